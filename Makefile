@@ -1,0 +1,62 @@
+# Every target sets up what it needs: a fresh clone only needs `make site` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
+
+.PHONY: help setup site serve catalogs check stats test test-fast bench clean
+
+help:
+	@echo "make site      build the whole site into site/ (strict; a failed build keeps the old site/)"
+	@echo "make serve     live preview on http://127.0.0.1:8000 (reloads on .md, .po and template changes)"
+	@echo "make catalogs  extract messages and update every catalog in locales/ (never drops a translation)"
+	@echo "make check     stale catalogs, broken translations, missing review dates or sources, broken links"
+	@echo "make stats     translation statistics per language and page"
+	@echo "make test      set up, then run the whole test suite (browser tests included)"
+	@echo "make bench     run the performance benchmark (see docs/about/performance)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+setup: $(STAMP)
+
+# Build into a temporary directory and swap it in only when the build succeeded.
+site: $(STAMP)
+	rm -rf .site-new
+	MDBABEL_STRICT=true $(BIN)/mkdocs build --strict --site-dir .site-new
+	rm -rf .site-old
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+catalogs: $(STAMP)
+	$(BIN)/mdbabel update
+
+check: $(STAMP)
+	$(BIN)/mdbabel check
+
+stats: $(STAMP)
+	$(BIN)/mdbabel stats
+
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser"
+
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf site .site-new .site-old .pytest_cache
