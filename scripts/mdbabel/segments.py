@@ -1,8 +1,17 @@
 """Split Markdown (Python-Markdown dialect) into translatable units.
 
-Minimal first version: headings, paragraphs and list items. The full
-segmenter (admonitions, tables, footnotes, ...) replaces the internals; the
-API below is stable.
+The site renders with Python-Markdown and its extensions (admonition,
+pymdownx.details/tabbed/superfences, tables, attr_list, def_list, footnotes,
+abbr, md_in_html, toc), so this segmenter follows Python-Markdown's own block
+rules rather than CommonMark: the page is cut into blocks at blank lines and
+each block is tried against the same processors in the same order
+(admonitions before code blocks, headings and rules may split a paragraph,
+lists need a blank line before them, 4-space indentation nests). A
+CommonMark parser would read an indented admonition body as code.
+
+Every unit records the exact source characters it came from
+(:class:`SourceSpan`), so :mod:`mdbabel.translate` can write a translation
+back without touching anything else.
 """
 
 from __future__ import annotations
@@ -10,83 +19,732 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Unit", "SourceSpan", "segment"]
+__all__ = ["Unit", "SourceSpan", "segment", "FRONT_MATTER_RE"]
 
 
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a unit's text sits in the source, for write-back.
 
-    ``source[start:end]`` are exactly the characters the translation replaces.
+    ``source[start:end]`` are exactly the characters a translation replaces.
     ``continuation_prefix`` is written after each hard line break so the text
     stays inside its container (indentation, ``>`` markers).
-    ``style`` tells how an untranslated unit may be marked: ``"inline"``
-    (Markdown inline text), ``"attribute"`` (plain attribute text such as an
-    admonition title) or ``"yaml"`` (a front matter scalar).
+    ``style`` tells how the text is rendered: ``"inline"`` (Markdown inline
+    text that may be wrapped in ``<span lang>``), ``"attribute"`` (plain
+    attribute text such as an admonition title or image alt) or ``"yaml"``
+    (a front matter scalar).
     """
 
     start: int
     end: int
     continuation_prefix: str = ""
     style: str = "inline"
-    heading_id: str | None = None       # explicit id written by the author
-    heading_attrs: tuple[int, int] | None = None  # span of a trailing "{ ... }"
+    heading_level: int = 0                      # 1-6 for headings
+    heading_id: str | None = None               # id written by the author ({ #id })
+    heading_attrs: tuple[int, int] | None = None  # offsets of a trailing "{ ... }"
 
 
 @dataclass(frozen=True)
 class Unit:
     """One translatable message: a leaf block of the page."""
 
-    text: str
-    kind: str
-    line: int
-    comment: str
-    context: str | None = None
+    text: str            # the msgid
+    kind: str            # "heading", "paragraph", "list item", "table cell", ...
+    line: int            # 1-based line of the unit's first character
+    comment: str         # what the text is, for the translator
+    context: str | None = None   # msgctxt from <!-- i18n-context: ... -->
     span: SourceSpan | None = field(default=None, repr=False, compare=False)
 
 
-_ATX = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
-_LIST = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
+# --------------------------------------------------------------------------
+# Lines: a view of one source line with a container prefix removed.
+
+
+@dataclass(frozen=True)
+class _Line:
+    no: int      # 1-based line number
+    off: int     # absolute offset of text[0] in the source
+    text: str    # line content without the newline and without the prefixes
+
+    def dedent(self, columns: int) -> "_Line":
+        """Drop up to *columns* columns of leading whitespace (tab = 4)."""
+        col = i = 0
+        while i < len(self.text) and col < columns and self.text[i] in " \t":
+            col = col + 1 if self.text[i] == " " else (col // 4 + 1) * 4
+            i += 1
+        return _Line(self.no, self.off + i, self.text[i:])
+
+    def cut(self, i: int) -> "_Line":
+        return _Line(self.no, self.off + i, self.text[i:])
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        col = 0
+        for ch in self.text:
+            if ch == " ":
+                col += 1
+            elif ch == "\t":
+                col = (col // 4 + 1) * 4
+            else:
+                break
+        return col
+
+
+def _indented(line: _Line) -> bool:
+    return not line.blank and line.indent >= 4
+
+
+# --------------------------------------------------------------------------
+# Patterns (copied from the Python-Markdown / pymdownx processors they mirror)
+
+FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
+_ATX = re.compile(r"^(#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ ]*$")
+_HR = re.compile(r"^[ ]{0,3}(?=(?P<g>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\*+[ ]{0,2}){3,}))(?P=g)[ ]*$")
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:\d+\.|[*+-])[ ]+")
+_LIST_NESTED = re.compile(r"^[ ]{4,7}(?:\d+\.|[*+-])[ ]+")
+_QUOTE = re.compile(r"^[ ]{0,3}>[ ]?")
+_ADMONITION = re.compile(r'^!!! ?(?P<type>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *$')
+_DETAILS = re.compile(r'^\?{3}(\+)? ?(?:(?P<type>[\w\-]+(?: +[\w\-]+)*?)?(?: +"(?P<title>.*?)")'
+                      r'|(?P<type2>[\w\-]+(?: +[\w\-]+)*?)) *$')
+_TAB = re.compile(r'^={3}(?:\+|\+!|!\+|!)? +"(?P<title>.*?)" *$')
+_FOOTNOTE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:[ ]*")
+_ABBR = re.compile(r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*(?P<title>.*?)[ ]*$")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]*\]:[ ]*\S")
+_DEFINITION = re.compile(r"^[ ]{0,3}:[ ]{1,3}")
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+_MATH = re.compile(r"^\$\$")
+_HTML_OPEN = re.compile(r"^[ ]{0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)/?>?")
+_HTML_COMMENT = re.compile(r"^[ ]{0,3}<!--")
+_I18N_CONTEXT = re.compile(r"^<!--\s*i18n-context:\s*(?P<ctx>.*?)\s*-->\s*$")
+_I18N_SKIP = re.compile(r"^<!--\s*i18n-skip\s*-->\s*$")
+_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*[^\}\n ][^\n]*\}[ ]*$")
+_TRAILING_ATTR = re.compile(r"[ ]+(\{:?[ ]*([^\}\n ][^\n]*)\})[ ]*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+_IMAGE_ONLY = re.compile(
+    r'^!\[(?P<alt>(?:\\.|[^\]\\])*)\]'
+    r'(?:\((?P<src>[^\s)]*)(?:\s+(?P<q>["\'])(?P<title>.*?)(?P=q))?\s*\)|\[[^\]]*\])'
+    r'(?:\{[^}]*\})?$')
+_MD_ATTR = re.compile(r"""\smarkdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>]|$)""")
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "table", "ul", "canvas", "colgroup", "dd", "body", "dt", "group", "html", "iframe",
+    "li", "legend", "math", "map", "noscript", "output", "object", "option",
+    "progress", "script", "style", "summary", "tbody", "td", "textarea", "tfoot",
+    "th", "thead", "tr", "video", "center",
+}
+
+# What is left once markup, code, links' URLs, placeholders and footnote
+# references are removed must contain a letter to be worth translating.
+_NOT_TEXT = [
+    re.compile(r"(`+)(?:.+?)\1", re.S),        # inline code
+    re.compile(r"\{\{.*?\}\}"),                 # {{ figure }} placeholders
+    re.compile(r"\[\^[^\]]*\]"),                # footnote references
+    re.compile(r"\]\([^)]*\)"),                 # link / image targets
+    re.compile(r"<[^>]*>"),                     # inline HTML tags
+    re.compile(r"&#?\w+;"),                     # entities
+    re.compile(r"\{:?[^}]*\}"),                 # attribute lists
+    re.compile(r"https?://\S+"),                # bare URLs
+]
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_translatable(text: str) -> bool:
+    """True if *text* has words once markup, numbers and punctuation are ignored."""
+    for pattern in _NOT_TEXT:
+        text = pattern.sub(" ", text)
+    return bool(_LETTER.search(text))
+
+
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What the blocks being parsed are inside of, for kinds and comments."""
+
+    paragraph_kind: str = "paragraph"
+    comment: str = "paragraph"
+    in_list: bool = False
+
+
+class _Segmenter:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.units: list[Unit] = []
+        self.context: str | None = None
+        # the units of the last paragraph, which a following ": definition"
+        # turns into terms (Python-Markdown's DefListProcessor does the same)
+        self.last_paragraph: tuple[int, list[_Line]] | None = None
+
+    # ---- units -----------------------------------------------------------
+
+    def _prefix_of(self, line: _Line) -> str:
+        start = self.source.rfind("\n", 0, line.off) + 1
+        prefix = self.source[start:line.off]
+        return "".join(ch if ch in "> \t" else " " for ch in prefix)
+
+    def add(self, lines: list[_Line], kind: str, comment: str, *, style: str = "inline",
+            **span_fields) -> Unit | None:
+        """Add a unit made of *lines* (soft breaks joined, hard breaks kept)."""
+        parts: list[str] = []
+        first: _Line | None = None
+        end = 0
+        for i, line in enumerate(lines):
+            stripped = line.text.lstrip(" \t")
+            line = line.cut(len(line.text) - len(stripped))
+            content = line.text.rstrip()
+            if not content:
+                continue
+            if first is None:
+                first = line
+            elif parts:
+                previous = lines[i - 1].text if i else ""
+                parts.append("\n" if previous.endswith("  ") else " ")
+            parts.append(content)
+            end = line.off + len(content)
+        if first is None:
+            return None
+        text = "".join(parts)
+        if not is_translatable(text):
+            return None
+        span = SourceSpan(first.off, end, self._prefix_of(first), style, **span_fields)
+        unit = Unit(text, kind, first.no, comment, self.context, span)
+        self.units.append(unit)
+        return unit
+
+    def add_text(self, text: str, off: int, no: int, kind: str, comment: str,
+                 style: str = "attribute") -> None:
+        """Add a single-line unit whose text is ``source[off:off+len(text)]``."""
+        self.add([_Line(no, off, text)], kind, comment, style=style)
+
+    # ---- front matter ----------------------------------------------------
+
+    def front_matter(self) -> int:
+        """Add title/description units; return the offset where Markdown starts."""
+        m = FRONT_MATTER_RE.match(self.source)
+        if not m:
+            return 0
+        body = m.group(1) or ""
+        body_off = m.start(1) if m.group(1) else m.end()
+        try:
+            import yaml
+            data = yaml.safe_load(body)
+        except Exception:
+            data = None
+        if not isinstance(data, dict):
+            return m.end()
+        lines = body.split("\n")
+        offs = []
+        pos = body_off
+        for text in lines:
+            offs.append(pos)
+            pos += len(text) + 1
+        for key in ("title", "description"):
+            value = data.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            for i, text in enumerate(lines):
+                km = re.match(rf"^{key}[ \t]*:[ \t]*", text)
+                if not km:
+                    continue
+                start = offs[i] + km.end()
+                stop = i + 1
+                while stop < len(lines) and (not lines[stop].strip() or lines[stop][:1] in " \t"):
+                    stop += 1
+                while stop - 1 > i and not lines[stop - 1].strip():
+                    stop -= 1
+                end = offs[stop - 1] + len(lines[stop - 1].rstrip())
+                if end <= start:
+                    break
+                value = " ".join(value.split("\n")).strip() if not value.endswith("\n") \
+                    else value.strip()
+                span = SourceSpan(start, end, "", "yaml")
+                self.units.append(Unit(value, f"front matter {key}", i + 2,
+                                       f"page {key} (front matter)", None, span))
+                break
+        return m.end()
+
+    # ---- block level -----------------------------------------------------
+
+    def run(self) -> list[Unit]:
+        start = self.front_matter()
+        line_no = self.source.count("\n", 0, start) + 1
+        lines = []
+        off = start
+        for no, text in enumerate(self.source[start:].split("\n"), start=line_no):
+            lines.append(_Line(no, off, text.rstrip("\r")))
+            off += len(text) + 1
+        self.parse(lines, _Where())
+        return self.units
+
+    def parse(self, lines: list[_Line], where: _Where) -> None:
+        """Parse a container's content: cut into blocks, then process each."""
+        blocks = self.blocks(lines)
+        while blocks:
+            self.block(blocks, where)
+
+    def blocks(self, lines: list[_Line]) -> list[list[_Line]]:
+        """Cut lines into blank-separated blocks; fences, HTML and math stay whole."""
+        blocks: list[list[_Line]] = []
+        current: list[_Line] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                if current:
+                    blocks.append(current)
+                    current = []
+                i += 1
+                continue
+            stripped = line.text.lstrip(" \t>")
+            fence = _FENCE.match(stripped)
+            at_block_start = not current
+            if fence:
+                end = self._fence_end(lines, i, fence.group("fence"))
+                if current:
+                    blocks.append(current)
+                blocks.append(lines[i:end])
+                current = []
+                i = end
+                continue
+            if at_block_start and line.indent < 4 and (
+                    _HTML_COMMENT.match(line.text) or self._html_tag(line.text)
+                    or _MATH.match(line.text.lstrip())):
+                end = self._opaque_end(lines, i)
+                blocks.append(lines[i:end])
+                i = end
+                continue
+            current.append(line)
+            i += 1
+        if current:
+            blocks.append(current)
+        return blocks
+
+    @staticmethod
+    def _fence_end(lines: list[_Line], i: int, fence: str) -> int:
+        prefix_len = len(lines[i].text) - len(lines[i].text.lstrip(" \t>"))
+        closing = re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        for j in range(i + 1, len(lines)):
+            text = lines[j].text
+            body = text[prefix_len:] if len(text) >= prefix_len else text
+            if closing.match(body.lstrip(" \t>")) and len(text) - len(text.lstrip(" \t>")) <= prefix_len + 3:
+                return j + 1
+        return len(lines)  # an unclosed fence runs to the end, as code
+
+    @staticmethod
+    def _html_tag(text: str) -> str | None:
+        m = _HTML_OPEN.match(text)
+        if m and m.group("tag").lower() in _BLOCK_TAGS:
+            return m.group("tag").lower()
+        return None
+
+    def _opaque_end(self, lines: list[_Line], i: int) -> int:
+        text = lines[i].text
+        if _HTML_COMMENT.match(text):
+            for j in range(i, len(lines)):
+                if "-->" in lines[j].text[(lines[j].text.find("<!--") + 4 if j == i else 0):]:
+                    return j + 1
+            return len(lines)
+        if _MATH.match(text.lstrip()):
+            rest = text.lstrip()[2:]
+            if "$$" in rest:
+                return i + 1
+            for j in range(i + 1, len(lines)):
+                if "$$" in lines[j].text:
+                    return j + 1
+            return len(lines)
+        tag = self._html_tag(text)
+        opener = re.compile(rf"<{tag}(?=[\s/>]|$)", re.I)
+        closer = re.compile(rf"</{tag}\s*>", re.I)
+        depth = 0
+        for j in range(i, len(lines)):
+            t = lines[j].text
+            depth += len(opener.findall(t)) - len(closer.findall(t))
+            if depth <= 0:
+                return j + 1
+        return len(lines)
+
+    def take_indented(self, blocks: list[list[_Line]]) -> list[_Line]:
+        """Pop the following blocks indented 4+ spaces (a container's body)."""
+        body: list[_Line] = []
+        while blocks and _indented(blocks[0][0]):
+            block = blocks.pop(0)
+            if body:
+                # keep the blank line between blocks
+                body.append(_Line(block[0].no, block[0].off, ""))
+            body.extend(block)
+        return [line.dedent(4) for line in body]
+
+    def block(self, blocks: list[list[_Line]], where: _Where) -> None:
+        block = blocks.pop(0)
+        first = block[0]
+        text = first.text
+
+        # author directives: <!-- i18n-context: x --> / <!-- i18n-skip -->
+        if len(block) == 1 and _I18N_SKIP.match(text.strip()):
+            if blocks:
+                skipped = blocks.pop(0)
+                # a skipped container takes its indented body with it
+                if self._is_container(skipped[0].text):
+                    self.take_indented(blocks)
+            return
+        if len(block) == 1 and _I18N_CONTEXT.match(text.strip()):
+            if blocks:
+                self.context = _I18N_CONTEXT.match(text.strip()).group("ctx")
+                self.block(blocks, where)
+                self.context = None
+            return
+
+        stripped = text.lstrip(" \t>")
+        if _FENCE.match(stripped):
+            return
+        if first.indent < 4 and (_HTML_COMMENT.match(text) or _MATH.match(text.lstrip())):
+            return
+        if first.indent < 4 and self._html_tag(text):
+            self.html_block(block, where)
+            return
+        if _indented(first):
+            # indented code (containers have already taken their bodies)
+            return
+
+        # processors that search the whole block, in Python-Markdown's order
+        for i, line in enumerate(block):
+            for pattern, handler in ((_ADMONITION, self.admonition), (_DETAILS, self.details),
+                                     (_TAB, self.tab)):
+                m = pattern.match(line.text)
+                if m:
+                    self._before(block[:i], blocks, where)
+                    rest = block[i + 1:]
+                    body = [l for l in rest if _indented(l)]
+                    n = 0
+                    while n < len(rest) and _indented(rest[n]):
+                        n += 1
+                    body, after = rest[:n], rest[n:]
+                    if after:
+                        blocks.insert(0, after)
+                    body = [l.dedent(4) for l in body]
+                    more = self.take_indented(blocks) if not after else []
+                    if more:
+                        body = body + [_Line(more[0].no, more[0].off, "")] + more
+                    handler(line, m, body, where)
+                    return
+        if self.table(block, blocks, where):
+            return
+        for i, line in enumerate(block):
+            m = _ATX.match(line.text)
+            if m:
+                self._before(block[:i], blocks, where)
+                if block[i + 1:]:
+                    blocks.insert(0, block[i + 1:])
+                self.atx_heading(line, m)
+                return
+        if len(block) > 1 and _SETEXT_UNDERLINE.match(block[1].text):
+            if block[2:]:
+                blocks.insert(0, block[2:])
+            self.heading(block[0], block[0].text.rstrip(), 1 if block[1].text.startswith("=") else 2)
+            return
+        for i, line in enumerate(block):
+            if _HR.match(line.text):
+                self._before(block[:i], blocks, where)
+                if block[i + 1:]:
+                    blocks.insert(0, block[i + 1:])
+                return
+        if _LIST_ITEM.match(text):
+            self.list(block, blocks, where)
+            return
+        for i, line in enumerate(block):
+            if _QUOTE.match(line.text):
+                self._before(block[:i], blocks, where)
+                self.blockquote(block[i:], where)
+                return
+        for i, line in enumerate(block):
+            if _FOOTNOTE.match(line.text):
+                self._before(block[:i], blocks, where)
+                self.footnote(block[i:], blocks)
+                return
+        for i, line in enumerate(block):
+            m = _ABBR.match(line.text)
+            if m:
+                self._before(block[:i], blocks, where)
+                if block[i + 1:]:
+                    blocks.insert(0, block[i + 1:])
+                self.add_text(m.group("title"), line.off + m.start("title"), line.no,
+                              "abbreviation", f'abbreviation "{m.group("abbr")}" (expansion)')
+                return
+        for i, line in enumerate(block):
+            if _DEFINITION.match(line.text):
+                self.definition(block, i, blocks, where)
+                return
+        for i, line in enumerate(block):
+            if _REFERENCE.match(line.text):
+                self._before(block[:i], blocks, where)
+                if block[i + 1:]:
+                    blocks.insert(0, block[i + 1:])
+                return
+        self.paragraph(block, where)
+
+    @staticmethod
+    def _is_container(text: str) -> bool:
+        return bool(_ADMONITION.match(text) or _DETAILS.match(text) or _TAB.match(text)
+                    or _LIST_ITEM.match(text) or _FOOTNOTE.match(text))
+
+    def _before(self, lines: list[_Line], blocks: list[list[_Line]], where: _Where) -> None:
+        """Process the lines of a block that come before a splitting construct."""
+        if lines:
+            self.block([lines], where)
+
+    # ---- leaf blocks -----------------------------------------------------
+
+    def paragraph(self, block: list[_Line], where: _Where) -> None:
+        if _ATTR_LINE.match(block[-1].text):
+            block = block[:-1]  # "{: .class }" on the last line belongs to the block
+            if not block:
+                return
+        self.last_paragraph = (len(self.units), block, where)
+        if len(block) == 1:
+            line = block[0].dedent(3)
+            m = _IMAGE_ONLY.match(line.text.rstrip())
+            if m:
+                if m.group("alt"):
+                    self.add_text(m.group("alt"), line.off + m.start("alt"), line.no,
+                                  "image alt", "image alt text")
+                if m.group("title"):
+                    self.add_text(m.group("title"), line.off + m.start("title"), line.no,
+                                  "image title", "image title")
+                return
+        self.add(block, where.paragraph_kind, where.comment)
+
+    def atx_heading(self, line: _Line, m: re.Match) -> None:
+        text = m.group("text")
+        lead = len(text) - len(text.lstrip())
+        self.heading(line.cut(m.start("text") + lead), text.strip(), len(m.group(1)))
+
+    def heading(self, line: _Line, text: str, level: int) -> None:
+        attrs = None
+        heading_id = None
+        am = _TRAILING_ATTR.search(text)
+        if am:
+            attrs = (line.off + am.start(1), line.off + am.end(1))
+            idm = _ATTR_ID.search(am.group(2))
+            heading_id = idm.group(1) if idm else None
+            text = text[:am.start()]
+        self.add([_Line(line.no, line.off, text)], "heading", f"heading {level}",
+                 heading_level=level, heading_id=heading_id, heading_attrs=attrs)
+
+    def table(self, block: list[_Line], blocks: list[list[_Line]], where: _Where) -> bool:
+        if len(block) < 2 or "|" not in block[0].text:
+            return False
+        separator = block[1].text.strip()
+        cells = _split_row(separator)
+        if not cells or not all(re.fullmatch(r"\s*:?-+:?\s*", c) for _, c in cells):
+            return False
+        if len(_split_row(block[0].text)) < 1 or ("|" not in separator and len(cells) < 2):
+            return False
+        headers = [c.strip() for _, c in _split_row(block[0].text)]
+        for row_index, line in enumerate(block):
+            if row_index == 1:
+                continue
+            for col, (start, cell) in enumerate(_split_row(line.text)):
+                lead = len(cell) - len(cell.lstrip())
+                content = cell.strip()
+                am = _TRAILING_ATTR.search(" " + content)
+                if am:
+                    content = content[:am.start()].rstrip() if am.start() else ""
+                if row_index == 0:
+                    comment = "table column header"
+                else:
+                    header = headers[col] if col < len(headers) else ""
+                    comment = f'table column "{header}"' if header else "table cell"
+                self.add_text(content, line.off + start + lead, line.no, "table cell", comment,
+                              style="inline")
+        return True
+
+    # ---- containers ------------------------------------------------------
+
+    def admonition(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+        kind = m.group("type").split()[0].lower()
+        if m.group("title"):
+            self.add_text(m.group("title"), line.off + m.start("title"), line.no,
+                          "admonition title", f"admonition: {kind} (title)")
+        self.parse(body, _Where("admonition", f"admonition: {kind}"))
+
+    def details(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+        kind = (m.group("type") or m.group("type2") or "note").split()[0].lower()
+        if m.group("title"):
+            self.add_text(m.group("title"), line.off + m.start("title"), line.no,
+                          "details title", f"details: {kind} (title)")
+        self.parse(body, _Where("admonition", f"details: {kind}"))
+
+    def tab(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+        self.add_text(m.group("title"), line.off + m.start("title"), line.no,
+                      "tab label", "tab label")
+        self.parse(body, where)
+
+    def blockquote(self, block: list[_Line], where: _Where) -> None:
+        inner = []
+        for line in block:
+            m = _QUOTE.match(line.text)
+            if line.text.strip() == ">":
+                inner.append(_Line(line.no, line.off + len(line.text), ""))
+            elif m:
+                inner.append(line.cut(m.end()))
+            else:
+                inner.append(line)  # lazy continuation
+        self.parse(inner, _Where("blockquote", "blockquote", where.in_list))
+
+    def list(self, block: list[_Line], blocks: list[list[_Line]], where: _Where) -> None:
+        # Python-Markdown's OListProcessor.get_items: a marker line starts an
+        # item, a marker indented 4-7 spaces nests, anything else continues.
+        items: list[list[_Line]] = []
+        for line in block:
+            if _LIST_NESTED.match(line.text) and items:
+                # a nested item is parsed apart from the item's own text
+                # (Python-Markdown hands it to ListIndentProcessor)
+                items[-1].append(_Line(line.no, line.off, ""))
+                items[-1].append(line)
+            elif _LIST_ITEM.match(line.text):
+                m = _LIST_ITEM.match(line.text)
+                items.append([line.cut(m.end())])
+            elif items:
+                items[-1].append(line)
+        # blocks indented 4+ after the list belong to its last item; a new
+        # marker block after a blank line continues the list
+        extra = self.take_indented(blocks)
+        item_where = _Where("list item", "list item" if where.comment == "paragraph"
+                            else f"list item ({where.comment})", True)
+        for n, item in enumerate(items):
+            lines = [item[0]] + [l.dedent(4) if _indented(l) else l for l in item[1:]]
+            if n == len(items) - 1 and extra:
+                lines = lines + [_Line(extra[0].no, extra[0].off, "")] + extra
+            self.parse(lines, item_where)
+
+    def footnote(self, block: list[_Line], blocks: list[list[_Line]]) -> None:
+        line = block[0]
+        m = _FOOTNOTE.match(line.text)
+        rest = block[1:]
+        n = 0
+        while n < len(rest) and not _FOOTNOTE.match(rest[n].text):
+            n += 1
+        body_lines, after = rest[:n], rest[n:]
+        if after:
+            blocks.insert(0, after)
+        first = [line.cut(m.end())] + [l.dedent(4) if _indented(l) else l for l in body_lines]
+        more = self.take_indented(blocks) if not after else []
+        if more:
+            first = first + [_Line(more[0].no, more[0].off, "")] + more
+        self.parse(first, _Where("footnote", "footnote"))
+
+    def definition(self, block: list[_Line], i: int, blocks: list[list[_Line]],
+                   where: _Where) -> None:
+        terms = block[:i]
+        if not terms and self.last_paragraph is not None:
+            # "Term\n\n:   definition": the previous paragraph was the term
+            index, lines, _ = self.last_paragraph
+            if index < len(self.units) and self.units[index].kind in (
+                    "paragraph", "admonition", "blockquote", "list item", "footnote"):
+                del self.units[index:]
+                terms = lines
+        for term in terms:
+            self.term(term)
+        line = block[i]
+        m = _DEFINITION.match(line.text)
+        rest = block[i + 1:]
+        n = 0
+        while n < len(rest) and _indented(rest[n]):
+            n += 1
+        body, after = rest[:n], rest[n:]
+        if after:
+            blocks.insert(0, after)
+        lines = [line.cut(m.end())] + [l.dedent(4) for l in body]
+        more = self.take_indented(blocks) if not after else []
+        if more:
+            lines = lines + [_Line(more[0].no, more[0].off, "")] + more
+        self.parse(lines, _Where("definition", "definition of term", where.in_list))
+        self.last_paragraph = None
+
+    def term(self, line: _Line) -> None:
+        text = line.text.rstrip()
+        am = _TRAILING_ATTR.search(text)
+        if am:
+            text = text[:am.start()]
+        self.add([_Line(line.no, line.off, text)], "term", "definition list term")
+
+    def html_block(self, block: list[_Line], where: _Where) -> None:
+        """Skip raw HTML, but parse the content of md_in_html ``markdown`` blocks."""
+        first = block[0]
+        m = _HTML_OPEN.match(first.text)
+        if not m or not _MD_ATTR.search(m.group("attrs") or ""):
+            return
+        tag = m.group("tag")
+        open_end = first.text.find(">", m.end("tag"))
+        if open_end < 0:
+            return
+        inner: list[_Line] = []
+        rest = first.cut(open_end + 1)
+        if rest.text.strip():
+            inner.append(rest)
+        inner.extend(block[1:])
+        if inner:
+            last = inner[-1]
+            close = re.search(rf"</{tag}\s*>\s*$", last.text, re.I)
+            if close:
+                cut = _Line(last.no, last.off, last.text[:close.start()])
+                inner[-1] = cut
+        self.parse(inner, where)
+
+
+def _split_row(text: str) -> list[tuple[int, str]]:
+    """Cells of a table row as (offset in *text*, raw cell text).
+
+    Pipes inside inline code and escaped pipes do not split, as in
+    Python-Markdown's tables extension.
+    """
+    cuts = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            j = i
+            while j < n and text[j] == "`":
+                j += 1
+            ticks = text[i:j]
+            close = text.find(ticks, j)
+            if close >= 0:
+                i = close + len(ticks)
+                continue
+            i = j
+            continue
+        if ch == "|":
+            cuts.append(i)
+        i += 1
+    stripped = text.strip()
+    if not stripped:
+        return []
+    begin = len(text) - len(text.lstrip())
+    finish = len(text.rstrip())
+    bounds = [begin - 1] if not (cuts and cuts[0] == begin) else []
+    bounds += cuts
+    if not (cuts and cuts[-1] == finish - 1):
+        bounds.append(finish)
+    cells = []
+    for a, b in zip(bounds, bounds[1:]):
+        cells.append((a + 1, text[a + 1:b]))
+    return cells
 
 
 def segment(source: str) -> list[Unit]:
     """Return the translatable units of *source* in document order."""
-    units: list[Unit] = []
-    lines = source.splitlines(keepends=True)
-    offset = 0
-    block: list[tuple[int, int, str]] = []
-
-    def flush() -> None:
-        if not block:
-            return
-        no, off, text = block[0]
-        m = _LIST.match(text)
-        kind = "list item" if m else "paragraph"
-        start = off + (m.end() if m else 0)
-        last_no, last_off, last_text = block[-1]
-        end = last_off + len(last_text.rstrip())
-        parts = [text[m.end() if m else 0:]] + [t for _, _, t in block[1:]]
-        msg = " ".join(p.strip() for p in parts)
-        if msg:
-            units.append(Unit(msg, kind, no, kind, None,
-                              SourceSpan(start, end, " " * (m.end() if m else 0))))
-        block.clear()
-
-    for index, raw in enumerate(lines, start=1):
-        text = raw.rstrip("\r\n")
-        m = _ATX.match(text)
-        if not text.strip():
-            flush()
-        elif m:
-            flush()
-            title = m.group(2)
-            start = offset + text.index(title) if title else offset
-            units.append(Unit(title, "heading", index, f"heading {len(m.group(1))}", None,
-                              SourceSpan(start, start + len(title))))
-        else:
-            if _LIST.match(text):
-                flush()
-            block.append((index, offset, text))
-        offset += len(raw)
-    flush()
-    return units
+    units = _Segmenter(source).run()
+    return sorted(units, key=lambda u: u.span.start)

@@ -8,13 +8,32 @@ from, and write-back replaces those characters and nothing else.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import checks
+from . import checks, slugs
 from .segments import Unit, segment
 
-__all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown"]
+__all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown",
+           "MARKDOWN_EXTENSIONS", "markdown_config", "source_heading_ids"]
+
+#: The Markdown dialect the site renders and the segmenter follows.
+MARKDOWN_EXTENSIONS = [
+    "admonition", "pymdownx.details", "pymdownx.tabbed", "pymdownx.superfences",
+    "tables", "attr_list", "def_list", "footnotes", "abbr", "md_in_html", "toc",
+]
+
+
+def markdown_config() -> dict:
+    """Keyword arguments for ``markdown.Markdown`` that render like the site."""
+    return {
+        "extensions": list(MARKDOWN_EXTENSIONS),
+        "extension_configs": {
+            "pymdownx.tabbed": {"alternate_style": True},
+            "toc": {"slugify": slugs.slugify},
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -45,7 +64,8 @@ class TranslationResult:
 
 
 def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
-                       mark_untranslated: bool = True) -> TranslationResult:
+                       mark_untranslated: bool = True,
+                       write_identical: bool = False) -> TranslationResult:
     """Return *source* with every unit replaced by its translation from *lookup*.
 
     A unit without a translation, or whose translation fails
@@ -53,8 +73,11 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     *mark_untranslated* it is wrapped in ``<span lang="...">`` where the
     context renders inline Markdown. Translated headings get the id of the
     source heading so that anchors are identical in every language.
+    A translation equal to the source leaves the source characters as they
+    are, unless *write_identical* (used by tests of the write-back itself).
     """
     units = segment(source)
+    ids: dict[int, str] | None = None
     edits: list[tuple[int, int, str]] = []
     problems: list[str] = []
     untranslated: list[Unit] = []
@@ -70,12 +93,18 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                 text = translation.text
         if text is None:
             untranslated.append(unit)
-            if mark_untranslated and unit.span.style == "inline":
-                edits.append(_edit(unit, f'<span lang="{source_lang}">{unit.text}</span>'))
-            continue
-        translated += 1
-        if text != unit.text:
-            edits.append(_edit(unit, text))
+            if not (mark_untranslated and unit.span.style == "inline"):
+                continue
+            text = f'<span lang="{source_lang}">{unit.text}</span>'
+        else:
+            translated += 1
+            if text == unit.text and not write_identical:
+                continue
+        edits.append(_edit(unit, text))
+        if unit.kind == "heading" and unit.span.heading_id is None:
+            if ids is None:
+                ids = source_heading_ids(source, units)
+            edits.append(_heading_id_edit(source, unit, ids[id(unit)]))
     return TranslationResult(_apply(source, edits), len(units), translated, problems,
                              untranslated)
 
@@ -87,6 +116,48 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     else:
         written = text.replace("\n", "  \n" + span.continuation_prefix)
     return span.start, span.end, written
+
+
+def _heading_id_edit(source: str, unit: Unit, heading_id: str) -> tuple[int, int, str]:
+    """Give a rewritten heading the id toc gave its source (attr_list syntax)."""
+    span = unit.span
+    if span.heading_attrs is not None:
+        start, end = span.heading_attrs
+        at = start + 2 if source[start + 1:start + 2] == ":" else start + 1
+        return at, at, f" #{heading_id} "
+    return span.end, span.end, f" {{ #{heading_id} }}"
+
+
+def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
+    """Ids that toc gives the source headings, keyed by ``id(unit)``.
+
+    The headings (with their explicit ids) are rendered by Python-Markdown
+    with toc and :func:`mdbabel.slugs.slugify`, so the ids, including the
+    ``_1``, ``_2`` suffixes of repeated titles, are exactly the source page's.
+    """
+    import markdown  # the core may use Python-Markdown, never MkDocs
+
+    headings = [u for u in units if u.kind == "heading"]
+    parts = []
+    for unit in headings:
+        text = _FOOTNOTE_REF.sub("", unit.text)
+        explicit = f" {{ #{unit.span.heading_id} }}" if unit.span.heading_id else ""
+        parts.append("#" * unit.span.heading_level + " " + text + explicit)
+    # ids set elsewhere with attr lists ("{: #x }") take part in toc's
+    # uniqueness rule too
+    heading_attr_starts = {u.span.heading_attrs[0] for u in headings if u.span.heading_attrs}
+    for m in _ATTR_LIST_ID.finditer(source):
+        if m.start() not in heading_attr_starts:
+            parts.append(f"x\n{{: #{m.group(1)} }}")
+    md = markdown.Markdown(**markdown_config())
+    html = md.convert("\n\n".join(parts))
+    found = re.findall(r'<h[1-6][^>]*\bid="([^"]*)"', html)
+    return {id(u): found[i] if i < len(found) else slugs.slugify(u.text, "-")
+            for i, u in enumerate(headings)}
+
+
+_ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?(?<![\w&])#([^\s}]+)[^}\n]*\}")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
 
 
 def _apply(source: str, edits: list[tuple[int, int, str]]) -> str:
