@@ -1,0 +1,549 @@
+"""Checks over the site's sources and over a built site (no MkDocs import).
+
+Two entry points, both returning a list of :class:`Problem`:
+
+``check_pages(root)``
+    Every page in ``docs/`` has front matter with a ``reviewed`` date and a
+    non-empty ``sources`` list whose items each have a ``title``; every
+    internal link (relative ``.md`` links, links to other files in ``docs/``,
+    and ``#anchors``) resolves to an existing file and, for anchors, to an id
+    of the target page. Links that translators wrote into the catalogs
+    (``locales/<lang>/LC_MESSAGES/<page>.po``) are checked the same way, with
+    the catalog entry as the location.
+
+``check_built_site(site_dir)``
+    Every ``href``/``src`` to a local path in every HTML file of a built site
+    (every language) points at a file that exists, and ``#fragments`` of links
+    to local pages name an element id of the target page.
+
+Heading ids are computed by rendering the page with Python-Markdown and the
+``markdown_extensions`` of ``mkdocs.yml`` (so they match the build, including
+``toc: slugify: mdbabel.slugs.slugify`` and explicit ``{ #id }`` attributes).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+__all__ = [
+    "Problem",
+    "check_pages",
+    "check_front_matter",
+    "check_links",
+    "check_catalog_links",
+    "check_built_site",
+    "read_front_matter",
+    "page_paths",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing to fix: ``path:line: message`` (path relative to the project root)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+# --------------------------------------------------------------------------
+# Pages and front matter
+
+_FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def page_paths(docs_dir: Path) -> list[Path]:
+    """Markdown pages of *docs_dir*, sorted; folders and files starting with ``_`` or ``.`` are skipped."""
+    pages = []
+    for path in docs_dir.rglob("*.md"):
+        rel = path.relative_to(docs_dir)
+        if any(part.startswith(("_", ".")) for part in rel.parts):
+            continue
+        pages.append(path)
+    return sorted(pages)
+
+
+def read_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int, str | None]:
+    """Split *text* into ``(front matter, body, body's first line, YAML error)``.
+
+    Front matter is ``None`` when the page has none (or it is not a mapping).
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1, None
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    try:
+        data = yaml.safe_load(match.group(2) or "")
+    except yaml.YAMLError as exc:
+        return None, body, body_line, str(exc).replace("\n", " ")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, body, body_line, "the front matter is not a mapping of keys to values"
+    return data, body, body_line, None
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _as_date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def check_front_matter(rel_path: str, text: str) -> list[Problem]:
+    """Problems with the ``reviewed`` and ``sources`` fields of one page."""
+    data, _body, _line, error = read_front_matter(text)
+    if error:
+        return [Problem(rel_path, 1, f"front matter is not valid YAML ({error}); fix the YAML between the `---` lines")]
+    if data is None:
+        return [Problem(rel_path, 1, "no front matter; start the page with `---`, the fields title, description, "
+                                     "audience, reviewed (YYYY-MM-DD) and sources, then `---`")]
+    problems: list[Problem] = []
+    if "reviewed" not in data or data["reviewed"] in (None, ""):
+        problems.append(Problem(rel_path, 1, "missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`"))
+    elif _as_date(data["reviewed"]) is None:
+        problems.append(Problem(rel_path, _key_line(text, "reviewed"),
+                                f"`reviewed: {data['reviewed']}` is not a date; write it as `reviewed: YYYY-MM-DD`"))
+    sources = data.get("sources")
+    if not sources:
+        problems.append(Problem(rel_path, _key_line(text, "sources") if "sources" in data else 1,
+                                "missing `sources` in the front matter; add `sources:` with at least one "
+                                "`- title: ...` (and `url:` when there is one)"))
+    elif not isinstance(sources, list):
+        problems.append(Problem(rel_path, _key_line(text, "sources"),
+                                "`sources` must be a list; write each source as `- title: ...`"))
+    else:
+        for number, source in enumerate(sources, start=1):
+            title = source.get("title") if isinstance(source, dict) else None
+            if not isinstance(title, str) or not title.strip():
+                problems.append(Problem(rel_path, _key_line(text, "sources"),
+                                        f"source {number} in `sources` has no `title`; write it as `- title: ...`"))
+    return problems
+
+
+# --------------------------------------------------------------------------
+# Rendering with the site's Markdown extensions
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: python tags are imported, ``!ENV`` and unknown tags tolerated."""
+
+
+def _python_name(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    return _import(suffix)
+
+
+def _python_apply(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    func = _import(suffix)
+    if isinstance(node, yaml.SequenceNode):
+        args, kwds = loader.construct_sequence(node, deep=True), {}
+    else:
+        value = loader.construct_mapping(node, deep=True)
+        args, kwds = value.get("args", []), value.get("kwds", {})
+    return func(*args, **kwds) if func is not None else None
+
+
+def _env(loader: yaml.Loader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1], items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+def _unknown(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+def _import(dotted: str) -> Any:
+    module, _, name = dotted.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _python_apply)
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("", _unknown)
+
+_DEFAULT_EXTENSIONS: list[Any] = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+    {"toc": {"slugify": "mdbabel.slugs.slugify", "permalink": True}},
+    "pymdownx.details", "pymdownx.superfences", {"pymdownx.tabbed": {"alternate_style": True}},
+]
+
+
+def read_site_config(root: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` of *root* as a dict (empty when there is none)."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 - the project's own file
+    return data if isinstance(data, dict) else {}
+
+
+def _extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for item in config.get("markdown_extensions", _DEFAULT_EXTENSIONS) or []:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                configs[name] = dict(options or {})
+    # mkdocs always adds toc, tables and fenced_code (superfences replaces the latter)
+    for name in ("toc", "tables"):
+        if name not in names:
+            names.append(name)
+    toc = configs.setdefault("toc", {})
+    if isinstance(toc.get("slugify"), str):
+        toc["slugify"] = _import(toc["slugify"])
+    if not callable(toc.get("slugify")):
+        toc.pop("slugify", None)
+    return names, configs
+
+
+class _Renderer:
+    """A reusable Python-Markdown instance with the site's extensions."""
+
+    def __init__(self, config: dict[str, Any]):
+        import markdown
+
+        names, configs = _extensions(config)
+        usable: list[str] = []
+        for name in names:
+            try:
+                markdown.Markdown(extensions=[name], extension_configs={name: configs.get(name, {})})
+            except Exception:  # an extension that cannot load here: render without it
+                continue
+            usable.append(name)
+        self._md = markdown.Markdown(
+            extensions=usable, extension_configs={k: v for k, v in configs.items() if k in usable})
+
+    def render(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)
+
+
+class _HTMLRefs(HTMLParser):
+    """Collects element ids and (tag, attribute, url, line) references."""
+
+    _URL_ATTRS = {"href", "src"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str, int]] = []
+        self.base: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            elif name in self._URL_ATTRS:
+                if tag == "base" and name == "href":
+                    self.base = value
+                else:
+                    self.refs.append((tag, name, value, line))
+            elif name == "srcset":
+                for candidate in value.split(","):
+                    url = candidate.strip().split(" ")[0]
+                    if url:
+                        self.refs.append((tag, name, url, line))
+
+    handle_startendtag = handle_starttag
+
+
+def _parse_html(html: str) -> _HTMLRefs:
+    parser = _HTMLRefs()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme) or url.startswith("//")
+
+
+# --------------------------------------------------------------------------
+# Links in the source pages and in the catalogs
+
+
+@dataclass
+class _Page:
+    rel: str              # "foreign-workers/benefits.md" (relative to docs/)
+    text: str
+    body: str
+    body_line: int
+    html: str
+    ids: set[str]
+    refs: list[tuple[str, str, str, int]]
+
+
+def _load_pages(docs_dir: Path, renderer: _Renderer) -> dict[str, _Page]:
+    pages = {}
+    for path in page_paths(docs_dir):
+        rel = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        _data, body, body_line, _error = read_front_matter(text)
+        html = renderer.render(body)
+        parsed = _parse_html(html)
+        pages[rel] = _Page(rel, text, body, body_line, html, parsed.ids, parsed.refs)
+    return pages
+
+
+def _source_line(text: str, url: str, default: int) -> int:
+    for needle in (f"]({url}", f"({url}", f"]: {url}", f"<{url}>", url):
+        index = text.find(needle)
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return default
+
+
+def _resolve(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page]) -> tuple[str | None, str | None]:
+    """Return (problem, None) or (None, target page rel or "" for non-page files)."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if not path:
+        return None, page_rel
+    if path.startswith("/"):
+        return (f"absolute link `{url}`; use a path relative to this page (e.g. `../guides/x.md`) "
+                "so it works in every language"), None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
+    if target == ".." or target.startswith("../"):
+        return f"link `{url}` points outside docs/; link to a page inside docs/", None
+    if target in pages:
+        return None, target
+    candidate = docs_dir / target
+    if candidate.is_file():
+        return None, ""
+    for index in ("index.md", "README.md"):
+        inside = posixpath.join(target, index) if target != "." else index
+        if inside in pages:
+            return None, inside
+    if path.endswith("/") or not posixpath.splitext(path)[1]:
+        if (target + ".md") in pages:
+            return (f"link `{url}` points at a page URL; link to the Markdown file "
+                    f"`{posixpath.relpath(target + '.md', posixpath.dirname(page_rel) or '.')}` instead"), None
+    return f"broken link `{url}`: docs/{target} does not exist; fix the path or create the page", None
+
+
+def _check_url(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page]) -> str | None:
+    if _is_external(url) or "{{" in url:
+        return None
+    problem, target = _resolve(page_rel, url, docs_dir, pages)
+    if problem:
+        return problem
+    fragment = unquote(urlsplit(url).fragment)
+    if fragment and target:
+        if fragment not in pages[target].ids:
+            where = "this page" if target == page_rel else f"docs/{target}"
+            return (f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; "
+                    f"use one of its heading ids (mdbabel.slugs.slugify of the heading text)")
+    return None
+
+
+# Reference links from the permalinks ("¶") and footnote back-references are generated.
+def _link_refs(page: _Page) -> Iterator[tuple[str, int]]:
+    for tag, attr, url, _line in page.refs:
+        if tag == "a" and attr == "href" and url.startswith("#") and url[1:] in page.ids:
+            continue
+        yield url, _source_line(page.text, url, page.body_line)
+
+
+def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
+    """Broken internal links and anchors in the Vietnamese source pages."""
+    docs_dir = root / "docs"
+    if pages is None:
+        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+    problems = []
+    for page in pages.values():
+        for url, line in _link_refs(page):
+            message = _check_url(page.rel, url, docs_dir, pages)
+            if message:
+                problems.append(Problem(f"docs/{page.rel}", line, message))
+    return problems
+
+
+def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
+    """(language, page rel, .po path) for every page catalog in locales/."""
+    locales = root / "locales"
+    if not locales.is_dir():
+        return
+    for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir() and p.name != "templates"):
+        messages = lang_dir / "LC_MESSAGES"
+        if not messages.is_dir():
+            continue
+        for po in sorted(messages.rglob("*.po")):
+            rel = po.relative_to(messages).with_suffix(".md").as_posix()
+            if rel.startswith("_"):
+                continue
+            yield lang_dir.name, rel, po
+
+
+def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
+    """Links that a translation adds or changes: they must resolve like the source's links."""
+    from babel.messages.pofile import read_po
+
+    docs_dir = root / "docs"
+    if pages is None:
+        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+    renderer = _Renderer(read_site_config(root))
+    problems = []
+    for _lang, page_rel, po in _catalog_pages(root):
+        if page_rel not in pages:
+            continue  # a catalog without a page is the catalog check's business
+        with po.open("rb") as stream:
+            try:
+                catalog = read_po(stream, abort_invalid=False)
+            except Exception:
+                continue  # unreadable catalogs are reported by the catalog check
+        for message in catalog:
+            if not message.id or message.fuzzy or not isinstance(message.id, str):
+                continue
+            msgstr = message.string
+            if not isinstance(msgstr, str) or not msgstr or msgstr == message.id:
+                continue
+            source_urls = {url for _t, _a, url, _l in _parse_html(renderer.render(message.id)).refs}
+            for _tag, _attr, url, _line in _parse_html(renderer.render(msgstr)).refs:
+                if url in source_urls:
+                    continue  # the same link as the source: checked on the page
+                problem = _check_url(page_rel, url, docs_dir, pages)
+                if problem:
+                    rel_po = po.relative_to(root).as_posix()
+                    problems.append(Problem(rel_po, message.lineno or 1,
+                                            f"translation: {problem} (the page is docs/{page_rel})"))
+    return problems
+
+
+def check_pages(root: Path | str) -> list[Problem]:
+    """Front matter (``reviewed``, ``sources``) and internal links of every page, in every language."""
+    root = Path(root)
+    docs_dir = root / "docs"
+    if not docs_dir.is_dir():
+        return [Problem("docs", 0, "no docs/ folder; run from the project root or pass --root")]
+    problems: list[Problem] = []
+    for path in page_paths(docs_dir):
+        rel = path.relative_to(root).as_posix()
+        problems.extend(check_front_matter(rel, path.read_text(encoding="utf-8")))
+    pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+    problems.extend(check_links(root, pages))
+    problems.extend(check_catalog_links(root, pages))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+# --------------------------------------------------------------------------
+# The built site
+
+
+def _url_to_file(site_dir: Path, page_url_dir: str, url: str, base_path: str) -> tuple[str, Path] | None:
+    path = unquote(urlsplit(url).path)
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None  # outside the site (another site on the same host)
+        target = "/" + path[len(base_path):]
+    else:
+        target = posixpath.join("/" + page_url_dir, path)
+    target = posixpath.normpath(target)
+    if target.startswith("/.."):
+        return target, site_dir / "__outside__"
+    candidate = site_dir / target.lstrip("/")
+    if path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return target, candidate
+
+
+def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem]:
+    """Every local ``href``/``src`` in every HTML page of *site_dir* exists (and its #fragment).
+
+    *base_path* is the path part of ``site_url`` (``/`` unless the site is
+    served from a sub-folder); absolute links outside it are not checked.
+    """
+    site_dir = Path(site_dir)
+    if not base_path.endswith("/"):
+        base_path += "/"
+    html_files = sorted(site_dir.rglob("*.html"))
+    parsed: dict[Path, _HTMLRefs] = {}
+
+    def parse(path: Path) -> _HTMLRefs:
+        if path not in parsed:
+            parsed[path] = _parse_html(path.read_text(encoding="utf-8", errors="replace"))
+        return parsed[path]
+
+    problems: list[Problem] = []
+    for html_file in html_files:
+        rel = html_file.relative_to(site_dir).as_posix()
+        refs = parse(html_file)
+        page_dir = posixpath.dirname(rel)
+        for tag, attr, url, line in refs.refs:
+            if not url or _is_external(url) or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
+                continue
+            if "{{" in url or "{%" in url:
+                continue
+            parts = urlsplit(url)
+            if not parts.path:
+                target_file = html_file
+            else:
+                resolved = _url_to_file(site_dir, page_dir if refs.base is None else
+                                        posixpath.normpath(posixpath.join(page_dir, refs.base)), url, base_path)
+                if resolved is None:
+                    continue
+                target, target_file = resolved
+                if not target_file.is_file():
+                    problems.append(Problem(f"{site_dir.name}/{rel}", line,
+                                            f"<{tag} {attr}=\"{url}\"> points at {target}, which is not in the built site"))
+                    continue
+            fragment = unquote(parts.fragment)
+            if (fragment and tag == "a" and target_file.suffix == ".html"
+                    and not fragment.startswith(("__", ":~:"))):
+                if fragment not in parse(target_file).ids:
+                    problems.append(Problem(f"{site_dir.name}/{rel}", line,
+                                            f"<a href=\"{url}\">: {target_file.relative_to(site_dir).as_posix()} "
+                                            f"has no element with id \"{fragment}\""))
+    return problems
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)

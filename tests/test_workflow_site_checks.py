@@ -1,0 +1,155 @@
+"""Site checks: front matter (reviewed, sources) and internal links, in sources, catalogs and built HTML."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from mdbabel.site_checks import Problem, check_built_site, check_front_matter, check_pages
+
+GOOD_FRONT = """\
+---
+title: Trang
+description: Mô tả.
+audience: everyone
+reviewed: 2026-11-25
+sources:
+  - title: Luật Bảo hiểm xã hội số 41/2024/QH15
+    url: https://example.org/law
+---
+"""
+
+MKDOCS_YML = """\
+site_name: Test
+markdown_extensions:
+  - attr_list
+  - admonition
+  - footnotes
+  - toc:
+      permalink: true
+      slugify: !!python/name:mdbabel.slugs.slugify
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def project(tmp_path: Path) -> Path:
+    write(tmp_path, "mkdocs.yml", MKDOCS_YML)
+    write(tmp_path, "docs/index.md", GOOD_FRONT + "\n# Trang chủ\n\n## Đóng bảo hiểm\n\nXem [chế độ](guides/benefits.md#che-do-om-dau).\n")
+    write(tmp_path, "docs/guides/benefits.md", GOOD_FRONT + "\n# Chế độ\n\n## Chế độ ốm đau\n\n## Khác { #other }\n\n"
+          "Về [trang chủ](../index.md#dong-bao-hiem), [khác](#other), ![ảnh](../img/a.png).\n")
+    write(tmp_path, "docs/img/a.png", "png")
+    write(tmp_path, "docs/_data/figures.yml", "x: {value: 1, type: number}\n")
+    return tmp_path
+
+
+def messages(problems: list[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_a_good_project_has_no_problems(tmp_path):
+    assert check_pages(project(tmp_path)) == []
+
+
+def test_missing_reviewed_and_sources_are_reported_with_the_fix():
+    text = "---\ntitle: X\n---\n\n# X\n"
+    assert messages(check_front_matter("docs/x.md", text)) == [
+        "docs/x.md:1: missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`",
+        "docs/x.md:1: missing `sources` in the front matter; add `sources:` with at least one "
+        "`- title: ...` (and `url:` when there is one)",
+    ]
+
+
+def test_bad_date_and_source_without_title(tmp_path):
+    text = "---\ntitle: X\nreviewed: 25/11/2026\nsources:\n  - url: https://example.org\n---\n"
+    found = messages(check_front_matter("docs/x.md", text))
+    assert found == [
+        "docs/x.md:3: `reviewed: 25/11/2026` is not a date; write it as `reviewed: YYYY-MM-DD`",
+        "docs/x.md:4: source 1 in `sources` has no `title`; write it as `- title: ...`",
+    ]
+    assert check_front_matter("docs/x.md", "---\nreviewed: '2026-02-30'\nsources: [{title: a}]\n---\n")
+    assert check_front_matter("docs/x.md", "---\nreviewed: '2026-02-28'\nsources: [{title: a}]\n---\n") == []
+
+
+def test_page_without_front_matter(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/plain.md", "# Plain\n")
+    found = messages(check_pages(root))
+    assert len(found) == 1 and found[0].startswith("docs/plain.md:1: no front matter")
+
+
+def test_broken_links_and_anchors_name_file_and_line(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/guides/bad.md", GOOD_FRONT + "\n# Bad\n\nA [missing](nothere.md) link.\n\n"
+          "An [anchor](benefits.md#khong-co) and [here](#nope) and [ok](benefits.md#other).\n\n"
+          "[Abs](/guides/benefits.md) and ![img](missing.png) and [web](https://example.org/x.md).\n")
+    found = messages(check_pages(root))
+    assert found == [
+        "docs/guides/bad.md:13: broken link `nothere.md`: docs/guides/nothere.md does not exist; "
+        "fix the path or create the page",
+        "docs/guides/bad.md:15: broken anchor `#khong-co` in link `benefits.md#khong-co`: docs/guides/benefits.md "
+        "has no heading with that id; use one of its heading ids (mdbabel.slugs.slugify of the heading text)",
+        "docs/guides/bad.md:15: broken anchor `#nope` in link `#nope`: this page has no heading with that id; "
+        "use one of its heading ids (mdbabel.slugs.slugify of the heading text)",
+        "docs/guides/bad.md:17: absolute link `/guides/benefits.md`; use a path relative to this page (e.g. `../guides/x.md`) "
+        "so it works in every language",
+        "docs/guides/bad.md:17: broken link `missing.png`: docs/guides/missing.png does not exist; "
+        "fix the path or create the page",
+    ]
+
+
+def test_links_changed_by_a_translation_are_checked_in_the_catalog(tmp_path):
+    root = project(tmp_path)
+    write(root, "locales/en/LC_MESSAGES/index.po", """\
+        msgid ""
+        msgstr ""
+        "Language: en\\n"
+
+        #: docs/index.md:14
+        msgid "Xem [chế độ](guides/benefits.md#che-do-om-dau)."
+        msgstr "See [benefits](guides/benefit.md#che-do-om-dau)."
+
+        #: docs/index.md:12
+        msgid "Đóng bảo hiểm"
+        msgstr "Paying [in](#wrong-anchor)"
+
+        #, fuzzy
+        msgid "Trang chủ"
+        msgstr "Home [x](broken.md)"
+        """)
+    found = messages(check_pages(root))
+    assert found == [
+        "locales/en/LC_MESSAGES/index.po:6: translation: broken link `guides/benefit.md#che-do-om-dau`: "
+        "docs/guides/benefit.md does not exist; fix the path or create the page (the page is docs/index.md)",
+        "locales/en/LC_MESSAGES/index.po:10: translation: broken anchor `#wrong-anchor` in link `#wrong-anchor`: "
+        "this page has no heading with that id; use one of its heading ids (mdbabel.slugs.slugify of the "
+        "heading text) (the page is docs/index.md)",
+    ]
+
+
+def test_built_site_local_links_and_fragments(tmp_path):
+    site = tmp_path / "site"
+    write(site, "index.html", '<a href="en/">en</a><a href="guide/#a">g</a><img src="assets/x.png">'
+          '<link href="assets/style.css" rel="stylesheet"><a href="https://example.org/">e</a>')
+    write(site, "guide/index.html", '<h2 id="a">A</h2><a href="../missing/">m</a><a href="#b">b</a>'
+          '<script src="/assets/app.js"></script>')
+    write(site, "en/index.html", '<a href="../guide/#zz">g</a><a href="../">vi</a>')
+    write(site, "assets/x.png", "")
+    write(site, "assets/style.css", "")
+    found = messages(check_built_site(site))
+    assert found == [
+        'site/en/index.html:1: <a href="../guide/#zz">: guide/index.html has no element with id "zz"',
+        'site/guide/index.html:1: <a href="../missing/"> points at /missing, which is not in the built site',
+        'site/guide/index.html:1: <a href="#b">: guide/index.html has no element with id "b"',
+        'site/guide/index.html:1: <script src="/assets/app.js"> points at /assets/app.js, which is not in the built site',
+    ]
