@@ -1,0 +1,302 @@
+"""MkDocs adapter for the per-language, accent-folding search (entry point ``mdbabel-search``).
+
+With mkdocs-static-i18n every event below runs once per language build (vi first, then
+i18n's ``on_post_build`` runs the en build), so the plugin collects the pages of the build
+in progress and writes that language's index at the end of it:
+
+- vi (default language): ``site/search/vi.json``
+- en: ``site/en/search/en.json``
+
+Each page gets, in ``on_post_page``: a stylesheet link in ``<head>``, the search box in
+Material's header (before the repository link, else at the end of the header bar), and a
+deferred script. The index is fetched by the script only when the reader opens or focuses
+the search box. Material's own ``search`` plugin must be disabled.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import shutil
+from importlib import resources
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
+
+from mdbabel.search_index import (
+    DEFAULT_MAX_PAGE_CHARS,
+    DEFAULT_MAX_SECTION_CHARS,
+    PageEntry,
+    build_index,
+    dump_index,
+    extract_sections,
+)
+
+log = logging.getLogger("mkdocs.plugins.mdbabel.search")
+
+ASSET_DIR = "assets/mdbabel"
+ASSETS = ("search.js", "search.css")
+
+
+def N_(message: str) -> str:
+    """Mark an interface string for extraction into the ``_site`` catalog (msgid in Vietnamese)."""
+    return message
+
+
+# Interface strings: msgids are the Vietnamese text (the source language). Other languages
+# come from the ``_site`` catalog when it translates them, else from FALLBACK_STRINGS.
+UI_STRINGS = {
+    "label": N_("Tìm kiếm"),
+    "placeholder": N_("Tìm kiếm"),
+    "open": N_("Mở ô tìm kiếm"),
+    "close": N_("Đóng tìm kiếm"),
+    "results": N_("Kết quả tìm kiếm"),
+    "loading": N_("Đang tải dữ liệu tìm kiếm…"),
+    "error": N_("Không tải được dữ liệu tìm kiếm"),
+    "none": N_("Không có kết quả"),
+    "one": N_("1 kết quả"),
+    "other": N_("{n} kết quả"),
+    "partial": N_("Không trang nào có đủ mọi từ; các trang dưới đây có một số từ."),
+}
+
+FALLBACK_STRINGS = {
+    "en": {
+        "label": "Search",
+        "placeholder": "Search",
+        "open": "Open search",
+        "close": "Close search",
+        "results": "Search results",
+        "loading": "Loading search data…",
+        "error": "Could not load search data",
+        "none": "No results",
+        "one": "1 result",
+        "other": "{n} results",
+        "partial": "No page has all the words; these pages have some of them.",
+    },
+}
+
+_MAGNIFY_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" '
+    'focusable="false"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79'
+    "l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 "
+    '3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>'
+)
+_CLOSE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" '
+    'focusable="false"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 '
+    '19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>'
+)
+
+_HEADER_NAV_END = re.compile(r'(<header\b[^>]*class="md-header[^"]*"[\s\S]*?)(</nav>)')
+_HEADER_SOURCE = re.compile(r'<div class="md-header__source">')
+
+
+class _SearchConfig(base.Config):
+    max_section_chars = c.Type(int, default=DEFAULT_MAX_SECTION_CHARS)
+    max_page_chars = c.Type(int, default=DEFAULT_MAX_PAGE_CHARS)
+    # Per-language overrides of interface strings: {en: {label: "Search", ...}}
+    strings = c.Type(dict, default={})
+    # Where the ``_site`` catalogs live (relative to mkdocs.yml): <dir>/<lang>/LC_MESSAGES/_site.po
+    locale_dir = c.Type(str, default="locales")
+
+
+class SearchPlugin(BasePlugin[_SearchConfig]):
+    """Per-language search index + search box; see the module docstring."""
+
+    def __init__(self):
+        super().__init__()
+        self._strings: dict[str, str] = dict(UI_STRINGS)
+        self._pages: list[PageEntry] = []
+        self._lang = "en"
+        self._root_prefix = ""  # "" for the default language, "en/" for en
+
+    # -- language of the build in progress -------------------------------------------------
+    def _detect_language(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            current = getattr(i18n, "current_language", None) or getattr(
+                i18n, "default_language", None
+            )
+            default = getattr(i18n, "default_language", None)
+            self._lang = current or "en"
+            self._root_prefix = "" if current == default else f"{current}/"
+        else:
+            self._lang = config.theme.get("language") or "en"
+            self._root_prefix = ""
+
+    @property
+    def index_path(self) -> str:
+        """Index of the language being built, relative to the site root."""
+        return f"{self._root_prefix}search/{self._lang}.json"
+
+    # -- events ------------------------------------------------------------------------------
+    def on_pre_build(self, *, config) -> None:
+        # i18n sets its current language in on_config (priority -100, after ours), so the
+        # language is read here, once per language build.
+        self._detect_language(config)
+        self._pages = []
+        self._strings = self._ui_strings(config)
+
+    def on_page_content(self, html_content, *, page, config, files):
+        if _excluded(page):
+            return html_content
+        if not self._page_in_build_language(page, config):
+            return html_content
+        sections = extract_sections(
+            html_content,
+            self._lang,
+            max_section_chars=self.config.max_section_chars,
+            max_page_chars=self.config.max_page_chars,
+        )
+        self._pages.append(PageEntry(url=page.url, title=page.title or "", sections=sections))
+        return html_content
+
+    @event_priority(-50)
+    def on_post_page(self, output, *, page, config):
+        return inject(
+            output,
+            page_url=page.url,
+            index_path=self.index_path,
+            lang=self._lang,
+            strings=self._strings,
+        )
+
+    def on_post_build(self, *, config) -> None:
+        index_file = os.path.join(config.site_dir, *self.index_path.split("/"))
+        os.makedirs(os.path.dirname(index_file), exist_ok=True)
+        data = dump_index(build_index(self._lang, self._pages))
+        with open(index_file, "w", encoding="utf-8") as out:
+            out.write(data)
+        log.info(
+            "mdbabel-search: %s pages in %s (%.1f KB)",
+            len(self._pages),
+            self.index_path,
+            len(data.encode("utf-8")) / 1024,
+        )
+        asset_dir = os.path.join(config.site_dir, *ASSET_DIR.split("/"))
+        os.makedirs(asset_dir, exist_ok=True)
+        package_assets = resources.files("mdbabel") / "assets"
+        for name in ASSETS:
+            with resources.as_file(package_assets / name) as source:
+                shutil.copyfile(source, os.path.join(asset_dir, name))
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _page_in_build_language(self, page, config) -> bool:
+        """Leave out i18n fallback copies (a Vietnamese file published under /en/).
+
+        When the ``mdbabel`` plugin is active it translates those pages, so they are kept;
+        untranslated paragraphs it marks with ``lang`` are dropped by the text extraction.
+        """
+        file_locale = getattr(page.file, "locale", None)
+        if file_locale is None or file_locale == self._lang:
+            return True
+        return "mdbabel" in config.plugins
+
+    def _ui_strings(self, config) -> dict[str, str]:
+        strings = dict(UI_STRINGS)
+        default_lang = getattr(config.plugins.get("i18n"), "default_language", None) or "vi"
+        if self._lang != default_lang:
+            strings.update(FALLBACK_STRINGS.get(self._lang, {}))
+            strings.update(self._catalog_strings(config))
+        strings.update(self.config.strings.get(self._lang, {}))
+        return strings
+
+    def _catalog_strings(self, config) -> dict[str, str]:
+        """Translations of UI_STRINGS found in ``<locale_dir>/<lang>/LC_MESSAGES/_site.po``."""
+        po_path = os.path.join(
+            os.path.dirname(config.config_file_path or "."),
+            self.config.locale_dir,
+            self._lang,
+            "LC_MESSAGES",
+            "_site.po",
+        )
+        if not os.path.isfile(po_path):
+            return {}
+        from babel.messages.pofile import read_po
+
+        with open(po_path, "rb") as po_file:
+            catalog = read_po(po_file)
+        found = {}
+        for key, msgid in UI_STRINGS.items():
+            message = catalog.get(msgid)
+            if message is not None and message.string and not message.fuzzy:
+                found[key] = message.string
+        return found
+
+
+def _excluded(page) -> bool:
+    """Front matter ``search: {exclude: true}`` (as in Material) keeps a page out."""
+    search_meta = (page.meta or {}).get("search")
+    return isinstance(search_meta, dict) and bool(search_meta.get("exclude"))
+
+
+def search_box_html(*, index_url: str, root_url: str, lang: str, strings: dict[str, str]) -> str:
+    """The search box markup; hidden until search.js runs (no dead control without script)."""
+    e = html.escape
+    return (
+        f'<div class="mdb-search" data-mdb-search hidden lang="{e(lang)}" '
+        f'data-index="{e(index_url)}" data-root="{e(root_url)}" '
+        f"data-strings='{e(json.dumps(strings, ensure_ascii=False), quote=True)}'>"
+        f'<button type="button" class="md-header__button md-icon mdb-search__open" '
+        f'aria-label="{e(strings["open"])}" aria-expanded="false" '
+        f'aria-controls="mdb-search-panel">{_MAGNIFY_SVG}</button>'
+        f'<div class="mdb-search__panel" id="mdb-search-panel">'
+        f'<form class="mdb-search__form" role="search" aria-label="{e(strings["label"])}" '
+        f'action="#" autocomplete="off">'
+        f'<label class="mdb-search__label" for="mdb-search-input">{e(strings["label"])}</label>'
+        f'<span class="mdb-search__icon">{_MAGNIFY_SVG}</span>'
+        f'<input class="mdb-search__input" id="mdb-search-input" type="search" name="q" '
+        f'placeholder="{e(strings["placeholder"])}" autocomplete="off" autocapitalize="off" '
+        f'spellcheck="false" enterkeyhint="search" aria-describedby="mdb-search-status">'
+        f'<button type="button" class="mdb-search__close" '
+        f'aria-label="{e(strings["close"])}">{_CLOSE_SVG}</button>'
+        f"</form>"
+        f'<div class="mdb-search__output">'
+        f'<p class="mdb-search__status" id="mdb-search-status" role="status" '
+        f'aria-live="polite"></p>'
+        f'<ol class="mdb-search__results" id="mdb-search-results" '
+        f'aria-label="{e(strings["results"])}"></ol>'
+        f"</div></div></div>"
+    )
+
+
+def inject(
+    output: str,
+    *,
+    page_url: str,
+    index_path: str,
+    lang: str,
+    strings: dict[str, str],
+) -> str:
+    """Add stylesheet, search box and script to one rendered page."""
+    # page_url "" is the home page; get_relative_url wants a path for both sides.
+    here = page_url or "."
+    css = get_relative_url(f"{ASSET_DIR}/search.css", here)
+    js = get_relative_url(f"{ASSET_DIR}/search.js", here)
+    index_url = get_relative_url(index_path, here)
+    root_url = get_relative_url(".", here).rstrip("/") + "/"
+    if root_url == "./":
+        root_url = ""
+    box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
+
+    if "</head>" in output:
+        output = output.replace(
+            "</head>", f'<link rel="stylesheet" href="{html.escape(css)}">\n</head>', 1
+        )
+    if _HEADER_SOURCE.search(output):
+        output = _HEADER_SOURCE.sub(lambda m: box + m.group(0), output, count=1)
+    elif _HEADER_NAV_END.search(output):
+        output = _HEADER_NAV_END.sub(lambda m: m.group(1) + box + m.group(2), output, count=1)
+    else:
+        output = re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + box, output, count=1)
+    script = f'<script src="{html.escape(js)}" defer></script>\n'
+    if "</body>" in output:
+        output = output.replace("</body>", script + "</body>", 1)
+    else:
+        output += script
+    return output
