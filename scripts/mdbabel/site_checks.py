@@ -547,3 +547,41 @@ def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem
 
 def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m mdbabel.site_checks [--root DIR] [--site SITE_DIR]``: 0 ok, 1 problems, 2 usage."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="python -m mdbabel.site_checks",
+        description="Check front matter (reviewed, sources) and internal links of every page "
+                    "in every language; with --site, also every local link of a built site.")
+    parser.add_argument("--root", default=".", help="project folder with docs/ and locales/ (default: .)")
+    parser.add_argument("--site", metavar="SITE_DIR", help="also check the built site in SITE_DIR")
+    parser.add_argument("--base-path", default="/", help="path of site_url, for absolute links (default: /)")
+    parser.add_argument("--no-pages", action="store_true", help="only check the built site")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    root = Path(args.root)
+    if not args.no_pages and not (root / "docs").is_dir():
+        print(f"{root}: no docs/ folder; pass --root PROJECT_DIR", file=sys.stderr)
+        return 2
+    problems: list[Problem] = [] if args.no_pages else check_pages(root)
+    if args.site:
+        if not Path(args.site).is_dir():
+            print(f"{args.site}: no such folder; build the site first (make site)", file=sys.stderr)
+            return 2
+        problems.extend(check_built_site(args.site, args.base_path))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
