@@ -20,7 +20,7 @@
       closeBtn = $(".mdb-search__close"), status = $(".mdb-search__status"),
       list = $(".mdb-search__results"), form = $("form");
   var root = box.getAttribute("data-root") || "";
-  var pages = null, loading = null, timer = 0;
+  var pages = null, loading = null, timer = 0, quiet = false;
 
   /* ---- index ---- */
   function prepare(data) {
@@ -212,7 +212,7 @@
     res.hits.slice(0, MAX_SHOWN).forEach(function (h) {
       var p = h.p, s = p.sections[h.sec], li = document.createElement("li"),
           a = document.createElement("a");
-      a.href = root + p.url + (s.anchor ? "#" + s.anchor : "");
+      a.href = (root + p.url || "./") + (s.anchor ? "#" + s.anchor : "");
       a.className = "mdb-search__link";
       a.appendChild(highlight(span("mdb-search__title"), p.title, res.ts));
       if (s.title) a.appendChild(highlight(span("mdb-search__section"), s.title, res.ts));
@@ -249,8 +249,9 @@
     var narrow = openBtn.offsetParent !== null;
     box.classList.remove("mdb-search--open", "mdb-search--results");
     openBtn.setAttribute("aria-expanded", "false");
+    quiet = true;  // focusing the input must not reopen the results
     if (narrow) openBtn.focus(); else if (box.contains(document.activeElement)) input.focus();
-    box.classList.remove("mdb-search--results");
+    quiet = false;
   }
 
   box.hidden = false;
@@ -258,7 +259,10 @@
   closeBtn.addEventListener("click", close);
   input.addEventListener("focus", function () {
     load();
-    if (input.value.trim()) run();
+    if (!quiet && input.value.trim()) run();
+  });
+  input.addEventListener("click", function () {
+    if (input.value.trim() && !box.classList.contains("mdb-search--results")) run();
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);
@@ -299,5 +303,5 @@
   });
 
   // For tests and the benchmark: the same functions the box uses.
-  window.mdbabelSearch = { fold: fold, load: load, search: search, terms: terms };
+  window.mdbabelSearch = { fold: fold, load: load, search: search, terms: terms, render: render };
 })();
