@@ -1,0 +1,34 @@
+"""Interface strings the MkDocs adapter writes into pages itself (not through a template).
+
+They belong to the ``_site`` domain, like the strings in ``overrides/`` templates. ``N_``
+only marks a string for extraction (``pybabel extract`` / ``mdbabel extract`` find it with
+the Python method); the adapter translates it at build time with the reader's catalog.
+Source language of every interface string: Vietnamese, like the pages.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark *message* for extraction without translating it."""
+    return message
+
+
+# Translation status page (docs/status.md): table columns and lines.
+STATUS_LANGUAGE_HEADING = N_("Ngôn ngữ: %(language)s")
+STATUS_COLUMN_PAGE = N_("Trang")
+STATUS_COLUMN_TRANSLATED = N_("Đã dịch")
+STATUS_COLUMN_FUZZY = N_("Cần xem lại")
+STATUS_COLUMN_MISSING = N_("Chưa dịch")
+STATUS_COLUMN_SHOWN = N_("Hiển thị")
+STATUS_SHOWN_TRANSLATED = N_("bản dịch")
+STATUS_SHOWN_PARTLY = N_("bản dịch, một phần bằng tiếng Việt")
+STATUS_SHOWN_SOURCE = N_("bản tiếng Việt")
+STATUS_TOTAL = N_("Toàn bộ trang web")
+STATUS_NO_OTHER_LANGUAGE = N_("Trang web hiện chỉ có tiếng Việt.")
+STATUS_EXPLANATION = N_(
+    "Tỷ lệ tính theo số đoạn văn (tiêu đề, đoạn, mục danh sách, ô bảng). "
+    "Bản dịch cần xem lại (fuzzy) không bao giờ được đăng."
+)
+
+ALL = [value for name, value in globals().items() if name.isupper()]

@@ -1,0 +1,623 @@
+"""MkDocs adapter (entry point ``mdbabel``): applies the gettext catalogs to each language build.
+
+mkdocs-static-i18n builds the whole site once per language (the source language first, then
+one nested build per extra language from its ``on_post_build``) and keeps the language being
+built in ``config.plugins["i18n"].current_language``. Every event below therefore runs once
+per language; the pipeline of one build is:
+
+====================  ========  =====================================================
+event                 priority  what happens
+====================  ========  =====================================================
+on_config             -110      after i18n (-100): language of this build, figures,
+                                per-language 404 page, rendered robots.txt
+on_nav                -110      after i18n: section and nav titles from ``_site.po``
+on_page_markdown      -10       body, title and description through the page catalog
+                                (``translate_markdown``), then ``{{ figures }}``
+on_env                0         strict mode: fail with every catalog problem at once;
+                                install ``jinja2.ext.i18n`` with ``_site.po``
+on_page_context       0         ``mdbabel_page``: notices, review date, sources, alternates
+on_post_build         0         write the extra languages' 404 pages under ``/<lang>/``
+====================  ========  =====================================================
+
+The work itself is done by plain functions in the core (translate, figures, catalogs); this
+module only adapts them to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urljoin
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_percent
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
+
+from mdbabel import figures as figures_module
+from mdbabel import interface_strings as ui
+from mdbabel.translate import Translation, translate_markdown
+
+try:  # the catalogs module is the one reader of .po files; see _load_po_fallback until it lands
+    from mdbabel.catalogs import CatalogError, load_translations
+except ImportError:  # pragma: no cover - transitional
+    CatalogError = None  # type: ignore[assignment]
+    load_translations = None  # type: ignore[assignment]
+
+log = logging.getLogger("mkdocs.plugins.mdbabel")
+
+SITE_DOMAIN = "_site"
+#: Written by authors in docs/status.md; replaced by the generated translation status tables.
+STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"
+
+TranslationMap = dict[tuple[str | None, str], Translation]
+
+
+# --------------------------------------------------------------------------- catalogs
+
+
+class CatalogFormatError(Exception):
+    """A catalog cannot be read; the message starts with ``path:line``."""
+
+
+def _load_po_fallback(path: Path, shown: str) -> TranslationMap:  # pragma: no cover - transitional
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except PoFileError as error:
+        raise CatalogFormatError(f"{shown}: {error}") from None
+    result: TranslationMap = {}
+    for message in catalog:
+        if not message.id or message.fuzzy or isinstance(message.id, tuple):
+            continue
+        if message.string:
+            line = message.lineno or 0
+            result[(message.context, message.id)] = Translation(message.string, f"{shown}:{line}")
+    return result
+
+
+def read_translations(path: Path, shown: str) -> TranslationMap:
+    """Usable translations of one catalog: ``{(msgctxt, msgid): Translation}``; no file -> ``{}``."""
+    if load_translations is None:
+        return _load_po_fallback(path, shown)
+    try:
+        return load_translations(path)
+    except CatalogError as error:
+        message = str(error)
+        raise CatalogFormatError(message if message.startswith(shown) else f"{shown}: {message}") from None
+
+
+class CatalogCache:
+    """Catalogs read once and kept until the file changes (mtime and size).
+
+    ``mkdocs serve`` rebuilds in the same process: a saved .po file is read again on the
+    next rebuild, an unchanged one is not.
+    """
+
+    def __init__(self, reader: Callable[[Path, str], TranslationMap] = read_translations):
+        self._reader = reader
+        self._entries: dict[Path, tuple[tuple[int, int], TranslationMap]] = {}
+
+    def get(self, path: Path, shown: str | None = None) -> TranslationMap:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            self._entries.pop(path, None)
+            return {}
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._entries.get(path)
+        if cached and cached[0] == key:
+            return cached[1]
+        translations = self._reader(path, shown or path.as_posix())
+        self._entries[path] = (key, translations)
+        return translations
+
+
+class CatalogGettext(gettext.NullTranslations):
+    """gettext interface over a translation map (fuzzy entries are never in the map)."""
+
+    def __init__(self, translations: TranslationMap | None = None):
+        super().__init__()
+        self._translations = translations or {}
+
+    def gettext(self, message: str) -> str:
+        found = self._translations.get((None, message))
+        return found.text if found else message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        found = self._translations.get((None, singular))
+        if found:
+            return found.text
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str) -> str:
+        found = self._translations.get((context, message))
+        return found.text if found else message
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        found = self._translations.get((context, singular))
+        if found:
+            return found.text
+        return singular if n == 1 else plural
+
+
+# --------------------------------------------------------------------------- per page data
+
+
+@dataclass
+class PageTranslation:
+    """What the templates need to know about the translation of the page being shown."""
+
+    language: str                 # language of the build (reader's language)
+    source_language: str
+    state: str                    # "source" | "translated" | "partial" | "fallback"
+    total: int = 0
+    translated: int = 0
+    share_text: str = ""          # Babel-formatted translated share, e.g. "83%"
+    source_url: str | None = None  # the page in the source language (site-relative url)
+    content_language: str = ""    # lang of the content block: source language when "fallback"
+
+    @property
+    def translated_share(self) -> float:
+        return 1.0 if self.total == 0 else self.translated / self.total
+
+
+@dataclass
+class PageExtras:
+    """Review date and sources for the block under the content."""
+
+    reviewed: str | None = None
+    reviewed_iso: str | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str          # in its own language: "Tiếng Việt", "English"
+    url: str           # site-relative url of the same page in that language
+    absolute_url: str  # for hreflang
+    current: bool
+
+
+def language_name(code: str, in_language: str | None = None, *, capitalise: bool = True) -> str:
+    """Display name of *code* in *in_language* (default: its own): "Tiếng Việt", "English".
+
+    Capitalised for menus; ``capitalise=False`` keeps Babel's form for use inside a sentence
+    ("tiếng Anh", "anglais").
+    """
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name((in_language or code).replace("-", "_"))
+    except (ValueError, LookupError):
+        name = None
+    name = name or code
+    return name[:1].upper() + name[1:] if capitalise else name
+
+
+# --------------------------------------------------------------------------- plugin
+
+
+class MdBabelConfig(base.Config):
+    locales_dir = c.Type(str, default="locales")
+    source_language = c.Type(str, default="vi")
+    threshold = c.Type((int, float), default=0.8)
+    strict = c.Type((bool, str), default=False)
+    figures_dir = c.Type(str, default="_data")  # inside docs_dir
+
+
+class MdBabelPlugin(BasePlugin[MdBabelConfig]):
+    """Translate pages, titles, nav and interface strings from gettext catalogs."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogs = CatalogCache()
+        self.language = "vi"
+        self.languages: list[str] = []
+        self.default_language = "vi"
+        self.problems: list[str] = []
+        self.figures: dict[str, figures_module.Figure] = {}
+        self._figures_key: tuple | None = None
+        self._site_gettext = CatalogGettext()
+        self._page_data: dict[str, PageTranslation] = {}
+        self._not_found_context: tuple | None = None
+        self._nav = None
+        self._root = Path.cwd()
+
+    # ----------------------------------------------------------------- helpers
+
+    @property
+    def strict(self) -> bool:
+        value = self.config.strict
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+
+    @property
+    def locales_dir(self) -> Path:
+        return self._root / self.config.locales_dir
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self._root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def catalog_path(self, language: str, domain: str) -> Path:
+        """``locales/<lang>/LC_MESSAGES/<domain>.po``; *domain* is a page path without ``.md``."""
+        return self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+
+    def translations(self, language: str, domain: str) -> TranslationMap:
+        path = self.catalog_path(language, domain)
+        try:
+            return self.catalogs.get(path, self._shown(path))
+        except CatalogFormatError as error:
+            # A malformed catalog fails the build in every mode: nothing sensible can be shown.
+            raise PluginError(str(error)) from None
+
+    def gettext(self, message: str, **variables: Any) -> str:
+        text = self._site_gettext.gettext(message)
+        return text % variables if variables else text
+
+    @property
+    def is_source_build(self) -> bool:
+        return self.language == self.config.source_language
+
+    # ----------------------------------------------------------------- events
+
+    @event_priority(-110)  # after i18n (-100), which sets current_language for this build
+    def on_config(self, config):
+        self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        i18n = config.plugins.get("i18n")
+        source = self.config.source_language
+        if i18n is not None:
+            self.language = i18n.current_language or i18n.default_language or source
+            self.languages = list(i18n.build_languages)
+            self.default_language = i18n.default_language or source
+        else:
+            self.language, self.languages, self.default_language = source, [source], source
+        if not 0 <= float(self.config.threshold) <= 1:
+            raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
+        self.problems = []
+        self._page_data = {}
+        self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
+        self._site_gettext = CatalogGettext(
+            {} if self.is_source_build else self.translations(self.language, SITE_DOMAIN)
+        )
+        # The theme renders 404.html into site_dir/404.html in every language build; only the
+        # default language keeps that place, the others are written under /<lang>/ afterwards.
+        templates = config.theme.static_templates
+        if self.language == self.default_language:
+            templates.add("404.html")
+        else:
+            templates.discard("404.html")
+        # robots.txt names the one sitemap with the absolute site_url (see overrides/robots.txt).
+        if config.site_url and Path(self._root / (config.theme.custom_dir or "overrides") / "robots.txt").exists():
+            templates.add("robots.txt")
+        return config
+
+    def _load_figures(self, data_dir: Path) -> None:
+        paths = sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]) if data_dir.is_dir() else []
+        key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+        if key == self._figures_key:
+            return
+        try:
+            self.figures = figures_module.load_figures(data_dir, relative_to=self._root)
+        except figures_module.FigureError as error:
+            raise PluginError(str(error)) from None
+        self._figures_key = key
+
+    @event_priority(-110)  # after i18n (-100), which applies its own nav_translations first
+    def on_nav(self, nav, config, files):
+        self._nav = nav
+        if self.is_source_build:
+            return nav
+
+        def walk(items):
+            for item in items:
+                # Page titles not written in mkdocs.yml come from the page's own catalog.
+                explicit = item.__dict__.get("title") if isinstance(item, Page) else getattr(item, "title", None)
+                if explicit:
+                    item.title = self._site_gettext.gettext(explicit)
+                if isinstance(item, Section):
+                    walk(item.children)
+
+        walk(nav.items)
+        return nav
+
+    @event_priority(-10)
+    def on_page_markdown(self, markdown: str, page: Page, config, files):
+        source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        first_line = _body_first_line(page.file.abs_src_path, markdown)
+        domain = page.file.src_uri.rsplit(".", 1)[0]
+        source = self.config.source_language
+        # a page written by hand in this language (foo.en.md) is not translated again
+        localized = getattr(page.file, "locale", source) == self.language and not self.is_source_build
+
+        if self.is_source_build or localized:
+            info = PageTranslation(self.language, source, "source", content_language=self.language)
+        else:
+            catalog = self.translations(self.language, domain)
+            lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
+            result = translate_markdown(markdown, lookup, source_lang=source, mark_untranslated=True)
+            meta_total, meta_done = self._translate_meta(page, lookup, apply=False)
+            total, done = result.total + meta_total, result.translated + meta_done
+            share = 1.0 if total == 0 else done / total
+            self._report(result.problems, source_path)
+            info = PageTranslation(
+                self.language, source, "translated", total=total, translated=done,
+                share_text=format_percent(share, locale=self.language.replace("-", "_")),
+                source_url=_alternate_url(page, source), content_language=self.language,
+            )
+            if share < float(self.config.threshold):
+                # Too little is translated to read well: show the source page as it is.
+                info.state, info.content_language = "fallback", source
+            else:
+                markdown = result.markdown
+                self._translate_meta(page, lookup, apply=True)
+                if done < total:
+                    info.state = "partial"
+        self._page_data[page.file.src_uri] = info
+
+        # before figures: page titles in the table may use {{ figures }}
+        if STATUS_PLACEHOLDER in markdown:
+            markdown = markdown.replace(STATUS_PLACEHOLDER, self.status_markdown(files, page.file.src_uri))
+        try:
+            markdown = figures_module.substitute(markdown, self.figures, self.language,
+                                                 path=source_path, first_line=first_line)
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = figures_module.substitute(page.meta[key], self.figures, self.language,
+                                                               path=f"{source_path} (front matter {key})")
+        except figures_module.FigureError as error:
+            raise PluginError(str(error)) from None
+
+        return markdown
+
+    def _translate_meta(self, page: Page, lookup, *, apply: bool) -> tuple[int, int]:
+        """Count (and with *apply*, replace) the translatable front matter values."""
+        total = done = 0
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            total += 1
+            found = lookup(" ".join(value.split()), None)
+            if found is not None:
+                done += 1
+                if apply:
+                    page.meta[key] = found.text
+        return total, done
+
+    def _report(self, problems: list[str], source_path: str) -> None:
+        for problem in problems:
+            self.problems.append(problem)
+            if not self.strict:
+                log.warning(f"{problem} (kept the Vietnamese text in {source_path})")
+
+    @event_priority(0)
+    def on_env(self, env, config, files):
+        # Every page has been read: in strict mode, stop before anything is written.
+        if self.strict and self.problems:
+            listing = "\n  ".join(dict.fromkeys(self.problems))
+            raise PluginError(
+                f"{len(self.problems)} translation problem(s) in the {self.language} catalogs "
+                f"(strict mode):\n  {listing}"
+            )
+        self._not_found_context = (self._nav, files)
+        return self._install_env(env, config)
+
+    def _install_env(self, env, config):
+        if "jinja2.ext.i18n" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self._site_gettext, newstyle=True)
+        env.globals["mdbabel"] = self._site_context(config)
+        return env
+
+    def _site_context(self, config) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "language_name": language_name(self.language, self.language),
+            "source_language": self.config.source_language,
+            "source_language_name": language_name(self.config.source_language, self.language),
+            "default_language": self.default_language,
+            "languages": [(code, language_name(code)) for code in self.languages],
+            "home_url": "" if self.language == self.default_language else f"{self.language}/",
+        }
+
+    @event_priority(0)
+    def on_page_context(self, context, page, config, nav):
+        info = self._page_data.get(page.file.src_uri)
+        context["mdbabel_page"] = info
+        context["mdbabel_extras"] = self._extras(page)
+        context["mdbabel_alternates"] = self.alternates(page, config)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            context["mdbabel_alternates"] = [
+                LanguageLink(code, name, "" if code == self.default_language else f"{code}/",
+                             urljoin(config.site_url or "/", "" if code == self.default_language else f"{code}/"),
+                             code == self.language)
+                for code, name in ((code, language_name(code)) for code in self.languages)
+            ]
+        return context
+
+    def alternates(self, page: Page, config) -> list[LanguageLink]:
+        """The same page in every built language (i18n's alternates), with absolute urls."""
+        files = getattr(page.file, "alternates", None) or {}
+        links = []
+        for code in self.languages:
+            alternate = files.get(code)
+            if alternate is None and code == self.language:
+                alternate = page.file
+            if alternate is None:
+                continue
+            url = alternate.url if alternate.url not in ("./", ".") else ""
+            links.append(LanguageLink(code, language_name(code), url,
+                                      urljoin(config.site_url or "/", url), code == self.language))
+        return links
+
+    def _extras(self, page: Page) -> PageExtras:
+        extras = PageExtras()
+        reviewed = page.meta.get("reviewed")
+        if isinstance(reviewed, str):
+            try:
+                reviewed = date.fromisoformat(reviewed)
+            except ValueError:
+                log.warning(f"{page.file.src_uri}: reviewed must be a date YYYY-MM-DD (got {reviewed!r})")
+                reviewed = None
+        if isinstance(reviewed, datetime):
+            reviewed = reviewed.date()
+        if isinstance(reviewed, date):
+            extras.reviewed = format_date(reviewed, format="long", locale=self.language.replace("-", "_"))
+            extras.reviewed_iso = reviewed.isoformat()
+        domain = page.file.src_uri.rsplit(".", 1)[0]
+        catalog = {} if self.is_source_build else self.translations(self.language, domain)
+        for entry in page.meta.get("sources") or []:
+            if isinstance(entry, str):
+                entry = {"title": entry}
+            if not isinstance(entry, dict) or not entry.get("title"):
+                continue
+            item: dict[str, Any] = {"url": entry.get("url") or entry.get("link")}
+            for key in ("title", "note"):
+                text = entry.get(key)
+                if not text:
+                    continue
+                found = catalog.get((None, str(text)))
+                # Untranslated source names stay Vietnamese and are marked as such.
+                item[key] = found.text if found else str(text)
+                item[f"{key}_lang"] = None if found or self.is_source_build else self.config.source_language
+            extras.sources.append(item)
+        return extras
+
+    # ----------------------------------------------------------------- status page
+
+    def status_markdown(self, files, status_src_uri: str) -> str:
+        """Markdown tables: per language and page, translated / fuzzy / missing units."""
+        others = [code for code in self.languages if code != self.config.source_language]
+        if not others:
+            return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
+        locale = self.language.replace("-", "_")
+        pages = sorted((f for f in files.documentation_pages()
+                        if getattr(f, "locale", self.config.source_language) == self.config.source_language
+                        or self.language == self.default_language),
+                       key=lambda f: f.src_uri)
+        out = [self.gettext(ui.STATUS_EXPLANATION), ""]
+        for code in others:
+            out += [f"### {self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))}", ""]
+            out.append("| " + " | ".join(self.gettext(h) for h in (
+                ui.STATUS_COLUMN_PAGE, ui.STATUS_COLUMN_TRANSLATED, ui.STATUS_COLUMN_FUZZY,
+                ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)) + " |")
+            out.append("|---|---:|---:|---:|---|")
+            sums = [0, 0, 0]
+            for file in pages:
+                row = self.page_status(file, code)
+                if row is None:
+                    continue
+                title, total, done, fuzzy = row
+                missing = max(total - done - fuzzy, 0)
+                sums = [sums[0] + total, sums[1] + done, sums[2] + fuzzy]
+                share = 1.0 if total == 0 else done / total
+                shown = (ui.STATUS_SHOWN_SOURCE if share < float(self.config.threshold)
+                         else ui.STATUS_SHOWN_PARTLY if done < total else ui.STATUS_SHOWN_TRANSLATED)
+                link = os.path.relpath(file.src_uri, os.path.dirname(status_src_uri) or ".")
+                out.append(f"| [{_escape_cell(title)}]({link}) | {format_percent(share, locale=locale)} "
+                           f"| {fuzzy} | {missing} | {self.gettext(shown)} |")
+            total, done, fuzzy = sums
+            share = 1.0 if total == 0 else done / total
+            out.append(f"| **{self.gettext(ui.STATUS_TOTAL)}** | **{format_percent(share, locale=locale)}** "
+                       f"| **{fuzzy}** | **{max(total - done - fuzzy, 0)}** | |")
+            out.append("")
+        return "\n".join(out)
+
+    def page_status(self, file, language: str) -> tuple[str, int, int, int] | None:
+        """(title in the reader's language, units, translated, fuzzy) of one source page in *language*."""
+        if not file.abs_src_path or not file.src_uri.endswith(".md"):
+            return None
+        from mkdocs.utils import meta as meta_util
+
+        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        body, meta = meta_util.get_data(text)
+        if STATUS_PLACEHOLDER in body:
+            body = body.replace(STATUS_PLACEHOLDER, "")
+        domain = file.src_uri.rsplit(".", 1)[0]
+        catalog = self.translations(language, domain)
+        lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
+        result = translate_markdown(body, lookup, source_lang=self.config.source_language, mark_untranslated=False)
+        total, done = result.total, result.translated
+        for key in ("title", "description"):
+            if isinstance(meta.get(key), str) and meta[key].strip():
+                total += 1
+                done += lookup(" ".join(meta[key].split()), None) is not None
+        title = str(meta.get("title") or file.src_uri)
+        if not self.is_source_build:
+            reader = self.translations(self.language, domain).get((None, " ".join(title.split())))
+            title = reader.text if reader else title
+        return title, total, done, _count_fuzzy(self.catalog_path(language, domain))
+
+    # ----------------------------------------------------------------- 404 pages
+
+    @event_priority(-10)
+    def on_post_build(self, config):
+        if self.language == self.default_language:
+            return
+        # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
+        from mkdocs.commands.build import _build_template  # the theme's own 404 rendering path
+
+        env = self._install_env(config.theme.get_env(), config)
+        template = env.get_template("404.html")
+        nav, files = self._not_found_context or (None, None)
+        if files is None:
+            return
+        output = _build_template("404.html", template, files, config, nav)
+        target = Path(config.site_dir) / self.language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _count_fuzzy(path: Path) -> int:
+    if not path.exists():
+        return 0
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return sum(1 for m in catalog if m.id and m.fuzzy)
+
+
+def _alternate_url(page: Page, language: str) -> str | None:
+    alternate = (getattr(page.file, "alternates", None) or {}).get(language)
+    if alternate is None:
+        return None
+    return "" if alternate.url in ("./", ".") else alternate.url
+
+
+def _body_first_line(abs_src_path: str | None, body: str) -> int:
+    """Line of the source file where the Markdown body (after the front matter) starts."""
+    if not abs_src_path:
+        return 1
+    try:
+        raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+    except OSError:
+        return 1
+    raw, body = raw.replace("\r\n", "\n"), body.replace("\r\n", "\n")
+    if body and raw.endswith(body):
+        return raw[: len(raw) - len(body)].count("\n") + 1
+    return 1
