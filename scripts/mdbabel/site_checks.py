@@ -322,11 +322,25 @@ class _Page:
     refs: list[tuple[str, str, str, int]]
 
 
-def _load_pages(docs_dir: Path, renderer: _Renderer) -> dict[str, _Page]:
+def _site_pages(root: Path) -> tuple[Path, list[str]]:
+    """(docs folder, docs-relative pages) as the catalog tools see them (mkdocs.yml's
+    docs_dir and exclude_docs); without a readable mkdocs.yml, every page of docs/."""
+    try:
+        from .catalogs import load_site_config
+
+        config = load_site_config(root)
+        return config.docs_path, config.pages()
+    except Exception:
+        docs_dir = root / "docs"
+        return docs_dir, [p.relative_to(docs_dir).as_posix() for p in page_paths(docs_dir)]
+
+
+def _load_pages(docs_dir: Path, renderer: _Renderer, rels: list[str] | None = None) -> dict[str, _Page]:
     pages = {}
-    for path in page_paths(docs_dir):
-        rel = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
+    if rels is None:
+        rels = [p.relative_to(docs_dir).as_posix() for p in page_paths(docs_dir)]
+    for rel in rels:
+        text = (docs_dir / rel).read_text(encoding="utf-8")
         _data, body, body_line, _error = read_front_matter(text)
         html = renderer.render(body)
         parsed = _parse_html(html)
@@ -395,15 +409,15 @@ def _link_refs(page: _Page) -> Iterator[tuple[str, int]]:
 
 def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
     """Broken internal links and anchors in the Vietnamese source pages."""
-    docs_dir = root / "docs"
+    docs_dir, rels = _site_pages(root)
     if pages is None:
-        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems = []
     for page in pages.values():
         for url, line in _link_refs(page):
             message = _check_url(page.rel, url, docs_dir, pages)
             if message:
-                problems.append(Problem(f"docs/{page.rel}", line, message))
+                problems.append(Problem((docs_dir / page.rel).relative_to(root).as_posix(), line, message))
     return problems
 
 
@@ -427,9 +441,9 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
     """Links that a translation adds or changes: they must resolve like the source's links."""
     from babel.messages.pofile import read_po
 
-    docs_dir = root / "docs"
+    docs_dir, rels = _site_pages(root)
     if pages is None:
-        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     renderer = _Renderer(read_site_config(root))
     problems = []
     for _lang, page_rel, po in _catalog_pages(root):
@@ -461,14 +475,14 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
 def check_pages(root: Path | str) -> list[Problem]:
     """Front matter (``reviewed``, ``sources``) and internal links of every page, in every language."""
     root = Path(root)
-    docs_dir = root / "docs"
+    docs_dir, rels = _site_pages(root)
     if not docs_dir.is_dir():
         return [Problem("docs", 0, "no docs/ folder; run from the project root or pass --root")]
     problems: list[Problem] = []
-    for path in page_paths(docs_dir):
-        rel = path.relative_to(root).as_posix()
-        problems.extend(check_front_matter(rel, path.read_text(encoding="utf-8")))
-    pages = _load_pages(docs_dir, _Renderer(read_site_config(root)))
+    for rel in rels:
+        shown = (docs_dir / rel).relative_to(root).as_posix()
+        problems.extend(check_front_matter(shown, (docs_dir / rel).read_text(encoding="utf-8")))
+    pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
