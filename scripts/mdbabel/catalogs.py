@@ -1,0 +1,1286 @@
+"""Babel catalogs of a Markdown site: extract, update, read, validate, count.
+
+Layout (one catalog per page, plus the ``_site`` domain for navigation and
+interface text)::
+
+    docs/guides/x.md  ->  locales/templates/guides/x.pot
+                          locales/<lang>/LC_MESSAGES/guides/x.po
+
+The data model is Babel's :class:`~babel.messages.catalog.Catalog`. Reading
+goes through Babel's PO parser (extended for ``#|`` previous msgids, duplicate
+entries and string syntax); writing is our own small writer because the
+catalogs must be byte-stable: fixed wrapping (:data:`WIDTH`), order by first
+location, no ``python-format`` flags (Markdown is not a format string), and
+dates that only move when the content does.
+
+Pure functions over files: no MkDocs import. ``mkdocs.yml`` is read as plain
+YAML whose unknown tags (``!!python/name:...``, ``!ENV``) are ignored.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import importlib.util
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+
+import yaml
+from babel.core import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog, Message, get_close_matches
+from babel.messages.pofile import PoFileError, PoFileParser, escape
+
+from .segments import segment
+from .translate import Lookup, Translation
+
+__all__ = [
+    "WIDTH", "SITE_DOMAIN", "CatalogError", "SiteConfig", "PoFile", "CatalogStats",
+    "PlannedWrite", "UpdatePlan", "load_site_config", "read_mkdocs_yaml", "page_domain",
+    "extract_page", "extract_site", "extract_templates", "merge_catalog", "read_po_file",
+    "render_catalog", "atomic_write", "plan_update", "apply_plan", "load_translations",
+    "make_lookup", "catalog_stats", "project_stats",
+]
+
+#: Line width of every catalog we write (Babel's default is 76; GNU's is 79).
+WIDTH = 79
+#: Domain of the navigation labels and interface strings.
+SITE_DOMAIN = "_site"
+#: Babel guesses these from ``%d``/``{x}`` in a msgid; Markdown text is not a format string,
+#: and ``msgfmt --check-format`` would then reject ordinary translations of "50% do ...".
+FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
+#: Fuzzy matching: difflib similarity needed to carry an old translation over (as fuzzy).
+FUZZY_CUTOFF = 0.6
+#: Short texts look alike by accident ("Select all"/"Deselect all"): they need more.
+FUZZY_SHORT_LENGTH = 24
+FUZZY_SHORT_CUTOFF = 0.85
+TEMPLATE_DATE_PLACEHOLDER = "YEAR-MO-DA HO:MI+ZONE"
+
+# MkDocs never builds these (mkdocs.structure.files._default_exclude); _data holds figures.
+_DEFAULT_EXCLUDES = (".*", "/templates/", "/_data/")
+
+Key = tuple["str | None", str]  # (msgctxt, msgid)
+
+
+class CatalogError(Exception):
+    """A catalog or the site configuration cannot be used.
+
+    The message is complete and ready for a user:
+    ``locales/en/LC_MESSAGES/x.po:12: duplicate message "..."; remove one of the two entries``.
+    """
+
+
+# --------------------------------------------------------------------------- site configuration
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML loader that accepts MkDocs' ``!!python/name:`` and ``!ENV`` tags as plain data."""
+
+
+def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+_ConfigLoader.add_multi_constructor("", _construct_unknown)
+
+
+def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml") -> tuple[dict, yaml.Node | None]:
+    """Return ``mkdocs.yml`` as data and as a YAML node tree (for line numbers)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError(f"{shown}: not found; run in the site folder or pass --root DIR") from None
+    loader = _ConfigLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}" if mark else shown
+        problem = getattr(error, "problem", None) or str(error)
+        raise CatalogError(f"{where}: invalid YAML ({problem}); fix the syntax") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise CatalogError(f"{shown}: expected a mapping of settings; fix the file")
+    return data, node
+
+
+def _mapping_get(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node, value_node
+    return None
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the catalog tools need to know about a site, read from its ``mkdocs.yml``."""
+
+    root: Path
+    source_language: str
+    languages: tuple[str, ...]            # target languages, in mkdocs.yml order
+    docs_dir: str = "docs"                # relative to root, posix
+    locales_dir: str = "locales"
+    site_name: str = ""
+    exclude_docs: tuple[str, ...] = ()    # gitignore-style patterns (mkdocs exclude_docs)
+    languages_line: int | None = None     # line of the i18n `languages:` key, for messages
+    config_name: str = "mkdocs.yml"
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
+    node: yaml.Node | None = field(default=None, repr=False, compare=False)
+
+    def shown(self, path: Path) -> str:
+        """*path* as shown in messages and locations: relative to the root, with ``/``."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
+
+    @property
+    def locales_path(self) -> Path:
+        return self.root / self.locales_dir
+
+    def template_path(self, domain: str) -> Path:
+        return self.locales_path / "templates" / f"{domain}.pot"
+
+    def catalog_path(self, language: str, domain: str) -> Path:
+        return self.locales_path / language / "LC_MESSAGES" / f"{domain}.po"
+
+    def pages(self) -> list[str]:
+        """Source pages, docs-relative with ``/``, sorted.
+
+        Excluded like MkDocs excludes them (dot files, ``/templates/``, ``exclude_docs``),
+        plus ``_data/`` and pages that are already another language's version
+        (``x.en.md`` or ``en/x.md``).
+        """
+        if not self.docs_path.is_dir():
+            raise CatalogError(f"{self.config_name}: docs_dir {self.docs_dir!r} is not a folder; "
+                               "create it or fix docs_dir")
+        matcher = _ignore_matcher((*_DEFAULT_EXCLUDES, *self.exclude_docs))
+        pages = []
+        for path in self.docs_path.rglob("*.md"):
+            relative = path.relative_to(self.docs_path).as_posix()
+            if matcher(relative) or self._is_translation(relative):
+                continue
+            pages.append(relative)
+        return sorted(pages)
+
+    def _is_translation(self, relative: str) -> bool:
+        parts = PurePosixPath(relative)
+        suffixes = parts.name.split(".")
+        if len(suffixes) > 2 and suffixes[-2] in self.languages:
+            return True
+        return len(parts.parts) > 1 and parts.parts[0] in self.languages
+
+    def domains(self) -> list[str]:
+        """Every catalog domain of the site: ``_site`` then one per page."""
+        return [SITE_DOMAIN, *(page_domain(page) for page in self.pages())]
+
+
+def _ignore_matcher(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """A gitignore-style matcher (MkDocs uses pathspec; fall back to fnmatch without it)."""
+    lines = [p for p in patterns if p.strip() and not p.lstrip().startswith("#")]
+    try:
+        import pathspec
+    except ImportError:  # pragma: no cover - pathspec comes with MkDocs
+        def match(relative: str) -> bool:
+            ignored = False
+            for raw in lines:
+                negate = raw.startswith("!")
+                pattern = raw[1:] if negate else raw
+                anchored = pattern.startswith("/")
+                pattern = pattern.strip("/")
+                candidates = [relative] if anchored else [
+                    "/".join(relative.split("/")[i:]) for i in range(relative.count("/") + 1)]
+                parents = [c.rsplit("/", k)[0] for c in candidates for k in range(c.count("/") + 1)]
+                if any(fnmatch(c, pattern) for c in candidates + parents):
+                    ignored = not negate
+            return ignored
+        return match
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    return spec.match_file
+
+
+def load_site_config(root: str | Path = ".") -> SiteConfig:
+    """Read the languages, pages and exclusions of the site whose ``mkdocs.yml`` is in *root*."""
+    root = Path(root)
+    data, node = read_mkdocs_yaml(root / "mkdocs.yml")
+    source, targets, languages_line = "vi", [], None
+    locales_dir = "locales"
+    plugins = data.get("plugins") or []
+    plugin_items = plugins.items() if isinstance(plugins, dict) else (
+        (next(iter(p.items())) if isinstance(p, dict) and p else (p, {})) for p in plugins)
+    for name, options in plugin_items:
+        options = options if isinstance(options, dict) else {}
+        if name == "mdbabel" and isinstance(options.get("locales_dir"), str):
+            locales_dir = options["locales_dir"]
+        if name != "i18n":
+            continue
+        entries = options.get("languages") or []
+        if not isinstance(entries, list):
+            raise CatalogError("mkdocs.yml: plugins: i18n: languages must be a list of "
+                               "`- locale: xx` entries; fix the list")
+        locales = []
+        for entry in entries:
+            locale = entry.get("locale") if isinstance(entry, dict) else None
+            if not isinstance(locale, str) or not locale:
+                raise CatalogError(f"mkdocs.yml: plugins: i18n: languages: entry {entry!r} has "
+                                   "no `locale:`; add one such as `locale: en`")
+            locales.append(locale)
+            if entry.get("default"):
+                source = locale
+        if locales and not any(isinstance(e, dict) and e.get("default") for e in entries):
+            source = locales[0]
+        targets = [loc for loc in locales if loc != source]
+    languages_line = _languages_line(node)
+    for language in (source, *targets):
+        try:
+            Locale.parse(language.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            raise CatalogError(f"mkdocs.yml:{languages_line or 1}: unknown language {language!r} "
+                               "in plugins: i18n: languages; use a code Babel knows, such as en "
+                               "or fr") from None
+    exclude = data.get("exclude_docs") or ""
+    exclude_lines = tuple(exclude.splitlines()) if isinstance(exclude, str) else tuple(exclude)
+    return SiteConfig(
+        root=root,
+        source_language=source,
+        languages=tuple(targets),
+        docs_dir=str(data.get("docs_dir") or "docs").strip("/"),
+        locales_dir=locales_dir,
+        site_name=str(data.get("site_name") or ""),
+        exclude_docs=exclude_lines,
+        languages_line=languages_line,
+        raw=data,
+        node=node,
+    )
+
+
+def _languages_line(node: yaml.Node | None) -> int | None:
+    plugins = _mapping_get(node, "plugins")
+    if plugins is None:
+        return None
+    items = plugins[1].value if isinstance(plugins[1], yaml.SequenceNode) else [plugins[1]]
+    for item in items:
+        i18n = _mapping_get(item, "i18n")
+        if i18n is not None:
+            languages = _mapping_get(i18n[1], "languages")
+            return _line(languages[0]) if languages else _line(i18n[0])
+    return None
+
+
+def page_domain(page: str) -> str:
+    """Catalog domain of a docs-relative page: ``guides/x.md`` -> ``guides/x``."""
+    return page[:-3] if page.endswith(".md") else page
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _new_template(config: SiteConfig) -> Catalog:
+    catalog = Catalog(project=config.site_name or config.root.resolve().name, fuzzy=True,
+                      charset="utf-8")
+    return catalog
+
+
+def extract_page(config: SiteConfig, page: str) -> Catalog:
+    """The template catalog of one page: one message per translatable unit."""
+    path = config.docs_path / page
+    shown = config.shown(path)
+    source = path.read_text(encoding="utf-8-sig")
+    try:
+        units = segment(source)
+    except Exception as error:  # noqa: BLE001 - report which page, never a bare traceback
+        raise CatalogError(f"{shown}: cannot split the page into messages ({error!r}); "
+                           "this is a bug in mdbabel.segments, please report it") from error
+    catalog = _new_template(config)
+    for unit in units:
+        catalog.add(unit.text, None, [(shown, unit.line)],
+                    auto_comments=[unit.comment] if unit.comment else [], context=unit.context)
+    return catalog
+
+
+def extract_site(config: SiteConfig) -> Catalog:
+    """The ``_site`` template: site name and description, navigation labels, interface strings."""
+    catalog = _new_template(config)
+    shown = config.config_name
+    for key, comment in (("site_name", "site name"), ("site_description", "site description")):
+        found = _mapping_get(config.node, key)
+        if found and isinstance(found[1], yaml.ScalarNode) and found[1].value.strip():
+            catalog.add(found[1].value, None, [(shown, _line(found[1]))], auto_comments=[comment])
+    nav = _mapping_get(config.node, "nav")
+    if nav is not None:
+        for label, line in _nav_labels(nav[1]):
+            catalog.add(label, None, [(shown, line)], auto_comments=["navigation label"])
+    for message, location, comments, context in _template_strings(config):
+        catalog.add(message, None, [location], auto_comments=comments, context=context)
+    for message, location, comments, context in _interface_strings(config):
+        catalog.add(message, None, [location], auto_comments=comments, context=context)
+    return catalog
+
+
+def _nav_labels(node: yaml.Node) -> Iterator[tuple[str, int]]:
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nav_labels(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value.strip():
+                yield key_node.value, _line(key_node)
+            yield from _nav_labels(value_node)
+
+
+def _template_strings(config: SiteConfig) -> Iterator[tuple[str, tuple[str, int], list[str], str | None]]:
+    """Strings of the Jinja2 templates in ``overrides/`` (``{% trans %}``, ``_("...")``)."""
+    theme = config.raw.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    overrides = config.root / str(custom_dir or "overrides")
+    if not overrides.is_dir():
+        return
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from jinja2 import TemplateSyntaxError
+    from jinja2.ext import babel_extract
+
+    options = {"extensions": "jinja2.ext.do,jinja2.ext.loopcontrols", "trimmed": "true",
+               "silent": "false"}
+    for path in sorted(overrides.rglob("*.html")):
+        shown = config.shown(path)
+        with path.open("rb") as fileobj:
+            try:
+                found = list(extract(babel_extract, fileobj, DEFAULT_KEYWORDS,
+                                     ("Translators:",), options, strip_comment_tags=True))
+            except TemplateSyntaxError as error:
+                raise CatalogError(f"{shown}:{error.lineno}: template syntax error "
+                                   f"({error.message}); fix the template") from None
+        for lineno, message, comments, context in found:
+            if isinstance(message, tuple):
+                message = message[0]
+            yield message, (shown, lineno), [*comments, "interface text"], context
+
+
+def _interface_strings(config: SiteConfig) -> Iterator[tuple[str, tuple[str, int], list[str], str | None]]:
+    """Strings the MkDocs adapter shows, from ``mdbabel/interface_strings.py`` if it exists.
+
+    Accepted forms (read with :mod:`ast`, never imported): ``INTERFACE_STRINGS`` as a list of
+    strings, of ``(msgid, comment)`` or ``(msgid, comment, msgctxt)`` tuples, or a dict
+    ``{msgid: comment}``; or ``_("...")``/``N_("...")``/``pgettext("ctx", "...")`` calls.
+    """
+    try:
+        spec = importlib.util.find_spec("mdbabel.interface_strings")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin or not Path(spec.origin).is_file():
+        return
+    path = Path(spec.origin)
+    shown = config.shown(path)
+    if shown.startswith("/"):
+        shown = "mdbabel/interface_strings.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "INTERFACE_STRINGS" for t in targets):
+                yield from _interface_literal(node.value, shown)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                    for a in node.args]
+            if node.func.id in ("_", "N_", "gettext") and args and args[0]:
+                yield args[0], (shown, node.lineno), ["interface text"], None
+            elif node.func.id == "pgettext" and len(args) >= 2 and args[0] and args[1]:
+                yield args[1], (shown, node.lineno), ["interface text"], args[0]
+
+
+def _interface_literal(node: ast.AST, shown: str):
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        return
+    items = value.items() if isinstance(value, dict) else value
+    strings = {c.value: c.lineno for c in ast.walk(node)
+               if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    for item in items:
+        if isinstance(item, str):
+            item = (item,)
+        if not item or not isinstance(item[0], str) or not item[0]:
+            continue
+        comment = item[1] if len(item) > 1 and item[1] else "interface text"
+        context = item[2] if len(item) > 2 else None
+        yield item[0], (shown, strings.get(item[0], node.lineno)), [comment], context
+
+
+def extract_templates(config: SiteConfig) -> dict[str, Catalog]:
+    """Template catalog of every domain: ``_site`` first, then the pages in path order."""
+    templates = {SITE_DOMAIN: extract_site(config)}
+    for page in config.pages():
+        domain = page_domain(page)
+        if domain == SITE_DOMAIN:
+            raise CatalogError(f"{config.docs_dir}/{page}: this page name is reserved for the "
+                               "navigation catalog; rename the page")
+        templates[domain] = extract_page(config, page)
+    return templates
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _key(message: Message) -> Key:
+    msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+    return message.context, msgid
+
+
+def _messages(catalog: Catalog) -> list[Message]:
+    """Messages of *catalog* without the header entry."""
+    return [m for m in catalog if m.id]
+
+
+def _is_translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return bool(strings) and all(strings) and not message.fuzzy
+
+
+def _has_translation(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return any(strings)
+
+
+def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalog:
+    """The catalog of *locale* for *template*, keeping every translation *old* had.
+
+    - same (msgctxt, msgid): translation, translator comments and fuzzy state carried over;
+    - new message close to a message that disappears (same msgctxt, similar text): the old
+      translation is carried over marked fuzzy, with the old msgid as previous msgid (``#|``),
+      so a translator sees exactly what changed; fuzzy entries are never used as translations;
+    - disappeared translated messages stay as obsolete entries (``#~``), and come back as they
+      were if the text comes back.
+
+    Unlike ``Catalog.update``, only messages that are gone are candidates for fuzzy matching
+    (an existing "Select all" never becomes the fuzzy translation of a new "Deselect all"), the
+    msgctxt must be the same, and short texts need a closer match.
+    """
+    merged = Catalog(locale=locale, fuzzy=False, charset="utf-8")
+    old_active = {_key(m): m for m in _messages(old)} if old else {}
+    old_obsolete = {_key(m): m for m in old.obsolete.values()} if old else {}
+    wanted = {_key(m) for m in _messages(template)}
+
+    candidates: dict[str | None, dict[str, Message]] = {}
+    for pool in (old_obsolete, old_active):  # active last: it wins on equal text
+        for key, message in pool.items():
+            if key not in wanted and _has_translation(message):
+                candidates.setdefault(key[0], {})[key[1]] = message
+    used_as_fuzzy: set[Key] = set()
+    revived: set[Key] = set()
+
+    for new in _messages(template):
+        key = _key(new)
+        carried = old_active.get(key)
+        if carried is None and key in old_obsolete:
+            carried = old_obsolete[key]
+            revived.add(key)
+        message = Message(new.id, locations=new.locations, auto_comments=new.auto_comments,
+                          context=new.context)
+        if carried is not None:
+            message.string = _fit_plural(carried.string, new.id, merged.num_plurals)
+            message.user_comments = list(carried.user_comments)
+            if carried.fuzzy:
+                message.flags.add("fuzzy")
+                message.previous_id = list(carried.previous_id)
+        else:
+            match = _fuzzy_match(key[1], candidates.get(key[0], {}))
+            if match is not None:
+                used_as_fuzzy.add(_key(match))
+                message.string = _fit_plural(match.string, new.id, merged.num_plurals)
+                message.user_comments = list(match.user_comments)
+                message.flags.add("fuzzy")
+                # The translation was written for the match's previous text if it was fuzzy.
+                message.previous_id = list(match.previous_id) if match.fuzzy and match.previous_id \
+                    else [match.id if isinstance(match.id, str) else match.id[0]]
+        merged[new.id] = message
+
+    for pool in (old_obsolete, old_active):
+        for key, message in pool.items():
+            if key in wanted or key in revived or key in used_as_fuzzy:
+                continue
+            if not _has_translation(message):
+                continue  # an untranslated entry carries nothing worth keeping
+            obsolete = message.clone()
+            obsolete.locations = []
+            obsolete.auto_comments = []
+            merged.obsolete[key] = obsolete
+    return merged
+
+
+def _fit_plural(string, msgid, num_plurals: int):
+    if isinstance(msgid, (list, tuple)):
+        strings = list(string) if isinstance(string, (list, tuple)) else [string or ""]
+        return tuple((strings + [""] * num_plurals)[:num_plurals])
+    if isinstance(string, (list, tuple)):
+        return string[0] if string else ""
+    return string or ""
+
+
+def _fuzzy_match(msgid: str, candidates: dict[str, Message]) -> Message | None:
+    if not candidates:
+        return None
+    normalized = {_fuzzy_text(text): text for text in candidates}
+    wanted = _fuzzy_text(msgid)
+    cutoff = FUZZY_SHORT_CUTOFF if len(wanted) < FUZZY_SHORT_LENGTH else FUZZY_CUTOFF
+    matches = get_close_matches(wanted, sorted(normalized), n=1, cutoff=cutoff)
+    return candidates[normalized[matches[0]]] if matches else None
+
+
+def _fuzzy_text(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class PoFile:
+    """A catalog read from disk, with what Babel's model does not keep."""
+
+    catalog: Catalog
+    shown: str                                   # path shown in messages
+    headers: list[tuple[str, str]]               # header fields in file order
+    header_comments: list[str]                   # "# ..." lines above the header, without "# "
+    header_fuzzy: bool
+    msgstr_lines: dict[Key, int]                 # 1-based line of each active msgstr
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+class _CheckingParser(PoFileParser):
+    """Babel's PO parser, plus what GNU gettext enforces and Babel lets through:
+    malformed strings, duplicate entries, a missing header; and it keeps ``#|`` previous msgids
+    and the line of each msgstr."""
+
+    def __init__(self, catalog: Catalog, shown: str) -> None:
+        super().__init__(catalog, ignore_obsolete=False, abort_invalid=True)
+        self.shown = shown
+        self.previous_lines: list[str] = []
+        self.msgstr_line: int | None = None
+        self.msgstr_lines: dict[Key, int] = {}
+        self.entry_lines: dict[tuple[bool, Key], int] = {}
+        self.header: tuple[str, list[str], bool, int] | None = None
+
+    def fail(self, line: int, what: str) -> None:
+        raise CatalogError(f"{self.shown}:{line}: {what}")
+
+    def _process_comment(self, line) -> None:
+        if line.startswith("#|"):
+            self._finish_current_message()
+            self.previous_lines.append(line[2:].strip())
+            return
+        super()._process_comment(line)
+
+    def _process_message_line(self, lineno, line, obsolete=False) -> None:
+        if not line or (obsolete and line.startswith("|")):
+            return  # "#~|": previous msgid of an obsolete entry, history of history
+        if line and line[0] != '"' and line.split(None, 1)[0] not in (
+                "msgid", "msgstr", "msgctxt", "msgid_plural") and not line.startswith("msgstr["):
+            self.fail(lineno + 1, f"unknown keyword in {line[:40]!r}; entries are made of "
+                                  "msgctxt, msgid and msgstr lines")
+        quoted = line if line.startswith('"') else line.partition(" ")[2].strip()
+        if not _QUOTED.fullmatch(quoted):
+            self.fail(lineno + 1, f"malformed string {quoted[:40]!r}; write text in double quotes "
+                                  'and escape quotes inside as \\"')
+        super()._process_message_line(lineno, line, obsolete)
+
+    def _process_keyword_line(self, lineno, line, obsolete=False) -> None:
+        keyword = line.partition(" ")[0]
+        if keyword in ("msgid", "msgctxt") and self.messages and not self.translations:
+            self.fail(self.offset + 1, "entry without msgstr; add `msgstr \"\"` after the msgid")
+        super()._process_keyword_line(lineno, line, obsolete)
+        if keyword.startswith("msgstr") and self.msgstr_line is None:
+            self.msgstr_line = lineno + 1
+
+    def _add_message(self) -> None:
+        msgid = self.messages[0].denormalize()
+        context = self.context.denormalize() if self.context else None
+        line = self.offset + 1
+        previous = _parse_previous(self.previous_lines)
+        msgstr_line = self.msgstr_line or line
+        self.previous_lines = []
+        self.msgstr_line = None
+        if msgid == "" and context is None and not self.obsolete:
+            if self.header is not None:
+                self.fail(line, f'second header entry (msgid ""); the first is at line '
+                                f"{self.header[3]}; remove one of the two entries")
+            if self.counter:
+                self.fail(line, 'the header entry (msgid "") must be the first entry; move it up')
+            self.header = (self.translations[0][1].denormalize(), list(self.user_comments),
+                           "fuzzy" in self.flags, msgstr_line)
+            self.counter += 1
+            self._reset_message_state()
+            return
+        if msgid == "":
+            self.fail(line, 'empty msgid; the empty msgid is reserved for the header entry')
+        entry = (self.obsolete, (context, msgid))
+        if entry in self.entry_lines:
+            kind = "obsolete message" if self.obsolete else "message"
+            self.fail(line, f"duplicate {kind} {_short(msgid)} (first at line "
+                            f"{self.entry_lines[entry]}); remove one of the two entries")
+        self.entry_lines[entry] = line
+        obsolete = self.obsolete
+        super()._add_message()
+        if not obsolete:
+            message = self.catalog.get(msgid, context)
+            if message is not None and previous:
+                message.previous_id = previous
+            self.msgstr_lines[(context, msgid)] = msgstr_line
+
+
+def _parse_previous(lines: list[str]) -> list[str]:
+    """``#| msgid "a" / #| "b"`` lines -> ``["ab"]`` (plus the plural, if any)."""
+    from babel.messages.pofile import unescape
+
+    found: dict[str, str] = {}
+    keyword = None
+    for line in lines:
+        if line and line[0] != '"':
+            keyword, _, line = line.partition(" ")
+            line = line.strip()
+        if keyword and _QUOTED.fullmatch(line or '""'):
+            found[keyword] = found.get(keyword, "") + unescape(line or '""')
+    return [found[k] for k in ("msgid", "msgid_plural") if k in found]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", "\\n")
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
+
+
+def _parse_header(text: str, shown: str, line: int) -> list[tuple[str, str]]:
+    headers = []
+    for raw in text.split("\n"):
+        if not raw.strip():
+            continue
+        name, colon, value = raw.partition(":")
+        if not colon or not name.strip() or " " in name.strip():
+            raise CatalogError(f'{shown}:{line}: header line {raw!r} is not "Name: value"; '
+                               'fix it, e.g. "Language: en\\n"')
+        headers.append((name.strip(), value.strip()))
+    return headers
+
+
+def _language_of(path: Path) -> str | None:
+    """The language folder of a catalog in the ``<lang>/LC_MESSAGES/`` layout."""
+    parts = path.parts
+    for index in range(len(parts) - 1, 0, -1):
+        if parts[index] == "LC_MESSAGES":
+            return parts[index - 1]
+    return None
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.replace("-", "_").lower() == b.replace("-", "_").lower()
+
+
+def read_po_file(path: str | Path, *, shown: str | None = None, template: bool = False,
+                 language: str | None = None) -> PoFile:
+    """Read and validate a ``.po`` (or, with *template*, ``.pot``) file.
+
+    Checks what would make the catalog unusable or ambiguous: PO syntax, a missing or
+    malformed header, a charset other than UTF-8, duplicate entries, and a ``Language``
+    header that is unknown to Babel or differs from *language* (default: the
+    ``<lang>/LC_MESSAGES`` folder the file is in). Raises :class:`CatalogError` naming the
+    file and line.
+    """
+    path = Path(path)
+    shown = shown or path.as_posix()
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
+                           "(e.g. `msgconv -t UTF-8`)") from None
+    catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
+    parser = _CheckingParser(catalog, shown)
+    try:
+        parser.parse(text.splitlines())
+    except PoFileError as error:
+        what = str(error).rsplit(" on ", 1)[0]
+        raise CatalogError(f"{shown}:{error.lineno + 1}: {what}; fix the PO syntax "
+                           "(`msgfmt --check` shows the same problem)") from None
+    if parser.header is None:
+        raise CatalogError(f'{shown}:1: missing header entry (msgid ""); add it first, with at '
+                           'least "Language: xx\\n" and "Content-Type: text/plain; '
+                           'charset=UTF-8\\n"')
+    header_text, header_comments, header_fuzzy, header_line = parser.header
+    headers = _parse_header(header_text, shown, header_line)
+    po = PoFile(catalog, shown, headers, header_comments, header_fuzzy, parser.msgstr_lines)
+    content_type = po.header("Content-Type") or ""
+    charset = re.search(r"charset=([\w.-]+)", content_type)
+    if not charset or charset.group(1).lower() not in ("utf-8", "utf8"):
+        raise CatalogError(f"{shown}:{header_line}: header Content-Type must say charset=UTF-8 "
+                           f"(found {content_type!r}); set \"Content-Type: text/plain; "
+                           "charset=UTF-8\\n\" and save the file as UTF-8")
+    if not template:
+        _check_language(po, path, header_line, language)
+    return po
+
+
+def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> None:
+    expected = expected or _language_of(path)
+    value = po.header("Language")
+    if not value:
+        if expected is None:
+            return
+        raise CatalogError(f'{po.shown}:{line}: header has no Language; add "Language: '
+                           f'{expected}\\n" to the header entry')
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise CatalogError(f'{po.shown}:{line}: unknown language "{value}" in the Language '
+                           "header; use a language code Babel knows, such as en or fr") from None
+    if expected is not None and not _same_language(value, expected):
+        raise CatalogError(f'{po.shown}:{line}: Language header "{value}" does not match the '
+                           f'folder "{expected}"; set "Language: {expected}\\n" or move the file')
+    po.catalog.locale = value.replace("-", "_")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
+    """``keyword "text"`` as PO lines of at most :data:`WIDTH` characters (GNU's layout:
+    one line if it fits and has no inner newline, else ``keyword ""`` and one line per
+    chunk, broken after spaces and after each ``\\n``)."""
+    single = f"{prefix}{keyword} {escape(text)}"
+    if len(single) <= WIDTH and "\n" not in text[:-1]:
+        return [single]
+    lines = [f'{prefix}{keyword} ""']
+    room = WIDTH - len(prefix) - 2
+    for piece in re.findall(r"[^\n]*\n|[^\n]+", text):
+        current = ""
+        for chunk in re.findall(r"\S+\s*|\s+", piece) or [piece]:
+            candidate = current + chunk
+            if current and len(escape(candidate)) - 2 > room:
+                lines.append(prefix + escape(current))
+                current = chunk
+            else:
+                current = candidate
+        if current:
+            lines.append(prefix + escape(current))
+    return lines
+
+
+def _message_lines(message: Message, num_plurals: int, prefix: str = "") -> list[str]:
+    lines = []
+    if message.context is not None:
+        lines += _wrap("msgctxt", message.context, prefix)
+    if isinstance(message.id, (list, tuple)):
+        lines += _wrap("msgid", message.id[0], prefix)
+        lines += _wrap("msgid_plural", message.id[1], prefix)
+        strings = list(message.string) if isinstance(message.string, (list, tuple)) else []
+        for index in range(num_plurals):
+            lines += _wrap(f"msgstr[{index}]", strings[index] if index < len(strings) else "",
+                           prefix)
+    else:
+        lines += _wrap("msgid", message.id, prefix)
+        lines += _wrap("msgstr", message.string or "", prefix)
+    return lines
+
+
+def _location_sort_key(location: tuple[str, int | None]) -> tuple[str, int]:
+    return location[0], location[1] or 0
+
+
+def _message_sort_key(message: Message) -> tuple:
+    first = min(map(_location_sort_key, message.locations)) if message.locations else ("", 0)
+    return first, message.context or "", _key(message)[1]
+
+
+def _comment_lines(marker: str, texts: Iterable[str]) -> list[str]:
+    lines = []
+    for text in texts:
+        for part in text.split("\n"):
+            lines.append(f"{marker} {part}".rstrip())
+    return lines
+
+
+def _locations_lines(locations: Iterable[tuple[str, int | None]]) -> list[str]:
+    lines, current = [], "#:"
+    for filename, lineno in sorted(set(locations), key=_location_sort_key):
+        if " " in filename or "\t" in filename:
+            filename = f"\u2068{filename}\u2069"
+        item = f"{filename}:{lineno}" if lineno else filename
+        if current != "#:" and len(current) + 1 + len(item) > WIDTH:
+            lines.append(current)
+            current = "#:"
+        current += " " + item
+    if current != "#:":
+        lines.append(current)
+    return lines
+
+
+def render_catalog(catalog: Catalog, headers: list[tuple[str, str]], *,
+                   header_comments: Iterable[str] = (), header_fuzzy: bool = False) -> str:
+    """The PO text of *catalog*: fixed width, messages by first location, obsolete last."""
+    out = _comment_lines("#", header_comments)
+    if header_fuzzy:
+        out.append("#, fuzzy")
+    out += _wrap("msgid", "")
+    out += _wrap("msgstr", "".join(f"{name}: {value}\n" for name, value in headers))
+    num_plurals = catalog.num_plurals
+    for message in sorted(_messages(catalog), key=_message_sort_key):
+        out.append("")
+        out += _comment_lines("#", message.user_comments)
+        out += _comment_lines("#.", message.auto_comments)
+        out += _locations_lines(message.locations)
+        flags = sorted(message.flags - FORMAT_FLAGS)
+        if flags:
+            out.append("#, " + ", ".join(flags))
+        if message.fuzzy and message.previous_id:
+            out += _wrap("msgid", message.previous_id[0], "#| ")
+            if len(message.previous_id) > 1:
+                out += _wrap("msgid_plural", message.previous_id[1], "#| ")
+        out += _message_lines(message, num_plurals)
+    obsolete = sorted(catalog.obsolete.values(), key=lambda m: (m.context or "", _key(m)[1]))
+    for message in obsolete:
+        out.append("")
+        out += _comment_lines("#", message.user_comments)
+        flags = sorted(message.flags - FORMAT_FLAGS)
+        if flags:
+            out.append("#, " + ", ".join(flags))
+        out += _message_lines(message, num_plurals, "#~ ")
+    return "\n".join(out) + "\n"
+
+
+def atomic_write(path: str | Path, text: str) -> None:
+    """Write *text* to *path* so that readers see the old or the new file, never half of one:
+    a temporary file in the same folder, flushed, then ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+# --------------------------------------------------------------------------- headers and dates
+
+
+def _format_date(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def _fixed_date() -> str | None:
+    """The date SOURCE_DATE_EPOCH asks for (reproducible builds), if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return _format_date(dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc))
+    except ValueError:
+        raise CatalogError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds; "
+                           "unset it or give an integer") from None
+
+
+def _now() -> str:
+    return _format_date(dt.datetime.now(dt.timezone.utc))
+
+
+def _stable_text(render: Callable[[str], str], existing_text: str | None,
+                 existing_date: str | None) -> str:
+    """Render with a date that changes only when the content does (or SOURCE_DATE_EPOCH)."""
+    fixed = _fixed_date()
+    if fixed is not None:
+        return render(fixed)
+    if existing_text is not None and existing_date:
+        unchanged = render(existing_date)
+        if unchanged == existing_text:
+            return unchanged
+    return render(_now())
+
+
+_HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date",
+                 "PO-Revision-Date", "Last-Translator", "Language-Team", "Language",
+                 "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
+
+
+def _ordered_headers(values: dict[str, str], extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    known = {name.lower() for name in _HEADER_ORDER}
+    ordered = [(name, values[name]) for name in _HEADER_ORDER if name in values]
+    seen = {name.lower() for name, _ in ordered}
+    for name, value in extra:
+        if name.lower() not in known and name.lower() not in seen and name != "Generated-By":
+            ordered.append((name, value))
+            seen.add(name.lower())
+    return ordered
+
+
+def _template_headers(project: str, date: str) -> list[tuple[str, str]]:
+    return _ordered_headers({
+        "Project-Id-Version": project,
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": TEMPLATE_DATE_PLACEHOLDER,
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }, [])
+
+
+def _catalog_headers(existing: PoFile | None, project: str, language: str, pot_date: str,
+                     revision_date: str) -> list[tuple[str, str]]:
+    old = {name: value for name, value in existing.headers} if existing else {}
+    locale = Locale.parse(language.replace("-", "_"))
+    plural = Catalog(locale=locale).plural_forms
+    return _ordered_headers({
+        "Project-Id-Version": project,
+        "POT-Creation-Date": pot_date,
+        "PO-Revision-Date": revision_date,
+        "Last-Translator": old.get("Last-Translator", ""),
+        "Language-Team": old.get("Language-Team", locale.english_name or language),
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": old.get("Plural-Forms") or plural,
+    }, existing.headers if existing else [])
+
+
+# --------------------------------------------------------------------------- update
+
+
+@dataclass
+class PlannedWrite:
+    """One file an update would write (``text``) or delete (``text is None``)."""
+
+    path: Path
+    shown: str
+    text: str | None
+    changed: bool
+    created: bool = False
+
+
+@dataclass
+class UpdatePlan:
+    """Everything ``mdbabel update`` would do, computed in memory first."""
+
+    writes: list[PlannedWrite] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)   # "path: why; what to do" notices
+
+    @property
+    def changes(self) -> list[PlannedWrite]:
+        return [w for w in self.writes if w.changed]
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _existing_header(text: str | None, name: str) -> str | None:
+    if text is None:
+        return None
+    match = re.search(rf'^"{re.escape(name)}: ([^"\\]*)\\n"$', text, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def _header_comments_for(config: SiteConfig, domain: str, language: str | None) -> list[str]:
+    source = "the site navigation and interface" if domain == SITE_DOMAIN else \
+        f"{config.docs_dir}/{domain}.md"
+    if language is None:
+        return [f"Messages of {source}, extracted by mdbabel.",
+                "Generated file: run `make catalogs` instead of editing it."]
+    name = Locale.parse(language.replace("-", "_")).english_name or language
+    return [f"{name} translation of {source}.",
+            "Translate the msgstr lines; `make catalogs` keeps them when the source changes."]
+
+
+def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
+                malformed: list[str] | None = None) -> UpdatePlan:
+    """Compute the templates and catalogs an update writes, without writing anything.
+
+    Raises :class:`CatalogError` if an existing catalog is malformed: it is never
+    overwritten. With a *malformed* list, the error is appended there and the catalog skipped.
+    """
+    languages = list(config.languages if languages is None else languages)
+    plan = UpdatePlan()
+    templates = extract_templates(config)
+    project = config.site_name or config.root.resolve().name
+    for domain, template in templates.items():
+        pot_path = config.template_path(domain)
+        old_text = _read_text(pot_path)
+        old_date = _existing_header(old_text, "POT-Creation-Date")
+        comments = _header_comments_for(config, domain, None)
+        pot_text = _stable_text(
+            lambda date: render_catalog(template, _template_headers(project, date),
+                                        header_comments=comments, header_fuzzy=True),
+            old_text, old_date)
+        pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
+        plan.writes.append(PlannedWrite(pot_path, config.shown(pot_path), pot_text,
+                                        pot_text != old_text, old_text is None))
+        for language in languages:
+            try:
+                plan.writes.append(_plan_catalog(config, domain, template, language, project,
+                                                 pot_date))
+            except CatalogError as error:
+                if malformed is None:
+                    raise
+                malformed.append(str(error))
+    _plan_orphans(config, set(templates), languages, plan)
+    return plan
+
+
+def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: str,
+                  project: str, pot_date: str) -> PlannedWrite:
+    path = config.catalog_path(language, domain)
+    shown = config.shown(path)
+    old_text = _read_text(path)
+    existing = read_po_file(path, shown=shown, language=language) if old_text is not None else None
+    merged = merge_catalog(existing.catalog if existing else None, template, language)
+    comments = existing.header_comments if existing and existing.header_comments else \
+        _header_comments_for(config, domain, language)
+    text = _stable_text(
+        lambda date: render_catalog(
+            merged, _catalog_headers(existing, project, language, pot_date, date),
+            header_comments=comments),
+        old_text, existing.header("PO-Revision-Date") if existing else None)
+    return PlannedWrite(path, shown, text, text != old_text, old_text is None)
+
+
+def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
+                  plan: UpdatePlan) -> None:
+    templates_dir = config.locales_path / "templates"
+    if templates_dir.is_dir():
+        for path in sorted(templates_dir.rglob("*.pot")):
+            domain = path.relative_to(templates_dir).as_posix()[:-4]
+            if domain not in domains:
+                plan.writes.append(PlannedWrite(path, config.shown(path), None, True))
+    for language in languages:
+        folder = config.locales_path / language / "LC_MESSAGES"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.po")):
+            domain = path.relative_to(folder).as_posix()[:-3]
+            if domain not in domains:
+                plan.orphaned.append(
+                    f"{config.shown(path)}: page {config.docs_dir}/{domain}.md no longer exists; "
+                    "its translations are kept: if the page moved, `git mv` this catalog to "
+                    "the new page name and run `make catalogs`, else delete it")
+
+
+def apply_plan(plan: UpdatePlan) -> list[PlannedWrite]:
+    """Write (atomically) or delete what *plan* changes; return those changes."""
+    for write in plan.changes:
+        if write.text is None:
+            write.path.unlink(missing_ok=True)
+        else:
+            atomic_write(write.path, write.text)
+    return plan.changes
+
+
+def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) -> UpdatePlan:
+    """Extract every template and update every catalog (what ``make catalogs`` runs)."""
+    plan = plan_update(config, languages)
+    apply_plan(plan)
+    return plan
+
+
+# --------------------------------------------------------------------------- translations
+
+
+_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, str], dict[Key, Translation]]] = {}
+
+
+def load_translations(po_path: str | Path, *, root: str | Path | None = None,
+                      language: str | None = None) -> dict[Key, Translation]:
+    """Usable translations of a catalog: ``{(msgctxt, msgid): Translation}``.
+
+    Fuzzy and empty entries are left out: they are never published. Each translation's
+    origin is ``<path relative to root>:<line of its msgstr>``. Results are cached by
+    (path, mtime, size), so a long-running ``mkdocs serve`` sees a saved catalog at once.
+    Raises :class:`CatalogError` for a malformed catalog.
+    """
+    path = Path(po_path)
+    base = Path(root) if root is not None else Path.cwd()
+    try:
+        shown = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise CatalogError(f"{shown}: catalog not found; run `make catalogs` or "
+                           "`mdbabel init LANG` to create it") from None
+    resolved = path.resolve()
+    stamp = (stat.st_mtime_ns, stat.st_size, f"{shown}|{language}")
+    cached = _TRANSLATIONS_CACHE.get(resolved)
+    if cached is not None and cached[0] == stamp:
+        return dict(cached[1])
+    po = read_po_file(path, shown=shown, language=language)
+    translations: dict[Key, Translation] = {}
+    for message in _messages(po.catalog):
+        if isinstance(message.id, (list, tuple)) or not _is_translated(message):
+            continue
+        key = _key(message)
+        translations[key] = Translation(message.string,
+                                        f"{shown}:{po.msgstr_lines.get(key, message.lineno)}")
+    _TRANSLATIONS_CACHE[resolved] = (stamp, translations)
+    return dict(translations)
+
+
+def make_lookup(translations: dict[Key, Translation]) -> Lookup:
+    """A :data:`mdbabel.translate.Lookup` over the result of :func:`load_translations`."""
+
+    def lookup(msgid: str, msgctxt: str | None = None) -> Translation | None:
+        return translations.get((msgctxt, msgid))
+
+    return lookup
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How much of a catalog is usable: fuzzy entries count as not translated."""
+
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.translated - self.fuzzy
+
+    @property
+    def translated_share(self) -> float:
+        return 1.0 if self.total == 0 else self.translated / self.total
+
+    def __add__(self, other: CatalogStats) -> CatalogStats:
+        return CatalogStats(self.total + other.total, self.translated + other.translated,
+                            self.fuzzy + other.fuzzy)
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
+                "untranslated": self.untranslated,
+                "translated_share": round(self.translated_share, 4)}
+
+
+def catalog_stats(catalog: Catalog) -> CatalogStats:
+    """Counts of the active (not obsolete) messages of *catalog*."""
+    messages = _messages(catalog)
+    translated = sum(1 for m in messages if _is_translated(m))
+    fuzzy = sum(1 for m in messages if m.fuzzy)
+    return CatalogStats(len(messages), translated, fuzzy)
+
+
+def project_stats(config: SiteConfig) -> dict[str, dict[str, CatalogStats]]:
+    """``{language: {domain: stats}}`` for every target language and domain, from the
+    catalogs on disk (a missing catalog counts its template's messages as untranslated)."""
+    templates = extract_templates(config)
+    result: dict[str, dict[str, CatalogStats]] = {}
+    for language in config.languages:
+        per_domain = {}
+        for domain, template in templates.items():
+            path = config.catalog_path(language, domain)
+            if path.exists():
+                po = read_po_file(path, shown=config.shown(path), language=language)
+                per_domain[domain] = catalog_stats(po.catalog)
+            else:
+                per_domain[domain] = CatalogStats(len(_messages(template)), 0, 0)
+        result[language] = per_domain
+    return result
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@dataclass
+class CheckReport:
+    """Result of :func:`check_project`: problems fail the check, notices do not."""
+
+    problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def check_project(config: SiteConfig) -> CheckReport:
+    """Everything wrong with the catalogs of a site, as ``file:line: what; how to fix`` texts:
+
+    malformed catalogs, catalogs out of date with the sources (``make catalogs`` would change
+    them), and translations that break a rule of :mod:`mdbabel.checks` (dropped link, code,
+    placeholder...). Catalogs of removed pages are notices.
+    """
+    from . import checks
+    from .translate import translate_markdown
+
+    report = CheckReport()
+    plan = plan_update(config, malformed=report.problems)
+    for write in plan.changes:
+        if write.text is None:
+            report.problems.append(f"{write.shown}: template of a page that no longer exists; "
+                                   "run `make catalogs`")
+        elif write.created:
+            report.problems.append(f"{write.shown}: missing; run `make catalogs`")
+        else:
+            report.problems.append(f"{write.shown}: out of date with the sources; "
+                                   "run `make catalogs`")
+    report.notices.extend(plan.orphaned)
+    broken = {message.split(":", 1)[0] for message in report.problems}
+    for language in config.languages:
+        for domain in config.domains():
+            path = config.catalog_path(language, domain)
+            if not path.exists() or config.shown(path) in broken:
+                continue
+            translations = load_translations(path, root=config.root, language=language)
+            if domain == SITE_DOMAIN:
+                for (_context, msgid), translation in translations.items():
+                    report.problems.extend(
+                        f"{translation.origin}: {problem}"
+                        for problem in checks.check_translation(msgid, translation.text,
+                                                                "navigation label"))
+                continue
+            source = (config.docs_path / f"{domain}.md").read_text(encoding="utf-8-sig")
+            result = translate_markdown(source, make_lookup(translations),
+                                        source_lang=config.source_language,
+                                        mark_untranslated=False)
+            report.problems.extend(result.problems)
+    return report
