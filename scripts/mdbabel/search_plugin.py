@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import re
-import shutil
 from importlib import resources
 
 from mkdocs.config import base
@@ -182,8 +181,9 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         os.makedirs(asset_dir, exist_ok=True)
         package_assets = resources.files("mdbabel") / "assets"
         for name in ASSETS:
-            with resources.as_file(package_assets / name) as source:
-                shutil.copyfile(source, os.path.join(asset_dir, name))
+            source = (package_assets / name).read_text(encoding="utf-8")
+            with open(os.path.join(asset_dir, name), "w", encoding="utf-8") as out:
+                out.write(light_minify(source))
 
     # -- helpers ------------------------------------------------------------------------------
     def _page_in_build_language(self, page, config) -> bool:
@@ -227,6 +227,20 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             if message is not None and message.string and not message.fuzzy:
                 found[key] = message.string
         return found
+
+
+_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/)[\s\S])*\*/[ \t]*$", re.MULTILINE)
+
+
+def light_minify(source: str) -> str:
+    """Drop whole-line comments, indentation and blank lines of search.js / search.css.
+
+    Only whole lines are touched (a comment after code stays), so string and RegExp
+    literals cannot be damaged; line breaks are kept, so automatic semicolons still hold.
+    """
+    source = _BLOCK_COMMENT.sub("", source)
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
 
 
 def _excluded(page) -> bool:

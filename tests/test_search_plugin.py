@@ -1,0 +1,88 @@
+"""The mdbabel-search plugin on a built bilingual site (tests/fixtures/search-site)."""
+
+import json
+import re
+
+import pytest
+
+from search_support import build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("search-site") / "site")
+
+
+def _index(site, path):
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def test_each_language_gets_its_own_index(site):
+    vi = _index(site, "search/vi.json")
+    en = _index(site, "en/search/en.json")
+    assert vi["lang"] == "vi" and en["lang"] == "en"
+    assert all(not p["url"].startswith("en/") for p in vi["pages"])
+    assert all(p["url"].startswith("en/") for p in en["pages"])
+    assert not (site / "search" / "en.json").exists()
+    assert not (site / "search" / "search_index.json").exists()
+
+
+def test_index_entries_have_title_section_anchors_and_text(site):
+    pages = {p["url"]: p for p in _index(site, "en/search/en.json")["pages"]}
+    page = pages["en/that-nghiep/"]
+    assert page["title"] == "Unemployment insurance"
+    assert [s["anchor"] for s in page["sections"]] == ["", "dieu-kien-huong", "muc-huong"]
+    assert page["sections"][1]["title"] == "Who can claim"
+    assert "12 of the 24 months" in page["sections"][1]["text"]
+
+
+def test_vietnamese_fallback_page_is_not_in_the_english_index(site):
+    # dong-thoi-gian.md has no .en.md: i18n publishes the Vietnamese text under /en/.
+    assert (site / "en" / "dong-thoi-gian" / "index.html").exists()
+    urls = [p["url"] for p in _index(site, "en/search/en.json")["pages"]]
+    assert "en/dong-thoi-gian/" not in urls
+    assert "dong-thoi-gian/" in [p["url"] for p in _index(site, "search/vi.json")["pages"]]
+
+
+def test_every_page_links_the_assets_and_its_language_index_relatively(site):
+    html = (site / "en" / "that-nghiep" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../../assets/mdbabel/search.css">' in html
+    assert '<script src="../../assets/mdbabel/search.js" defer></script>' in html
+    assert 'data-index="../search/en.json"' in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-index="search/vi.json"' in home
+    assert (site / "assets" / "mdbabel" / "search.js").is_file()
+
+
+def test_search_box_sits_in_the_material_header_with_a_search_landmark(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    header = re.search(r"<header[\s\S]*?</header>", html).group(0)
+    assert "data-mdb-search" in header
+    assert 'role="search"' in header
+    assert '<label class="mdb-search__label" for="mdb-search-input">Tìm kiếm</label>' in header
+
+
+def test_interface_strings_follow_the_page_language(site):
+    vi = (site / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Mở ô tìm kiếm"' in vi
+    assert 'aria-label="Open search"' in en
+    assert "{n} results" in en.replace("&quot;", '"')
+
+
+def test_the_index_is_named_only_in_the_search_box_not_preloaded(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count("search/vi.json") == 1
+    assert 'data-index="search/vi.json"' in html
+
+
+def test_search_js_stays_small(site):
+    size = (site / "assets" / "mdbabel" / "search.js").stat().st_size
+    assert size < 10_000, size
+
+
+def test_light_minify_drops_only_whole_line_comments_and_indentation():
+    from mdbabel.search_plugin import light_minify
+
+    source = "/* head\n   comment */\nvar a = 1; // keep\n  // gone\n\n  /* x */ var b = '/*';\n"
+    assert light_minify(source) == "var a = 1; // keep\n/* x */ var b = '/*';\n"
