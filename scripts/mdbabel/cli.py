@@ -1,0 +1,251 @@
+"""``mdbabel``: the command line, a thin front end over :mod:`mdbabel.catalogs`.
+
+Every error is one line ``file:line: what; how to fix`` on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import catalogs
+from .catalogs import CatalogError, SiteConfig
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+_EPILOG = """\
+exit status: 0 everything is fine; 1 problems were found (check) or a catalog is
+malformed; 2 usage or configuration error (bad option, mkdocs.yml, unknown language).
+
+Catalogs: locales/templates/<page>.pot and locales/<lang>/LC_MESSAGES/<page>.po, one per
+page of docs/, plus _site (navigation, site name, interface strings). `make catalogs`
+runs `mdbabel update`.
+"""
+
+
+class UsageError(Exception):
+    """A command cannot run as asked (exit status 2)."""
+
+
+def _print_error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _config(args: argparse.Namespace) -> SiteConfig:
+    try:
+        return catalogs.load_site_config(args.root)
+    except CatalogError as error:
+        raise UsageError(str(error)) from None
+
+
+def _report_plan(plan: catalogs.UpdatePlan, verb: str) -> None:
+    for write in plan.changes:
+        action = "removed" if write.text is None else ("created" if write.created else verb)
+        print(f"{action} {write.shown}")
+    if not plan.changes:
+        print("catalogs are up to date")
+    for notice in plan.orphaned:
+        _print_error(f"note: {notice}")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    config = _config(args)
+    plan = catalogs.plan_update(config, languages=[])
+    catalogs.apply_plan(plan)
+    _report_plan(plan, "updated")
+    return EXIT_OK
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    config = _config(args)
+    plan = catalogs.update_catalogs(config)
+    _report_plan(plan, "updated")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    config = _config(args)
+    language = args.language
+    if language == config.source_language:
+        raise UsageError(f"{language} is the source language (the pages in {config.docs_dir}/ "
+                         "are written in it); give a target language")
+    if language not in config.languages:
+        line = f":{config.languages_line}" if config.languages_line else ""
+        listed = ", ".join(config.languages) or "none"
+        raise UsageError(
+            f"mkdocs.yml{line}: language {language!r} is not listed under plugins: i18n: "
+            f"languages (target languages: {listed}); add\n"
+            f"        - locale: {language}\n"
+            f"          name: <the language's own name>\n"
+            f"          build: true\n"
+            f"to that list, then run `mdbabel init {language}` again")
+    plan = catalogs.update_catalogs(config, languages=[language])
+    _report_plan(plan, "updated")
+    print(f"catalogs for {language} are in {config.locales_dir}/{language}/LC_MESSAGES/")
+    return EXIT_OK
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    source_path = Path(args.source)
+    try:
+        source = source_path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file")
+    catalog_path = Path(args.catalog)
+    translations = catalogs.load_translations(catalog_path, root=root)
+    po = catalogs.read_po_file(catalog_path, shown=args.catalog)
+    language = args.language or po.header("Language") or ""
+    source_language = "vi"
+    if (root / "mkdocs.yml").exists():
+        source_language = _config(args).source_language
+    from .translate import translate_markdown
+
+    result = translate_markdown(source, catalogs.make_lookup(translations),
+                                source_lang=source_language,
+                                mark_untranslated=args.mark_untranslated)
+    markdown = result.markdown
+    if args.figures:
+        if not language:
+            raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
+                             "the figures")
+        from .figures import FigureError, load_figures, substitute
+
+        docs_dir = "docs"
+        if (root / "mkdocs.yml").exists():
+            docs_dir = _config(args).docs_dir
+        try:
+            figures = load_figures(root / docs_dir / "_data", relative_to=root)
+            markdown = substitute(markdown, figures, language, path=args.source)
+        except FigureError as error:
+            _print_error(str(error))
+            return EXIT_PROBLEMS
+    sys.stdout.write(markdown)
+    for problem in result.problems:
+        _print_error(problem)
+    _print_error(f"{args.source}: {result.translated} of {result.total} messages translated "
+                 f"({result.translated_share:.0%})")
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    config = _config(args)
+    stats = catalogs.project_stats(config)
+    if args.json:
+        data = {language: {"total": sum(per.values(), catalogs.CatalogStats()).as_dict(),
+                           "domains": {domain: s.as_dict() for domain, s in per.items()}}
+                for language, per in stats.items()}
+        print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        return EXIT_OK
+    if not stats:
+        print(f"no target language in mkdocs.yml (source language: {config.source_language})")
+        return EXIT_OK
+    rows = [("language", "catalog", "total", "translated", "fuzzy", "untranslated", "share")]
+    for language, per in stats.items():
+        for domain, s in per.items():
+            rows.append((language, domain, *_numbers(s)))
+        rows.append((language, "(all)", *_numbers(sum(per.values(), catalogs.CatalogStats()))))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
+        cells += [cell.rjust(width) for cell, width in zip(row[2:], widths[2:])]
+        print("  ".join(cells).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+    return EXIT_OK
+
+
+def _numbers(s: catalogs.CatalogStats) -> tuple[str, ...]:
+    return (str(s.total), str(s.translated), str(s.fuzzy), str(s.untranslated),
+            f"{s.translated_share:.0%}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    report = catalogs.check_project(config)
+    for notice in report.notices:
+        _print_error(f"note: {notice}")
+    for problem in report.problems:
+        _print_error(problem)
+    if report.problems:
+        _print_error(f"{len(report.problems)} problem(s) found")
+        return EXIT_PROBLEMS
+    print("catalogs are up to date and every translation keeps the rules")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    def root_option(default) -> argparse.ArgumentParser:
+        holder = argparse.ArgumentParser(add_help=False)
+        holder.add_argument("--root", default=default, metavar="DIR",
+                            help="site folder containing mkdocs.yml (default: current folder)")
+        return holder
+
+    # Accepted before or after the command; SUPPRESS keeps a value given before it.
+    common = root_option(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="mdbabel", parents=[root_option(".")],
+        description="Translate a Markdown (MkDocs) site through Babel gettext catalogs.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, handler, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=summary, description=summary,
+                                  epilog=_EPILOG,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("extract", cmd_extract, "write the templates locales/templates/*.pot from the sources")
+    add("update", cmd_update, "extract, then update every catalog of every language "
+                              "(`make catalogs`; never loses a translation)")
+    init = add("init", cmd_init, "create the catalogs of a language listed in mkdocs.yml")
+    init.add_argument("language", metavar="LANG", help="language code, e.g. en")
+    translate = add("translate", cmd_translate,
+                    "print a Markdown file translated with a catalog (problems on stderr)")
+    translate.add_argument("source", metavar="SOURCE.md", help="the source Markdown file")
+    translate.add_argument("--catalog", required=True, metavar="FILE.po",
+                           help="catalog made from that file")
+    translate.add_argument("--figures", action="store_true",
+                           help="replace {{ name }} with figures from docs/_data formatted "
+                                "for the catalog's language")
+    translate.add_argument("--language", help="language for --figures (default: the "
+                                              "catalog's Language header)")
+    translate.add_argument("--mark-untranslated", action="store_true",
+                           help='wrap untranslated text in <span lang="vi">')
+    stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
+                                    "and page")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    add("check", cmd_check, "fail (status 1) if catalogs are stale or malformed, or a "
+                            "translation breaks a rule")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        _print_error(str(error))
+        return EXIT_USAGE
+    except CatalogError as error:
+        _print_error(str(error))
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
