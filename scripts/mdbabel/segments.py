@@ -39,6 +39,9 @@ class SourceSpan:
     end: int
     continuation_prefix: str = ""
     style: str = "inline"
+    # the unit spans several lines and a "---" line follows: written on one
+    # line it would become a setext heading, so write-back keeps a line break
+    keep_line_break: bool = False
     heading_level: int = 0                      # 1-6 for headings
     heading_id: str | None = None               # id written by the author ({ #id })
     heading_attrs: tuple[int, int] | None = None  # offsets of a trailing "{ ... }"
@@ -215,6 +218,12 @@ class _Segmenter:
         text = "".join(parts)
         if not is_translatable(text):
             return None
+        if first.no != line.no and kind != "heading":
+            stop = self.source.find("\n", end)
+            following = self.source[stop + 1:self.source.find("\n", stop + 1) % (len(self.source) + 1)] \
+                if stop >= 0 else ""
+            if re.fullmatch(r"[ \t>]*(?:-+|=+)[ \t]*", following):
+                span_fields["keep_line_break"] = True
         span = SourceSpan(first.off, end, self._prefix_of(first), style, **span_fields)
         unit = Unit(text, kind, first.no, comment, self.context, span)
         self.units.append(unit)
@@ -315,7 +324,7 @@ class _Segmenter:
                 current = []
                 i = end
                 continue
-            if at_block_start and line.indent < 4 and (
+            if at_block_start and self._at_line_start(line) and (
                     _HTML_COMMENT.match(line.text) or self._html_tag(line.text)
                     or _MATH.match(line.text.lstrip())):
                 end = self._opaque_end(lines, i)
@@ -338,6 +347,18 @@ class _Segmenter:
             if closing.match(body.lstrip(" \t>")) and len(text) - len(text.lstrip(" \t>")) <= prefix_len + 3:
                 return j + 1
         return len(lines)  # an unclosed fence runs to the end, as code
+
+    def _at_line_start(self, line: _Line) -> bool:
+        """True if *line* starts within 3 spaces of the start of its source line.
+
+        Python-Markdown finds raw HTML blocks in the whole page before block
+        parsing, so an HTML tag inside a list, a quote or an indented body is
+        inline HTML in a paragraph, not an HTML block.
+        """
+        start = self.source.rfind("\n", 0, line.off) + 1
+        indent = len(line.text) - len(line.text.lstrip(" "))
+        prefix = self.source[start:line.off]
+        return not prefix.strip() and len(prefix) + indent <= 3
 
     @staticmethod
     def _html_tag(text: str) -> str | None:
@@ -406,9 +427,10 @@ class _Segmenter:
         stripped = text.lstrip(" \t>")
         if _FENCE.match(stripped):
             return
-        if first.indent < 4 and (_HTML_COMMENT.match(text) or _MATH.match(text.lstrip())):
+        at_line_start = self._at_line_start(first)
+        if at_line_start and (_HTML_COMMENT.match(text) or _MATH.match(text.lstrip())):
             return
-        if first.indent < 4 and self._html_tag(text):
+        if at_line_start and self._html_tag(text):
             self.html_block(block, where)
             return
         if _indented(first):
@@ -463,7 +485,12 @@ class _Segmenter:
         for i, line in enumerate(block):
             if _QUOTE.match(line.text):
                 self._before(block[:i], blocks, where)
-                self.blockquote(block[i:], where)
+                quote = block[i:]
+                # a following block that starts with ">" continues the quote
+                while blocks and _QUOTE.match(blocks[0][0].text):
+                    nxt = blocks.pop(0)
+                    quote = quote + [_Line(nxt[0].no, nxt[0].off, "")] + nxt
+                self.blockquote(quote, where)
                 return
         for i, line in enumerate(block):
             if _FOOTNOTE.match(line.text):

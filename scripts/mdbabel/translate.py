@@ -114,7 +114,12 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     if span.style == "yaml":
         written = json.dumps(text, ensure_ascii=False)
     else:
-        written = text.replace("\n", "  \n" + span.continuation_prefix)
+        if span.keep_line_break and "\n" not in text and " " in text:
+            head, _, tail = text.rpartition(" ")
+            text = head + "\n" + tail  # a soft break: renders as a space
+            written = text.replace("\n", "\n" + span.continuation_prefix)
+        else:
+            written = text.replace("\n", "  \n" + span.continuation_prefix)
     return span.start, span.end, written
 
 
