@@ -1,5 +1,6 @@
 # Every target sets up what it needs: a fresh clone only needs `make site` or `make test`.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
