@@ -31,7 +31,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urljoin
 
 from babel import Locale
@@ -48,15 +48,10 @@ from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
 from mdbabel.translate import Translation, translate_markdown
 
-try:  # the catalogs module is the one reader of .po files; see _load_po_fallback until it lands
-    from mdbabel.catalogs import CatalogError, load_translations
-except ImportError:  # pragma: no cover - transitional
-    CatalogError = None  # type: ignore[assignment]
-    load_translations = None  # type: ignore[assignment]
+from mdbabel.catalogs import SITE_DOMAIN, CatalogError, catalog_stats, load_translations, read_po_file
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
 
-SITE_DOMAIN = "_site"
 #: Written by authors in docs/status.md; replaced by the generated translation status tables.
 STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"
 
@@ -64,65 +59,6 @@ TranslationMap = dict[tuple[str | None, str], Translation]
 
 
 # --------------------------------------------------------------------------- catalogs
-
-
-class CatalogFormatError(Exception):
-    """A catalog cannot be read; the message starts with ``path:line``."""
-
-
-def _load_po_fallback(path: Path, shown: str) -> TranslationMap:  # pragma: no cover - transitional
-    from babel.messages.pofile import PoFileError, read_po
-
-    try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
-    except PoFileError as error:
-        raise CatalogFormatError(f"{shown}: {error}") from None
-    result: TranslationMap = {}
-    for message in catalog:
-        if not message.id or message.fuzzy or isinstance(message.id, tuple):
-            continue
-        if message.string:
-            line = message.lineno or 0
-            result[(message.context, message.id)] = Translation(message.string, f"{shown}:{line}")
-    return result
-
-
-def read_translations(path: Path, shown: str) -> TranslationMap:
-    """Usable translations of one catalog: ``{(msgctxt, msgid): Translation}``; no file -> ``{}``."""
-    if load_translations is None:
-        return _load_po_fallback(path, shown)
-    try:
-        return load_translations(path)
-    except CatalogError as error:
-        message = str(error)
-        raise CatalogFormatError(message if message.startswith(shown) else f"{shown}: {message}") from None
-
-
-class CatalogCache:
-    """Catalogs read once and kept until the file changes (mtime and size).
-
-    ``mkdocs serve`` rebuilds in the same process: a saved .po file is read again on the
-    next rebuild, an unchanged one is not.
-    """
-
-    def __init__(self, reader: Callable[[Path, str], TranslationMap] = read_translations):
-        self._reader = reader
-        self._entries: dict[Path, tuple[tuple[int, int], TranslationMap]] = {}
-
-    def get(self, path: Path, shown: str | None = None) -> TranslationMap:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            self._entries.pop(path, None)
-            return {}
-        key = (stat.st_mtime_ns, stat.st_size)
-        cached = self._entries.get(path)
-        if cached and cached[0] == key:
-            return cached[1]
-        translations = self._reader(path, shown or path.as_posix())
-        self._entries[path] = (key, translations)
-        return translations
 
 
 class CatalogGettext(gettext.NullTranslations):
@@ -223,7 +159,6 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.catalogs = CatalogCache()
         self.language = "vi"
         self.languages: list[str] = []
         self.default_language = "vi"
@@ -234,6 +169,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._page_data: dict[str, PageTranslation] = {}
         self._not_found_context: tuple | None = None
         self._nav = None
+        self._site_texts: dict[str, str | None] | None = None
         self._root = Path.cwd()
 
     # ----------------------------------------------------------------- helpers
@@ -260,10 +196,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
     def translations(self, language: str, domain: str) -> TranslationMap:
+        """Usable translations of one catalog (no catalog yet: none).
+
+        ``load_translations`` keeps each catalog until its file changes (mtime, size), so
+        ``mkdocs serve`` shows a saved .po file on the next rebuild without a restart.
+        """
         path = self.catalog_path(language, domain)
+        if not path.is_file():
+            return {}
         try:
-            return self.catalogs.get(path, self._shown(path))
-        except CatalogFormatError as error:
+            return load_translations(path, root=self._root, language=language)
+        except CatalogError as error:
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
 
@@ -296,6 +239,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._site_gettext = CatalogGettext(
             {} if self.is_source_build else self.translations(self.language, SITE_DOMAIN)
         )
+        # site name and description are _site messages too; keep the source text for rebuilds
+        if self._site_texts is None:
+            self._site_texts = {"site_name": config.site_name, "site_description": config.site_description}
+        for key, text in self._site_texts.items():
+            config[key] = self._site_gettext.gettext(text) if text else text
         # The theme renders 404.html into site_dir/404.html in every language build; only the
         # default language keeps that place, the others are written under /<lang>/ afterwards.
         templates = config.theme.static_templates
@@ -340,7 +288,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(-10)
     def on_page_markdown(self, markdown: str, page: Page, config, files):
         source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        first_line = _body_first_line(page.file.abs_src_path, markdown)
+        first_line = _body_first_line(page.file.abs_src_path)
         domain = page.file.src_uri.rsplit(".", 1)[0]
         source = self.config.source_language
         # a page written by hand in this language (foo.en.md) is not translated again
@@ -422,6 +370,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
+        # msgids are extracted with trimmed whitespace (catalogs._template_strings)
+        env.policies["ext.i18n.trimmed"] = True
         env.install_gettext_translations(self._site_gettext, newstyle=True)
         env.globals["mdbabel"] = self._site_context(config)
         return env
@@ -566,7 +516,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if not self.is_source_build:
             reader = self.translations(self.language, domain).get((None, " ".join(title.split())))
             title = reader.text if reader else title
-        return title, total, done, _count_fuzzy(self.catalog_path(language, domain))
+        return title, total, done, self._count_fuzzy(language, domain)
+
+    def _count_fuzzy(self, language: str, domain: str) -> int:
+        path = self.catalog_path(language, domain)
+        if not path.is_file():
+            return 0
+        try:
+            po = read_po_file(path, shown=self._shown(path), language=language)
+        except CatalogError as error:
+            raise PluginError(str(error)) from None
+        return catalog_stats(po.catalog).fuzzy
 
     # ----------------------------------------------------------------- 404 pages
 
@@ -592,16 +552,6 @@ def _escape_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _count_fuzzy(path: Path) -> int:
-    if not path.exists():
-        return 0
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    return sum(1 for m in catalog if m.id and m.fuzzy)
-
-
 def _alternate_url(page: Page, language: str) -> str | None:
     alternate = (getattr(page.file, "alternates", None) or {}).get(language)
     if alternate is None:
@@ -609,7 +559,7 @@ def _alternate_url(page: Page, language: str) -> str | None:
     return "" if alternate.url in ("./", ".") else alternate.url
 
 
-def _body_first_line(abs_src_path: str | None, body: str) -> int:
+def _body_first_line(abs_src_path: str | None) -> int:
     """Line of the source file where the Markdown body (after the front matter) starts."""
     if not abs_src_path:
         return 1
@@ -617,7 +567,11 @@ def _body_first_line(abs_src_path: str | None, body: str) -> int:
         raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
     except OSError:
         return 1
-    raw, body = raw.replace("\r\n", "\n"), body.replace("\r\n", "\n")
+    from mkdocs.utils.meta import get_data
+
+    raw = raw.replace("\r\n", "\n")
+    # MkDocs' own front matter split (the body given to plugins may already be reformatted)
+    body, _ = get_data(raw)
     if body and raw.endswith(body):
         return raw[: len(raw) - len(body)].count("\n") + 1
     return 1
