@@ -25,6 +25,7 @@ import importlib.util
 import os
 import re
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -1027,11 +1028,13 @@ def _header_comments_for(config: SiteConfig, domain: str, language: str | None) 
     source = "the site navigation and interface" if domain == SITE_DOMAIN else \
         f"{config.docs_dir}/{domain}.md"
     if language is None:
-        return [f"Messages of {source}, extracted by mdbabel.",
-                "Generated file: run `make catalogs` instead of editing it."]
-    name = Locale.parse(language.replace("-", "_")).english_name or language
-    return [f"{name} translation of {source}.",
-            "Translate the msgstr lines; `make catalogs` keeps them when the source changes."]
+        lines = [f"Messages of {source}, extracted by mdbabel.",
+                 "Generated file: run `make catalogs` instead of editing it."]
+    else:
+        name = Locale.parse(language.replace("-", "_")).english_name or language
+        lines = [f"{name} translation of {source}.",
+                 "Translators fill in msgstr; `make catalogs` keeps it when the source changes."]
+    return [part for line in lines for part in textwrap.wrap(line, WIDTH - 2)]
 
 
 def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,

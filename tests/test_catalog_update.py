@@ -1,0 +1,198 @@
+"""Specifications of `mdbabel update` (catalogs.update_catalogs): never lose a translation,
+and write the same bytes when nothing changed."""
+
+from catalog_site import (entry_block, make_site, po_path, po_text, translate_entry, update,
+                          write_page)
+
+from mdbabel import catalogs
+
+
+def test_each_page_gets_a_template_and_a_catalog_per_language(tmp_path):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n", "guides/x.md": "Đoạn.\n"},
+              languages=("en", "fr"))
+    update(tmp_path)
+    for path in ("locales/templates/index.pot", "locales/templates/guides/x.pot",
+                 "locales/templates/_site.pot", "locales/en/LC_MESSAGES/guides/x.po",
+                 "locales/fr/LC_MESSAGES/guides/x.po", "locales/fr/LC_MESSAGES/_site.po"):
+        assert (tmp_path / path).is_file(), path
+
+
+def test_locations_are_repo_relative_file_and_line(tmp_path):
+    make_site(tmp_path, {"guides/x.md": "# Tiêu đề\n\nĐoạn một.\n"})
+    update(tmp_path)
+    assert "#: docs/guides/x.md:3\nmsgid \"Đoạn một.\"" in po_text(tmp_path, "guides/x")
+
+
+def test_unit_comment_becomes_the_extracted_comment(tmp_path):
+    make_site(tmp_path, {"index.md": "## Tiêu đề\n"})
+    update(tmp_path)
+    assert entry_block(po_text(tmp_path), "Tiêu đề").startswith("#. heading 2\n")
+
+
+def test_author_context_becomes_msgctxt(tmp_path):
+    make_site(tmp_path, {"index.md": "<!-- i18n-context: nút bấm -->\nMở\n\nMở\n"})
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert 'msgctxt "nút bấm"\nmsgid "Mở"' in text
+    assert text.count('msgid "Mở"') == 2
+
+
+def test_changed_message_keeps_the_translation_as_fuzzy_with_previous_msgid(tmp_path):
+    make_site(tmp_path, {"index.md": "Người lao động đóng 8% tiền lương.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Người lao động đóng 8% tiền lương.", "Employees pay 8% of pay.")
+    write_page(tmp_path, "index.md", "Người lao động đóng 10,5% tiền lương.\n")
+    update(tmp_path)
+    block = entry_block(po_text(tmp_path), "Người lao động đóng 10,5% tiền lương.")
+    assert "#, fuzzy\n" in block
+    assert '#| msgid "Người lao động đóng 8% tiền lương."\n' in block
+    assert block.endswith('msgstr "Employees pay 8% of pay."')
+
+
+def test_removed_message_is_kept_as_obsolete_entry(tmp_path):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\nĐoạn sẽ bị xoá.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Đoạn sẽ bị xoá.", "A paragraph to be removed.")
+    write_page(tmp_path, "index.md", "# Trang chủ\n")
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert '#~ msgid "Đoạn sẽ bị xoá."\n#~ msgstr "A paragraph to be removed."\n' in text
+
+
+def test_message_that_comes_back_gets_its_translation_back(tmp_path):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\nĐoạn tạm thời.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Đoạn tạm thời.", "A temporary paragraph.")
+    write_page(tmp_path, "index.md", "# Trang chủ\n")
+    update(tmp_path)
+    write_page(tmp_path, "index.md", "# Trang chủ\n\nĐoạn tạm thời.\n")
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert 'msgid "Đoạn tạm thời."\nmsgstr "A temporary paragraph."\n' in text
+    assert "#~" not in text
+
+
+def test_message_still_in_the_page_is_not_a_fuzzy_source_for_a_new_one(tmp_path):
+    make_site(tmp_path, {"index.md": "- Chọn tất cả\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Chọn tất cả", "Select all")
+    write_page(tmp_path, "index.md", "- Chọn tất cả\n- Bỏ chọn tất cả\n")
+    update(tmp_path)
+    assert entry_block(po_text(tmp_path), "Bỏ chọn tất cả").endswith('msgstr ""')
+
+
+def test_short_texts_are_not_fuzzy_matched_on_a_loose_resemblance(tmp_path):
+    make_site(tmp_path, {"index.md": "## Mức đóng\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Mức đóng", "Contribution rates")
+    write_page(tmp_path, "index.md", "## Mức hưởng\n")
+    update(tmp_path)
+    block = entry_block(po_text(tmp_path), "Mức hưởng")
+    assert "fuzzy" not in block and block.endswith('msgstr ""')
+    assert '#~ msgstr "Contribution rates"' in po_text(tmp_path)
+
+
+def test_fuzzy_entry_stays_fuzzy_with_its_previous_msgid_on_later_updates(tmp_path):
+    make_site(tmp_path, {"index.md": "Người lao động đóng 8% tiền lương.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Người lao động đóng 8% tiền lương.", "Employees pay 8% of pay.")
+    write_page(tmp_path, "index.md", "Người lao động đóng 10,5% tiền lương.\n")
+    update(tmp_path)
+    write_page(tmp_path, "index.md", "# Mới\n\nNgười lao động đóng 10,5% tiền lương.\n")
+    update(tmp_path)
+    block = entry_block(po_text(tmp_path), "Người lao động đóng 10,5% tiền lương.")
+    assert "#, fuzzy\n" in block and '#| msgid "Người lao động đóng 8% tiền lương."' in block
+
+
+def test_translator_comments_are_kept(tmp_path):
+    make_site(tmp_path, {"index.md": "Đoạn.\n"})
+    update(tmp_path)
+    path = po_path(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '#. paragraph\n', '# checked by Lan\n#. paragraph\n'), encoding="utf-8")
+    write_page(tmp_path, "index.md", "# Mới\n\nĐoạn.\n")
+    update(tmp_path)
+    assert entry_block(po_text(tmp_path), "Đoạn.").startswith("# checked by Lan\n#. paragraph")
+
+
+def test_second_update_changes_no_byte(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\n- 50% do người lao động đóng\n",
+                         "a/b.md": "Đoạn rất dài " * 20 + "\n"})
+    update(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po*")}
+    plan = update(tmp_path)
+    assert plan.changes == []
+    assert {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po*")} == before
+
+
+def test_source_date_epoch_sets_the_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    make_site(tmp_path)
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"' in text
+    assert '"PO-Revision-Date: 2023-11-14 22:13+0000\\n"' in text
+
+
+def test_headers_name_the_language_and_its_plural_forms(tmp_path):
+    make_site(tmp_path, languages=("en", "ja"))
+    update(tmp_path)
+    assert '"Language: en\\n"' in po_text(tmp_path)
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in po_text(tmp_path)
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in po_text(tmp_path, lang="ja")
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in po_text(tmp_path)
+
+
+def test_percent_text_gets_no_python_format_flag(tmp_path):
+    make_site(tmp_path, {"index.md": "Chiếm 50% do người lao động đóng, {x} còn lại.\n"})
+    update(tmp_path)
+    for path in (tmp_path / "locales").rglob("*.po*"):
+        assert "python-format" not in path.read_text(encoding="utf-8")
+        assert "python-brace-format" not in path.read_text(encoding="utf-8")
+
+
+def test_lines_are_wrapped_at_79_characters(tmp_path):
+    make_site(tmp_path, {"index.md": "Một câu dài về bảo hiểm xã hội bắt buộc. " * 6 + "\n"})
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert 'msgid ""\n"Một câu dài' in text
+    assert max(len(line) for line in text.splitlines()) <= 79
+
+
+def test_messages_are_ordered_by_first_location(tmp_path):
+    make_site(tmp_path, {"index.md": "Ba.\n\nMột.\n\nHai.\n\nMột.\n"})
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert text.index('"Ba."') < text.index('"Một."') < text.index('"Hai."')
+    assert "#: docs/index.md:3 docs/index.md:7\n" in text
+
+
+def test_removed_page_keeps_its_catalog_and_is_reported(tmp_path):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n", "old.md": "Cũ.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Cũ.", "Old.", domain="old")
+    (tmp_path / "docs" / "old.md").unlink()
+    plan = update(tmp_path)
+    assert 'msgstr "Old."' in po_text(tmp_path, "old")
+    assert not (tmp_path / "locales/templates/old.pot").exists()
+    [notice] = plan.orphaned
+    assert notice.startswith("locales/en/LC_MESSAGES/old.po: page docs/old.md no longer exists")
+
+
+def test_update_never_overwrites_a_malformed_catalog(tmp_path):
+    make_site(tmp_path, {"index.md": "Đoạn.\n"})
+    update(tmp_path)
+    good = po_text(tmp_path)
+    assert good.endswith('msgstr ""\n')
+    broken = good[: -len('msgstr ""\n')] + 'msgstr "unterminated\n'
+
+    po_path(tmp_path).write_text(broken, encoding="utf-8")
+    write_page(tmp_path, "index.md", "Đoạn khác.\n")
+    try:
+        update(tmp_path)
+    except catalogs.CatalogError as error:
+        assert str(error).startswith("locales/en/LC_MESSAGES/index.po:")
+    else:
+        raise AssertionError("update accepted a malformed catalog")
+    assert po_text(tmp_path) == broken
