@@ -1,19 +1,178 @@
-"""What a translation must keep: links, inline code, HTML, placeholders, structure."""
+"""What a translation must keep: links, inline code, HTML, placeholders, structure.
+
+:func:`check_translation` compares a msgstr with its msgid and returns one
+text per problem, each naming the thing and saying how to fix it, e.g.
+``translation drops link "(../contacts.md)"; keep the link target unchanged
+or leave the entry untranslated``. :mod:`mdbabel.translate` prefixes them
+with the catalog file and line and falls back to the source text.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["check_translation"]
 
-_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+_FIX = "or leave the entry untranslated"
+
+_CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_INLINE_LINK = re.compile(r"(!?)\[(?:\\.|[^\]\\])*\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_REFERENCE_LINK = re.compile(r"(!?)\[(?:\\.|[^\]\\])*\]\[((?:\\.|[^\]\\])*)\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
+_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+_ATTR_LIST = re.compile(r"\{:?[ ]*(?:[#.][^\s}]+|[\w-]+=)[^}\n]*\}")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I)
+_EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
+_JS_URL = re.compile(r"javascript\s*:", re.I)
+_STARTS_BLOCK = re.compile(
+    r"(?:#{1,6}(?:\s|$)|[-*+][ \t]|\d+\.[ \t]|\||>|!!!|\?\?\?|===|```|~~~|:[ \t]|\[\^[^\]]*\]:|"
+    r"(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|={2,}[ \t]*$|<!--)")
+
+
+def _without_code(text: str) -> str:
+    return _CODE.sub(" ", text)
 
 
 def check_translation(msgid: str, msgstr: str, kind: str) -> list[str]:
-    """Return the problems of *msgstr* as "what is wrong; how to fix it" texts."""
-    problems = []
-    for target in _LINK_TARGET.findall(msgid):
-        if f"]({target})" not in msgstr:
-            problems.append(f'translation drops link "({target})"; keep the link target '
-                            "unchanged or leave the entry untranslated")
+    """Return the problems of *msgstr* as "what is wrong; how to fix it" texts.
+
+    *kind* is the unit kind from :mod:`mdbabel.segments` ("paragraph",
+    "table cell", "heading", ...); some checks depend on it.
+    """
+    problems: list[str] = []
+    problems += _check_code(msgid, msgstr)
+    source, target = _without_code(msgid), _without_code(msgstr)
+    problems += _check_links(source, target)
+    problems += _check_multiset(
+        _FOOTNOTE_REF.findall(source), _FOOTNOTE_REF.findall(target),
+        'translation drops footnote reference "[^{}]"; keep the reference ' + _FIX,
+        'translation adds footnote reference "[^{}]" that the source does not have; remove it')
+    problems += _check_multiset(
+        _PLACEHOLDER.findall(source), _PLACEHOLDER.findall(target),
+        'translation drops placeholder "{{{{ {} }}}}"; keep the placeholder exactly as in '
+        "the source (it is replaced by a figure) " + _FIX,
+        'translation adds placeholder "{{{{ {} }}}}" that the source does not have; use only '
+        "the placeholders of the source")
+    problems += _check_multiset(
+        _ATTR_LIST.findall(source), _ATTR_LIST.findall(target),
+        'translation drops or changes attribute list "{}"; keep it unchanged ' + _FIX,
+        'translation adds attribute list "{}"; remove it (heading ids are kept automatically)')
+    problems += _check_html(source, target)
+    if not kind.startswith("front matter"):  # YAML scalars are written quoted
+        problems += _check_structure(source, target, kind)
     return problems
+
+
+def _check_code(msgid: str, msgstr: str) -> list[str]:
+    spans = lambda text: [m.group(0) for m in _CODE.finditer(text)]  # noqa: E731
+    return _check_multiset(
+        spans(msgid), spans(msgstr),
+        "translation drops or changes inline code {}; copy the code span exactly " + _FIX,
+        "translation adds inline code {} that the source does not have; remove it " + _FIX)
+
+
+def _links(text: str) -> tuple[list[str], list[str], list[str]]:
+    """(inline targets, image targets, reference labels) of *text*."""
+    targets, images, labels = [], [], []
+    for m in _INLINE_LINK.finditer(text):
+        (images if m.group(1) else targets).append(m.group(2))
+    for m in _REFERENCE_LINK.finditer(text):
+        labels.append(m.group(2).lower())
+    targets += _AUTOLINK.findall(text)
+    return targets, images, labels
+
+
+def _check_links(source: str, target: str) -> list[str]:
+    src_links, src_images, src_refs = _links(source)
+    dst_links, dst_images, dst_refs = _links(target)
+    problems = []
+    problems += _check_multiset(
+        src_links, dst_links,
+        'translation drops link "({})"; keep the link target unchanged ' + _FIX,
+        'translation has link "({})" that the source does not have; keep the link targets '
+        "of the source " + _FIX)
+    problems += _check_multiset(
+        src_images, dst_images,
+        'translation drops image "({})"; keep the image and its source unchanged ' + _FIX,
+        'translation has image "({})" that the source does not have; keep the images '
+        "of the source " + _FIX)
+    problems += _check_multiset(
+        src_refs, dst_refs,
+        'translation drops reference link "[{}]"; keep the reference label unchanged ' + _FIX,
+        'translation has reference link "[{}]" that the source does not have; keep the '
+        "reference labels of the source " + _FIX)
+    return problems
+
+
+def _tag_key(tag: str) -> str:
+    return re.sub(r"\s+", " ", tag.strip())
+
+
+def _check_html(source: str, target: str) -> list[str]:
+    problems = []
+    for pattern, what in ((_DANGEROUS_TAG, "a raw HTML element"),
+                          (_EVENT_ATTR, "an event attribute"), (_JS_URL, "a javascript: URL")):
+        found = pattern.search(target)
+        if found and not pattern.search(source):
+            problems.append(f'translation adds {what} "{found.group(0).strip()}" that the source '
+                            "does not have; remove it")
+    src_tags = [_tag_key(t) for t in _HTML_TAG.findall(source) if not _AUTOLINK.fullmatch(t)]
+    dst_tags = [_tag_key(t) for t in _HTML_TAG.findall(target) if not _AUTOLINK.fullmatch(t)]
+    problems += _check_multiset(
+        src_tags, dst_tags,
+        'translation drops or changes HTML tag "{}"; keep every tag of the source unchanged '
+        + _FIX,
+        'translation adds HTML tag "{}" that the source does not have; remove it ' + _FIX)
+    return problems
+
+
+def _check_structure(source: str, target: str, kind: str) -> list[str]:
+    problems = []
+    if "\n\n" in target.strip("\n") and "\n\n" not in source:
+        problems.append("translation contains an empty line, which splits the text into "
+                        "separate blocks; keep it as one paragraph")
+    src_starts = {m.group(0)[:3] for m in _block_starts(source)}
+    for m in _block_starts(target):
+        if m.group(0)[:3] not in src_starts:
+            marker = m.group(0).strip() or m.group(0)
+            where = "a line" if m.start() else "the text"
+            problems.append(f'translation starts {where} with "{marker}", which Markdown reads '
+                            "as a new block (heading, list, table, quote, admonition or code); "
+                            "reword it or escape the character with a backslash")
+    for marker in ("**", "__"):
+        if source.count(marker) % 2 == 0 and target.count(marker) % 2 == 1:
+            problems.append(f'translation has an unbalanced "{marker}"; close the emphasis '
+                            "as in the source")
+    if source.count("`") % 2 == 0 and target.count("`") % 2 == 1:
+        problems.append('translation has an unbalanced "`"; close the inline code as in the '
+                        "source")
+    if kind == "table cell" and re.search(r"(?<!\\)\|", target):
+        problems.append('translation contains an unescaped "|", which splits the table cell; '
+                        'write "\\|" instead')
+    if kind == "image alt" and target.count("[") != target.count("]"):
+        problems.append('translation has unbalanced "[" "]" in the image text; remove them')
+    if kind in ("image title", "admonition title", "details title", "tab label") \
+            and '"' in target and '"' not in source:
+        problems.append(f'translation contains a double quote, which ends the {kind}; '
+                        "use typographic quotes “ ” instead")
+    return problems
+
+
+def _block_starts(text: str) -> list[re.Match]:
+    """Matches of block markers at the start of the text or of a line."""
+    found = []
+    for m in re.finditer(r"(?:^|\n)[ \t]*", text):
+        start = m.end()
+        b = _STARTS_BLOCK.match(text, start)
+        if b:
+            found.append(b)
+    return found
+
+
+def _check_multiset(source: list[str], target: list[str], dropped: str, added: str) -> list[str]:
+    missing = Counter(source) - Counter(target)
+    extra = Counter(target) - Counter(source)
+    return [dropped.format(item) for item in missing] + [added.format(item) for item in extra]

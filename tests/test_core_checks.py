@@ -1,0 +1,111 @@
+"""Specifications of mdbabel.checks: what a translation must keep."""
+
+from mdbabel.checks import check_translation
+
+
+def problems(msgid, msgstr, kind="paragraph"):
+    return check_translation(msgid, msgstr, kind)
+
+
+def test_faithful_translation_has_no_problems():
+    assert problems("Xem [liên hệ](../contacts.md) và `pip` {{ base_salary }}[^1].",
+                    "See [contacts](../contacts.md) and `pip` {{ base_salary }}[^1].") == []
+
+
+def test_dropped_link_is_named_with_its_target():
+    assert problems("Xem [liên hệ](../contacts.md).", "See contacts.") == [
+        'translation drops link "(../contacts.md)"; keep the link target unchanged '
+        "or leave the entry untranslated"]
+
+
+def test_changed_link_target_is_reported():
+    found = problems("Xem [liên hệ](a.md).", "See [contacts](b.md).")
+    assert any('drops link "(a.md)"' in p for p in found)
+    assert any('"(b.md)"' in p for p in found)
+
+
+def test_reordered_links_are_fine():
+    assert problems("[a](1.md) rồi [b](2.md)", "[b](2.md) after [a](1.md)") == []
+
+
+def test_changed_reference_link_label_is_reported():
+    assert any('reference link "[ref]"' in p for p in problems("Xem [a][ref]", "See [a][other]"))
+
+
+def test_dropped_image_is_reported():
+    assert any('drops image "(a.png)"' in p for p in problems("![ảnh](a.png) đây", "here"))
+
+
+def test_changed_inline_code_is_reported():
+    assert any("inline code `pip`" in p for p in problems("Chạy `pip`", "Run `pipx`"))
+
+
+def test_dropped_footnote_reference_is_reported():
+    assert any('footnote reference "[^1]"' in p for p in problems("Chữ[^1]", "Text"))
+
+
+def test_renamed_placeholder_is_reported():
+    found = problems("Lương {{ base_salary }}", "Salary {{ salary }}")
+    assert any('drops placeholder "{{ base_salary }}"' in p for p in found)
+    assert any('adds placeholder "{{ salary }}"' in p for p in found)
+
+
+def test_placeholder_spacing_does_not_matter():
+    assert problems("Lương {{ base_salary }}", "Salary {{base_salary}}") == []
+
+
+def test_changed_html_tag_is_reported():
+    found = problems("Chữ <b>đậm</b>", "Text <strong>bold</strong>")
+    assert any('HTML tag "<b>"' in p for p in found)
+
+
+def test_script_absent_from_source_is_reported():
+    assert any("<script" in p for p in problems("Chữ", "Text <script>x()</script>"))
+
+
+def test_event_attribute_absent_from_source_is_reported():
+    assert any("event attribute" in p for p in problems("Chữ", 'Text <img src="x" onerror="y()">'))
+
+
+def test_javascript_url_is_reported():
+    assert any("javascript:" in p for p in problems("Chữ", "[x](javascript:alert(1))"))
+
+
+def test_new_heading_line_inside_a_message_is_reported():
+    assert any('"#"' in p for p in problems("Chữ", "Text\n# heading"))
+
+
+def test_message_that_would_start_a_list_is_reported():
+    assert any('"-"' in p for p in problems("Chữ", "- item"))
+
+
+def test_hard_break_is_allowed():
+    assert problems("Dòng\nhai", "Line\ntwo") == []
+
+
+def test_empty_line_that_splits_a_paragraph_is_reported():
+    assert any("empty line" in p for p in problems("Chữ", "Text\n\nmore"))
+
+
+def test_unbalanced_strong_emphasis_is_reported():
+    assert any('unbalanced "**"' in p for p in problems("**Chữ**", "**Text"))
+
+
+def test_unbalanced_backtick_is_reported():
+    assert any('unbalanced "`"' in p for p in problems("Chữ", "Text `x"))
+
+
+def test_unescaped_pipe_in_table_cell_is_reported():
+    assert any('"|"' in p for p in problems("Chữ", "a | b", "table cell"))
+
+
+def test_escaped_pipe_in_table_cell_is_fine():
+    assert problems("Chữ", r"a \| b", "table cell") == []
+
+
+def test_added_heading_attribute_list_is_reported():
+    assert any("attribute list" in p for p in problems("Chữ", "Text { #id }", "heading"))
+
+
+def test_front_matter_text_may_contain_markdown_characters():
+    assert problems("Tiêu đề", "# Title: a | b", "front matter title") == []

@@ -1,0 +1,145 @@
+"""Specifications of mdbabel.translate: writing translations back into a page."""
+
+import markdown
+
+from mdbabel import slugs
+from mdbabel.translate import Translation, markdown_config, translate_markdown
+
+
+def catalog(entries, origin="locales/en/LC_MESSAGES/page.po:7"):
+    def lookup(msgid, msgctxt):
+        text = entries.get((msgctxt, msgid), entries.get(msgid))
+        return Translation(text, origin) if text is not None else None
+    return lookup
+
+
+def translate(source, entries, **options):
+    return translate_markdown(source, catalog(entries), **options)
+
+
+def html(source):
+    return markdown.Markdown(**markdown_config()).convert(source)
+
+
+def test_translation_replaces_only_the_unit_text():
+    result = translate("- Một\n- Hai\n", {"Một": "One", "Hai": "Two"})
+    assert result.markdown == "- One\n- Two\n"
+
+
+def test_multi_line_unit_becomes_one_line():
+    assert translate("Một\nhai\n", {"Một hai": "One two"}).markdown == "One two\n"
+
+
+def test_hard_break_is_written_with_the_container_prefix():
+    source = "> Một  \n> hai\n"
+    result = translate(source, {"Một\nhai": "One\ntwo"})
+    assert result.markdown == "> One  \n> two\n"
+
+
+def test_indentation_of_admonition_body_is_kept():
+    source = '!!! note "Ghi chú"\n    Nội dung.\n'
+    result = translate(source, {"Ghi chú": "Note", "Nội dung.": "Content."})
+    assert result.markdown == '!!! note "Note"\n    Content.\n'
+
+
+def test_table_pipes_are_kept():
+    source = "| Tên | Tỷ lệ |\n|---|---|\n| Ốm đau | 3% |\n"
+    result = translate(source, {"Tên": "Name", "Tỷ lệ": "Rate", "Ốm đau": "Sickness"})
+    assert result.markdown == "| Name | Rate |\n|---|---|\n| Sickness | 3% |\n"
+
+
+def test_translated_heading_keeps_the_source_id():
+    result = translate("## Bảo hiểm\n", {"Bảo hiểm": "Insurance"})
+    assert result.markdown == "## Insurance { #bao-hiem }\n"
+
+
+def test_repeated_headings_get_toc_suffixes():
+    result = translate("# Mục\n\n# Mục\n", {"Mục": "Section"})
+    assert result.markdown == "# Section { #muc }\n\n# Section { #muc_1 }\n"
+
+
+def test_explicit_heading_id_is_not_duplicated():
+    result = translate("## Bảo hiểm { #bh .x }\n", {"Bảo hiểm": "Insurance"})
+    assert result.markdown == "## Insurance { #bh .x }\n"
+
+
+def test_heading_attr_list_without_id_gets_the_id():
+    result = translate("## Bảo hiểm { .x }\n", {"Bảo hiểm": "Insurance"})
+    assert '<h2 class="x" id="bao-hiem">Insurance</h2>' in html(result.markdown)
+
+
+def test_untranslated_paragraph_is_marked_with_the_source_language():
+    result = translate("Một đoạn.\n", {})
+    assert html(result.markdown) == '<p><span lang="vi">Một đoạn.</span></p>'
+
+
+def test_untranslated_heading_is_marked_and_keeps_its_id():
+    result = translate("## Bảo hiểm\n", {})
+    assert html(result.markdown) == '<h2 id="bao-hiem"><span lang="vi">Bảo hiểm</span></h2>'
+
+
+def test_untranslated_list_item_and_table_cell_are_marked():
+    out = html(translate("- Mục\n\n| Tên |\n|---|\n| Ô |\n", {}).markdown)
+    assert '<li><span lang="vi">Mục</span></li>' in out
+    assert '<td><span lang="vi">Ô</span></td>' in out
+
+
+def test_untranslated_admonition_title_is_left_plain():
+    result = translate('!!! note "Ghi chú"\n    Nội dung.\n', {})
+    assert '!!! note "Ghi chú"' in result.markdown
+
+
+def test_marking_can_be_turned_off():
+    assert translate("Một đoạn.\n", {}, mark_untranslated=False).markdown == "Một đoạn.\n"
+
+
+def test_rejected_translation_is_reported_with_origin_and_falls_back():
+    result = translate("Xem [liên hệ](../contacts.md).\n", {"Xem [liên hệ](../contacts.md).":
+                                                          "See contacts."})
+    assert result.problems == [
+        'locales/en/LC_MESSAGES/page.po:7: translation drops link "(../contacts.md)"; '
+        "keep the link target unchanged or leave the entry untranslated"]
+    assert "[liên hệ](../contacts.md)" in result.markdown
+    assert result.translated == 0
+
+
+def test_coverage_counts_units():
+    result = translate("Một.\n\nHai.\n", {"Một.": "One."})
+    assert (result.total, result.translated, result.translated_share) == (2, 1, 0.5)
+    assert [u.text for u in result.untranslated_units] == ["Hai."]
+
+
+def test_empty_page_is_fully_translated():
+    assert translate("", {}).translated_share == 1.0
+
+
+def test_front_matter_title_is_quoted_safely():
+    source = "---\ntitle: Trang chủ\nhide:\n  - toc\n---\n\nNội dung.\n"
+    result = translate(source, {"Trang chủ": 'Home: "start"', "Nội dung.": "Content."})
+    assert result.markdown == ('---\ntitle: "Home: \\"start\\""\nhide:\n  - toc\n---\n\n'
+                               "Content.\n")
+
+
+def test_context_is_passed_to_the_lookup():
+    source = "<!-- i18n-context: button -->\nMở\n\nMở\n"
+    result = translate(source, {("button", "Mở"): "Open", "Mở": "Opened"})
+    assert "Open\n\nOpened" in result.markdown
+
+
+def test_image_alt_and_title_are_translated_in_place():
+    result = translate('![Ảnh](a.png "Tiêu đề")\n', {"Ảnh": "Picture", "Tiêu đề": "Title"})
+    assert result.markdown == '![Picture](a.png "Title")\n'
+
+
+def test_paragraph_before_a_rule_does_not_become_a_setext_heading():
+    source = "Một\nhai\n---\n"
+    result = translate(source, {"Một hai": "One two"})
+    assert "<hr />" in html(result.markdown)
+
+
+def test_slugify_folds_vietnamese_to_ascii():
+    assert slugs.slugify("Đăng ký Bảo hiểm xã hội!", "-") == "dang-ky-bao-hiem-xa-hoi"
+
+
+def test_slugify_uses_the_separator():
+    assert slugs.slugify("Thất nghiệp 2024", "_") == "that_nghiep_2024"
