@@ -1,0 +1,122 @@
+"""The real site (mkdocs.yml at the repository top), built once per test session."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+pytestmark = pytest.mark.slow
+
+# Attributes and CSS constructs that make a browser fetch something.
+RESOURCE_IN_HTML = re.compile(
+    r'<(?:link|script|img|iframe|source|video|audio|embed|object)\b[^>]*?\s(?:href|src|srcset|data)="([^"]+)"', re.I)
+RESOURCE_IN_CSS = re.compile(r'(?:url\(\s*["\']?|@import\s+["\'])([^"\')\s]+)', re.I)
+
+
+def _site_url() -> str:
+    raw = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    # site_url is "!ENV [SITE_URL, default]": the default unless SITE_URL is set
+    match = re.search(r'^site_url:.*?"(https?://[^"]+)"', raw, re.M)
+    return os.environ.get("SITE_URL") or match.group(1)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    return _site_url()
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_site_builds_in_both_languages(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "en" / "index.html").is_file()
+    assert (built_site / "en" / "foreign-workers" / "contributions" / "index.html").is_file()
+
+
+def test_no_page_or_stylesheet_loads_anything_from_another_host(built_site, site_url):
+    own = urlsplit(site_url).netloc
+    offenders = []
+    for path in [*pages(built_site), *built_site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        pattern = RESOURCE_IN_CSS if path.suffix == ".css" else RESOURCE_IN_HTML
+        for url in pattern.findall(text):
+            host = urlsplit(url).netloc if url.startswith(("http:", "https:", "//")) else ""
+            if host and host != own:
+                offenders.append(f"{path.relative_to(built_site)}: {url}")
+    assert offenders == []
+
+
+def test_no_reference_to_google_fonts(built_site):
+    for path in [*pages(built_site), *built_site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+def test_every_page_has_absolute_hreflang_for_each_language_and_x_default(built_site, site_url):
+    for path in pages(built_site):
+        if path.name == "404.html":
+            continue
+        html = path.read_text(encoding="utf-8")
+        found = dict(re.findall(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">', html))
+        assert set(found) == {"vi", "en", "x-default"}, path
+        assert all(url.startswith(site_url) for url in found.values()), path
+        assert found["x-default"] == found["vi"]
+
+
+def test_the_one_sitemap_lists_every_page_in_every_language(built_site, site_url):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for path in pages(built_site):
+        if path.name != "index.html":
+            continue
+        relative = path.parent.relative_to(built_site).as_posix()
+        url = site_url if relative == "." else f"{site_url}{relative}/"
+        assert url in locs, url
+    assert sitemap.count('hreflang="x-default"') == len(locs)
+    assert not (built_site / "en" / "sitemap.xml").exists()
+
+
+def test_robots_txt_names_the_absolute_sitemap(built_site, site_url):
+    assert f"Sitemap: {site_url}sitemap.xml" in (built_site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_not_found_page_exists_for_each_language(built_site):
+    assert '<html lang="vi"' in (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_every_page_links_the_print_stylesheet(built_site):
+    for path in pages(built_site):
+        assert "assets/print.css" in path.read_text(encoding="utf-8"), path
+
+
+def test_translation_status_page_has_a_table_per_language(built_site):
+    html = (built_site / "status" / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in html and "foreign-workers/contributions/" in html
+
+
+def test_english_pages_mark_vietnamese_content_with_lang(built_site):
+    html = (built_site / "en" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert 'lang="vi"' in html.split('class="md-content"', 1)[1]
