@@ -43,6 +43,7 @@ __all__ = [
     "check_links",
     "check_catalog_links",
     "check_built_site",
+    "check_yaml_files",
     "read_front_matter",
     "page_paths",
 ]
@@ -559,6 +560,24 @@ def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem
     return problems
 
 
+def check_yaml_files(paths: Iterable[Path | str]) -> list[Problem]:
+    """YAML syntax of *paths* (tags such as ``!!python/name:`` and ``!ENV`` are allowed)."""
+    problems = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as stream:
+                for _document in yaml.compose_all(stream, Loader=yaml.SafeLoader):
+                    pass
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            problems.append(Problem(Path(path).as_posix(), line,
+                                    f"not valid YAML: {exc.problem or exc.context}; fix the syntax"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            problems.append(Problem(Path(path).as_posix(), 1, f"cannot read as YAML: {exc}"))
+    return problems
+
+
 def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
@@ -575,7 +594,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="project folder with docs/ and locales/ (default: .)")
     parser.add_argument("--site", metavar="SITE_DIR", help="also check the built site in SITE_DIR")
     parser.add_argument("--base-path", default="/", help="path of site_url, for absolute links (default: /)")
-    parser.add_argument("--no-pages", action="store_true", help="only check the built site")
+    parser.add_argument("--no-pages", action="store_true", help="only check the built site (or --yaml)")
+    parser.add_argument("--yaml", nargs="+", metavar="FILE", default=[],
+                        help="also check that these files are valid YAML (for pre-commit)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -585,6 +606,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{root}: no docs/ folder; pass --root PROJECT_DIR", file=sys.stderr)
         return 2
     problems: list[Problem] = [] if args.no_pages else check_pages(root)
+    problems.extend(check_yaml_files(args.yaml))
     if args.site:
         if not Path(args.site).is_dir():
             print(f"{args.site}: no such folder; build the site first (make site)", file=sys.stderr)
