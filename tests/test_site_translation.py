@@ -420,3 +420,25 @@ def test_saved_catalog_change_is_seen_without_restart(tmp_path):
                     encoding="utf-8")
     after = plugin.translations("en", "partly")
     assert after[(None, "Đoạn bốn chưa dịch.")].text == "Paragraph four."
+
+
+def test_nav_shows_translated_page_titles(site):
+    nav = read(site, "en/index.html").split('class="md-nav md-nav--primary"', 1)[1]
+    assert "Partly translated page" in nav
+
+
+def test_adding_a_language_is_one_line_in_mkdocs_yml(tmp_path):
+    root = make_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "        - locale: en\n          name: English\n",
+        "        - locale: en\n          name: English\n        - locale: fr\n          name: Français\n"),
+        encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    french = read(root / "site", "fr/partly/index.html")
+    assert '<html lang="fr"' in french
+    assert "mdbabel-notice--fallback" in french  # no French catalog yet: Vietnamese page
+    assert re.search(r'hreflang="fr" lang="fr" class="md-select__link"[^>]*>\s*Français', french)
+    assert f'hreflang="fr" href="{SITE_URL}fr/partly/"' in read(root / "site", "en/partly/index.html")
+    assert (root / "site" / "fr" / "404.html").is_file()
