@@ -55,6 +55,7 @@ def serve(directory: Path):
     """Serve ``directory`` on 127.0.0.1 on a free port; yields the base URL ("http://.../")."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.handle_error = lambda request, address: None  # browser hung up: not a failure
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -76,7 +77,7 @@ def first_visit_bytes(page, url: str) -> tuple[int, list[tuple[str, int]]]:
     late requests (scripts, fonts, sitemap) are counted.
     """
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     sizes = []
     for response in responses:

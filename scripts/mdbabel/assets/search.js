@@ -86,11 +86,18 @@
   }
 
   function rank(p, ts) {
-    var score = 0, matched = 0, exact = 0, sec = new Array(p.o.length).fill(0), first = -1;
+    var n = p.o.length, score = 0, matched = 0, exact = 0,
+        sec = new Array(n).fill(0), terms = new Array(n).fill(0);
     ts.forEach(function (t) {
-      var e = t.accented ? t.e : "", hit = false, exactHit = false;
+      var e = t.accented ? t.e : "", hit = false, exactHit = false, inSec = {};
       var r = scan(p.ft, t.f, 4, p.title, p.tAligned, e);
-      if (r.n) { hit = true; score += r.whole ? 12 : 8; exactHit = exactHit || r.exact > 0; }
+      if (r.n) {
+        hit = true;
+        score += r.whole ? 12 : 8;
+        sec[0] += r.whole ? 12 : 8;  // a title hit points at the top of the page
+        inSec[0] = 1;
+        exactHit = exactHit || r.exact > 0;
+      }
       var bestHead = 0;
       p.fh.forEach(function (h, j) {
         if (!h) return;
@@ -98,6 +105,7 @@
         if (rh.n) {
           var v = rh.whole ? 6 : 4;
           sec[j] += v * 2;
+          inSec[j] = 1;
           if (v > bestHead) bestHead = v;
           exactHit = exactHit || rh.exact > 0;
         }
@@ -108,11 +116,11 @@
         hit = true;
         score += 1 + 0.25 * rx.n + (rx.whole ? 0.5 : 0) + (rx.exact ? 0.5 : 0);
         exactHit = exactHit || rx.exact > 0;
-        rx.pos.forEach(function (pos) { sec[sectionAt(p, pos)] += 1; });
-        if (first < 0) first = rx.pos[0];
+        rx.pos.forEach(function (pos) { var j = sectionAt(p, pos); sec[j] += 1; inSec[j] = 1; });
       }
       if (hit) matched++;
       if (exactHit) exact++;
+      for (var j in inSec) terms[j]++;
     });
     if (!matched) return null;
     if (ts.length > 1) {
@@ -133,8 +141,11 @@
         if (scan(p.fx, pair, 1, "", false, "").n) score += 1.5;
       }
     }
+    // Best section: the one with the most query words, then the highest score.
     var best = 0;
-    sec.forEach(function (v, j) { if (v > sec[best]) best = j; });
+    sec.forEach(function (v, j) {
+      if (terms[j] > terms[best] || (terms[j] === terms[best] && v > sec[best])) best = j;
+    });
     return { p: p, score: score, matched: matched, exact: exact, sec: best };
   }
 

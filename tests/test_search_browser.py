@@ -1,0 +1,275 @@
+"""Search in a real browser (Debian Chromium via Playwright) on the fixture site.
+
+vi at /, en at /en/ (tests/fixtures/search-site). Every test gets a fresh page (new
+browser context) on a site served from 127.0.0.1.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from search_support import build_site, first_visit_bytes, launch_chromium, serve
+
+pytestmark = pytest.mark.browser
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build_site(tmp_path_factory.mktemp("search-browser") / "site")
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    assert tab.errors == []
+    context.close()
+
+
+def search(page, url, query):
+    """Open ``url``, type ``query`` in the search box; returns result hrefs (relative to site)."""
+    if page.url != url:
+        page.goto(url)
+    page.click("#mdb-search-input")
+    page.fill("#mdb-search-input", query)
+    page.wait_for_function(
+        "() => document.querySelector('.mdb-search__status').textContent.match(/\\d|Không|No/)"
+    )
+    page.wait_for_timeout(100)  # debounce of the last keystroke
+    return results(page)
+
+
+def results(page):
+    origin = page.url.split("/", 3)[:3]
+    prefix = "/".join(origin) + "/"
+    return [
+        href.replace(prefix, "")
+        for href in page.eval_on_selector_all(".mdb-search__link", "links => links.map(a => a.href)")
+    ]
+
+
+def status(page):
+    return page.inner_text(".mdb-search__status")
+
+
+# -- Vietnamese --------------------------------------------------------------------------------
+def test_unaccented_query_finds_unemployment_insurance_first(page, base_url):
+    found = search(page, base_url, "bao hiem that nghiep")
+    assert found[0] == "that-nghiep/"
+
+
+def test_accented_query_finds_unemployment_insurance_first(page, base_url):
+    found = search(page, base_url, "bảo hiểm thất nghiệp")
+    assert found[0] == "that-nghiep/"
+    assert "y-te/#khi-mat-viec" in found  # has every word, not as a phrase: ranked lower
+
+
+def test_unaccented_query_finds_paying_contributions(page, base_url):
+    found = search(page, base_url, "dong bao hiem")
+    assert found[0].startswith("dong-bao-hiem/")
+
+
+def test_accented_query_ranks_exact_matches_above_folded_ones(page, base_url):
+    found = [href.split("#")[0] for href in search(page, base_url, "đóng")]
+    # pages with "đóng" before the page with only "Dòng"/"Đồng", even though that one
+    # has the folded word in its title
+    exact = {"dong-bao-hiem/", "that-nghiep/", "huu-tri/"}
+    assert set(found[:3]) == exact
+    assert found.index("dong-thoi-gian/") > 2
+
+
+def test_unaccented_query_matches_every_accent_variant(page, base_url):
+    found = {href.split("#")[0] for href in search(page, base_url, "dong")}
+    assert {"dong-bao-hiem/", "that-nghiep/", "huu-tri/", "dong-thoi-gian/"} <= found
+
+
+def test_result_shows_title_section_snippet_with_highlights_and_anchor(page, base_url):
+    found = search(page, base_url, "muc huong")
+    assert found[0] == "that-nghiep/#muc-huong"
+    first = page.locator(".mdb-search__results li").first
+    assert first.locator(".mdb-search__title").inner_text() == "Bảo hiểm thất nghiệp"
+    assert first.locator(".mdb-search__section").inner_text() == "Mức hưởng"
+    assert "60%" in first.locator(".mdb-search__snippet").inner_text()
+    assert first.locator(".mdb-search__snippet mark").all_inner_texts()[:2] == ["Mức", "hưởng"]
+    assert first.locator(".mdb-search__section mark").count() == 2
+
+
+def test_status_announces_the_number_of_results_in_vietnamese(page, base_url):
+    search(page, base_url, "bảo hiểm thất nghiệp")
+    assert status(page) == "2 kết quả"
+    assert page.get_attribute(".mdb-search__status", "aria-live") == "polite"
+
+
+def test_all_words_are_required_with_fallback_to_some(page, base_url):
+    assert search(page, base_url, "lương hưu")[0] == "huu-tri/"
+    assert search(page, base_url, "tuổi nghỉ hưu") == ["huu-tri/#tuoi-nghi-huu"]
+    assert status(page) == "1 kết quả"
+    assert search(page, base_url, "lương zzzz")[0] == "huu-tri/"
+    assert "Không trang nào có đủ mọi từ" in status(page)
+
+
+def test_vietnamese_search_returns_no_english_page(page, base_url):
+    assert search(page, base_url, "insurance") == []
+    assert status(page) == "Không có kết quả"
+
+
+# -- English ---------------------------------------------------------------------------------
+def test_english_query_finds_unemployment_insurance_first(page, base_url):
+    found = search(page, base_url + "en/", "unemployment insurance")
+    assert found[0] == "en/that-nghiep/"
+    assert status(page) == "2 results"
+
+
+def test_english_search_is_case_insensitive_and_finds_sections(page, base_url):
+    found = search(page, base_url + "en/", "Contribution Rates")
+    assert found[0] == "en/dong-bao-hiem/#muc-dong"
+
+
+def test_english_search_returns_no_vietnamese_page(page, base_url):
+    for query in ("bảo hiểm thất nghiệp", "bao hiem that nghiep", "dong bao hiem", "Dòng thời gian"):
+        assert search(page, base_url + "en/", query) == [], query
+        assert status(page) == "No results"
+
+
+def test_english_page_fetches_only_the_english_index(page, base_url):
+    search(page, base_url + "en/that-nghiep/", "pension")
+    index_requests = [u for u in page.requests if u.endswith(".json")]
+    assert index_requests == [base_url + "en/search/en.json"]
+
+
+def test_interface_is_in_the_page_language(page, base_url):
+    page.goto(base_url + "en/")
+    assert page.get_attribute("#mdb-search-input", "placeholder") == "Search"
+    assert page.inner_text(".mdb-search__label") == "Search"
+    page.goto(base_url)
+    assert page.get_attribute("#mdb-search-input", "placeholder") == "Tìm kiếm"
+
+
+# -- lightness ------------------------------------------------------------------------------
+def test_index_is_fetched_only_when_the_search_box_gets_focus(page, base_url):
+    page.goto(base_url + "that-nghiep/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [u for u in page.requests if "/search/" in u]
+    page.focus("#mdb-search-input")
+    page.wait_for_function("() => window.mdbabelSearch && document.querySelector('.mdb-search__status').textContent === ''")
+    page.wait_for_timeout(200)
+    assert [u for u in page.requests if "/search/" in u] == [base_url + "search/vi.json"]
+
+
+def test_first_visit_is_well_under_150_kb_compressed(page, base_url):
+    total, sizes = first_visit_bytes(page, base_url + "that-nghiep/")
+    assert not [u for u, _ in sizes if "/search/" in u]
+    print(f"\nfirst visit of /that-nghiep/: {total / 1024:.1f} KB gzip over {len(sizes)} responses")
+    for url, size in sizes:
+        print(f"  {size / 1024:6.1f} KB  {url}")
+    assert total < 150 * 1024
+
+
+def test_no_request_goes_to_another_host(page, base_url):
+    host = urlsplit(base_url).netloc
+    search(page, base_url + "en/", "insurance")
+    search(page, base_url, "bảo hiểm")
+    assert page.requests
+    assert {urlsplit(u).netloc for u in page.requests if not u.startswith("data:")} == {host}
+
+
+# -- keyboard and small screens ----------------------------------------------------------------
+def test_keyboard_arrows_move_through_results_and_enter_opens(page, base_url):
+    search(page, base_url, "bảo hiểm")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('mdb-search__link')")
+    first = page.evaluate("document.activeElement.href")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.href")
+    assert second != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.href") == first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "mdb-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(second)
+
+
+def test_enter_in_the_box_opens_the_first_result(page, base_url):
+    search(page, base_url, "bao hiem that nghiep")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "that-nghiep/")
+
+
+def test_escape_closes_the_results(page, base_url):
+    search(page, base_url, "bảo hiểm")
+    assert page.is_visible(".mdb-search__results")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert not page.is_visible(".mdb-search__results")
+    assert page.evaluate("document.activeElement.id") == "mdb-search-input"
+
+
+def test_slash_key_focuses_the_search_box(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "mdb-search-input"
+
+
+def test_search_landmark_and_label(page, base_url):
+    page.goto(base_url)
+    form = page.get_by_role("search")
+    assert form.count() == 1
+    assert form.get_attribute("aria-label") == "Tìm kiếm"
+    searchbox = page.get_by_role("searchbox", name="Tìm kiếm", exact=True)
+    assert searchbox.get_attribute("id") == "mdb-search-input"
+
+
+def test_phone_width_opens_a_full_screen_panel_and_escape_returns_to_the_button(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "en/")
+        assert not page.is_visible("#mdb-search-input")
+        button = page.get_by_role("button", name="Open search")
+        button.click()
+        assert page.is_visible("#mdb-search-input")
+        assert button.get_attribute("aria-expanded") == "true"
+        page.fill("#mdb-search-input", "health")
+        page.wait_for_selector(".mdb-search__link")
+        box = page.locator(".mdb-search__panel").bounding_box()
+        assert box["width"] == 375
+        link = page.locator(".mdb-search__link").first.bounding_box()
+        assert link["x"] >= 0 and link["x"] + link["width"] <= 375
+        page.keyboard.press("Escape")
+        assert not page.is_visible("#mdb-search-input")
+        assert page.evaluate("document.activeElement.classList.contains('mdb-search__open')")
+    finally:
+        context.close()
+
+
+def test_js_fold_agrees_with_python_fold(page, base_url):
+    from mdbabel.search_index import fold
+
+    samples = [
+        "Bảo hiểm thất nghiệp", "ĐÓNG BẢO HIỂM", "Người lao động được hưởng", "dòng đồng đóng",
+        "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ",
+        "Crème brûlée, Ærø, İstanbul, straße",
+    ]
+    page.goto(base_url)
+    folded = page.evaluate("s => s.map(window.mdbabelSearch.fold)", samples)
+    assert folded == [fold(s) for s in samples]
