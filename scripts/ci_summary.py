@@ -1,0 +1,92 @@
+"""Translation status of a pull request, in Markdown, for the CI job summary.
+
+    .venv/bin/python scripts/ci_summary.py --base origin/main >> "$GITHUB_STEP_SUMMARY"
+
+Prints, per target language, the share of translated messages and a table per catalog
+(from ``mdbabel stats --json``), then what changed in ``locales/`` against the base
+branch (``git diff --stat``), per language. Exit status 0, or 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def stats_markdown(stats: dict) -> list[str]:
+    """Markdown for the output of ``mdbabel stats --json``."""
+    if not stats:
+        return ["No target language in mkdocs.yml.", ""]
+    lines = []
+    for language, data in stats.items():
+        total = data["total"]
+        lines += [
+            f"### `{language}`: {total['translated_share']:.0%} translated",
+            "",
+            f"{total['translated']} of {total['total']} messages translated, {total['fuzzy']} fuzzy "
+            f"(source changed, needs review), {total['untranslated']} untranslated.",
+            "",
+            "| catalog | translated | fuzzy | untranslated | share |",
+            "|---|--:|--:|--:|--:|",
+        ]
+        for domain, s in data["domains"].items():
+            lines.append(f"| `{domain}` | {s['translated']} | {s['fuzzy']} | {s['untranslated']} "
+                         f"| {s['translated_share']:.0%} |")
+        lines.append("")
+    return lines
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+
+
+def changes_markdown(root: Path, base: str, locales_dir: str = "locales") -> list[str]:
+    """Per-language ``git diff --stat`` of the catalogs against *base*."""
+    lines = [f"## Catalog changes against `{base}`", ""]
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
+        return lines + [f"`{base}` is not available here (fetch it with `git fetch origin`).", ""]
+    locales = root / locales_dir
+    languages = sorted(p.name for p in locales.iterdir() if p.is_dir()) if locales.is_dir() else []
+    # languages removed in this branch only exist on the base
+    listed = _git(root, "ls-tree", "-d", "--name-only", f"{base}:{locales_dir}")
+    if listed.returncode == 0:
+        languages = sorted(set(languages) | set(listed.stdout.split()))
+    changed = []
+    for language in languages:
+        result = _git(root, "diff", "--shortstat", base, "--", f"{locales_dir}/{language}/")
+        summary = result.stdout.strip()
+        if summary:
+            name = "templates (.pot)" if language == "templates" else f"`{language}`"
+            changed.append(f"- {name}: {summary}")
+    if not changed:
+        return lines + ["No catalog changed.", ""]
+    detail = _git(root, "diff", "--stat=120", base, "--", f"{locales_dir}/").stdout.rstrip()
+    return lines + changed + ["", "<details><summary>Files</summary>", "", "```", detail, "```", "",
+                              "</details>", ""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", default=".", help="project folder (default: .)")
+    parser.add_argument("--base", help="git ref to compare locales/ with, e.g. origin/main")
+    parser.add_argument("--mdbabel", default=str(Path(sys.executable).parent / "mdbabel"),
+                        help="the mdbabel command (default: next to this Python)")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    out = ["## Translation status", ""]
+    result = subprocess.run([args.mdbabel, "stats", "--json"], cwd=root, capture_output=True, text=True)
+    if result.returncode == 0:
+        out += stats_markdown(json.loads(result.stdout))
+    else:
+        out += ["`mdbabel stats` failed:", "", "```", (result.stderr or result.stdout).strip(), "```", ""]
+    if args.base:
+        out += changes_markdown(root, args.base)
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
