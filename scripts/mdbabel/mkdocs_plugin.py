@@ -467,7 +467,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                        key=lambda f: f.src_uri)
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
         for code in others:
-            out += [f"### {self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))}", ""]
+            out += [f"## {self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))}", ""]
             out.append("| " + " | ".join(self.gettext(h) for h in (
                 ui.STATUS_COLUMN_PAGE, ui.STATUS_COLUMN_TRANSLATED, ui.STATUS_COLUMN_FUZZY,
                 ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)) + " |")
