@@ -41,14 +41,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
-from mdbabel.translate import Translation, translate_markdown
-
 from mdbabel.catalogs import SITE_DOMAIN, CatalogError, catalog_stats, load_translations, read_po_file
+from mdbabel.translate import Translation, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
 
