@@ -196,3 +196,22 @@ def test_update_never_overwrites_a_malformed_catalog(tmp_path):
     else:
         raise AssertionError("update accepted a malformed catalog")
     assert po_text(tmp_path) == broken
+
+
+def test_translation_follows_as_fuzzy_when_the_author_adds_a_context(tmp_path):
+    make_site(tmp_path, {"index.md": "Mở\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Mở", "Open")
+    write_page(tmp_path, "index.md", "<!-- i18n-context: nút bấm -->\nMở\n")
+    update(tmp_path)
+    block = entry_block(po_text(tmp_path), "Mở")
+    assert 'msgctxt "nút bấm"' in block and "#, fuzzy" in block
+    assert block.endswith('msgstr "Open"')
+
+
+def test_long_lines_never_break_inside_a_figure_placeholder(tmp_path):
+    make_site(tmp_path, {"index.md": "Bạn đóng {{ employee_si_rate }} tiền lương vào bảo hiểm "
+                                     "xã hội và {{ hi_employee_rate }} vào bảo hiểm y tế.\n"})
+    update(tmp_path)
+    assert '"Bạn đóng {{ employee_si_rate }} tiền lương vào bảo hiểm xã hội và "\n' \
+           '"{{ hi_employee_rate }} vào bảo hiểm y tế."\n' in po_text(tmp_path)

@@ -504,6 +504,11 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
                 message.previous_id = list(carried.previous_id)
         else:
             match = _fuzzy_match(key[1], candidates.get(key[0], {}))
+            if match is None:
+                # Same text, msgctxt added or changed by the author: offer it, as fuzzy.
+                match = next((pool[key[1]] for context, pool in sorted(
+                    candidates.items(), key=lambda item: item[0] or "")
+                    if context != key[0] and key[1] in pool), None)
             if match is not None:
                 used_as_fuzzy.add(_key(match))
                 message.string = _fit_plural(match.string, new.id, merged.num_plurals)
@@ -770,6 +775,10 @@ def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> 
 # --------------------------------------------------------------------------- writing
 
 
+# Break after spaces only, and never inside a {{ figure }} placeholder.
+_CHUNK = re.compile(r"(?:\{\{[^}\n]*\}\}|\S)+\s*|\s+")
+
+
 def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
     """``keyword "text"`` as PO lines of at most :data:`WIDTH` characters (GNU's layout:
     one line if it fits and has no inner newline, else ``keyword ""`` and one line per
@@ -781,7 +790,7 @@ def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
     room = WIDTH - len(prefix) - 2
     for piece in re.findall(r"[^\n]*\n|[^\n]+", text):
         current = ""
-        for chunk in re.findall(r"\S+\s*|\s+", piece) or [piece]:
+        for chunk in _CHUNK.findall(piece) or [piece]:
             candidate = current + chunk
             if current and len(escape(candidate)) - 2 > room:
                 lines.append(prefix + escape(current))
@@ -1257,6 +1266,7 @@ def check_project(config: SiteConfig) -> CheckReport:
 
     report = CheckReport()
     plan = plan_update(config, malformed=report.problems)
+    report.problems.extend(_gettext_rule_problems(config))
     for write in plan.changes:
         if write.text is None:
             report.problems.append(f"{write.shown}: template of a page that no longer exists; "
@@ -1276,10 +1286,9 @@ def check_project(config: SiteConfig) -> CheckReport:
             translations = load_translations(path, root=config.root, language=language)
             if domain == SITE_DOMAIN:
                 for (_context, msgid), translation in translations.items():
-                    report.problems.extend(
-                        f"{translation.origin}: {problem}"
-                        for problem in checks.check_translation(msgid, translation.text,
-                                                                "navigation label"))
+                    found = checks.check_translation(msgid, translation.text, "interface")
+                    found += _format_problems(msgid, translation.text)
+                    report.problems.extend(f"{translation.origin}: {p}" for p in found)
                 continue
             source = (config.docs_path / f"{domain}.md").read_text(encoding="utf-8-sig")
             result = translate_markdown(source, make_lookup(translations),
@@ -1287,3 +1296,42 @@ def check_project(config: SiteConfig) -> CheckReport:
                                         mark_untranslated=False)
             report.problems.extend(result.problems)
     return report
+
+
+_NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+
+
+def _format_problems(msgid: str, msgstr: str) -> list[str]:
+    """Interface strings are filled in with ``%(name)s`` by the site: keep each one.
+
+    (Catalogs carry no ``python-format`` flag, so ``msgfmt --check-format`` cannot see this.)
+    """
+    wanted, written = sorted(_NAMED_FORMAT.findall(msgid)), sorted(_NAMED_FORMAT.findall(msgstr))
+    if wanted == written:
+        return []
+    missing = sorted(set(wanted) - set(written)) or sorted(set(written) - set(wanted))
+    return [f"translation changes the placeholders {', '.join(missing)}; keep exactly "
+            f"{', '.join(wanted) or 'none'} (the site fills them in)"]
+
+
+def _gettext_rule_problems(config: SiteConfig) -> list[str]:
+    """What ``msgfmt --check`` would reject in a translation: a line break at the start or
+    end of the msgstr that the msgid does not have (or the other way round)."""
+    problems = []
+    for language in config.languages:
+        folder = config.locales_path / language / "LC_MESSAGES"
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+            try:
+                po = read_po_file(path, shown=config.shown(path), language=language)
+            except CatalogError:
+                continue  # reported as malformed by the update plan
+            for message in _messages(po.catalog):
+                if not _has_translation(message) or not isinstance(message.id, str):
+                    continue
+                where = f"{po.shown}:{po.msgstr_lines.get(_key(message), message.lineno)}"
+                for end, test in (("start", str.startswith), ("end", str.endswith)):
+                    if test(message.id, "\n") != test(message.string, "\n"):
+                        need = "must" if test(message.id, "\n") else "must not"
+                        problems.append(f"{where}: the translation {need} {end} with a line "
+                                        f"break, like the source text; fix the msgstr")
+    return problems
