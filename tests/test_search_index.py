@@ -4,7 +4,16 @@ import json
 
 import pytest
 
-from mdbabel.search_index import PageEntry, Section, build_index, dump_index, extract_sections, fold
+from mdbabel.search_index import (
+    PageEntry,
+    Section,
+    article_html,
+    build_index,
+    dump_index,
+    extract_page,
+    extract_sections,
+    fold,
+)
 
 
 # -- fold ----------------------------------------------------------------------------------
@@ -111,6 +120,44 @@ def test_heading_without_id_stays_in_the_text():
 def test_stray_end_tags_and_unclosed_tags_do_not_lose_text():
     html = "<div><p>một</span> hai</div><p>ba"
     assert extract_sections(html)[0].text == "một hai ba"
+
+
+def test_translation_notice_is_left_out():
+    html = '<aside class="mdbabel-notice" role="note"><p>Not translated yet.</p></aside><p>Text.</p>'
+    assert extract_sections(html, "en")[0].text == "Text."
+
+
+# -- extract_page -------------------------------------------------------------------------------
+def test_page_title_is_the_h1_in_the_page_language():
+    page = extract_page('<h1 id="t">Unemployment insurance</h1><p>Text.</p>', "en")
+    assert page.title == "Unemployment insurance"
+    assert not page.title_in_other_language
+
+
+def test_page_shown_in_another_language_is_recognised():
+    html = '<aside class="mdbabel-notice"><p>Shown in Vietnamese.</p></aside>' \
+        '<div lang="vi"><h1 id="t">Lương hưu</h1><p>Văn bản.</p></div>'
+    page = extract_page(html, "en")
+    assert page.title is None
+    assert page.title_in_other_language
+    assert page.sections == [Section()]
+
+
+def test_page_without_h1_is_not_taken_for_another_language():
+    page = extract_page("<p>Text.</p>", "en")
+    assert page.title is None and not page.title_in_other_language
+
+
+def test_extra_skip_classes():
+    page = extract_page('<p>a</p><div class="ad"><p>b</p></div>', skip_classes={"ad"})
+    assert page.sections[0].text == "a"
+
+
+def test_article_html_takes_the_material_content_block():
+    html = '<header>menu</header><article class="md-content__inner md-typeset"><h1>T</h1>' \
+        '<p>x</p></article><footer>f</footer>'
+    assert article_html(html) == "<h1>T</h1><p>x</p>"
+    assert article_html("<p>no article</p>") is None
 
 
 # -- index -------------------------------------------------------------------------------

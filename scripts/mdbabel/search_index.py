@@ -80,12 +80,20 @@ def _lang_matches(element_lang: str, page_lang: str) -> bool:
     return element_lang.split("-")[0] == page_lang.split("-")[0]
 
 
+#: Elements with one of these classes are left out: Material's heading permalinks ("¶") and
+#: the translation notice of the mdbabel templates (the same sentence on many pages).
+DEFAULT_SKIP_CLASSES = frozenset({"headerlink", "mdbabel-notice"})
+
+
 class _SectionParser(HTMLParser):
     """Collects sections from rendered page content; see :func:`extract_sections`."""
 
-    def __init__(self, lang: str | None):
+    def __init__(self, lang: str | None, skip_classes=DEFAULT_SKIP_CLASSES):
         super().__init__(convert_charrefs=True)
         self.lang = lang
+        self.skip_classes = frozenset(skip_classes)
+        self.h1_seen = False
+        self.h1_text: str | None = None
         self.sections: list[Section] = [Section()]
         self._text: list[list[str]] = [[]]
         self._stack: list[tuple[str, bool]] = []  # (tag, skipped)
@@ -97,7 +105,7 @@ class _SectionParser(HTMLParser):
 
     def _is_skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
         classes = (attrs.get("class") or "").split()
-        if tag in _SKIPPED_TAGS or "headerlink" in classes:
+        if tag in _SKIPPED_TAGS or self.skip_classes.intersection(classes):
             return True
         if "data-search-exclude" in attrs:
             return True
@@ -120,6 +128,8 @@ class _SectionParser(HTMLParser):
             return
         skipped = self._skipping or self._is_skipped(tag, attributes)
         self._stack.append((tag, skipped))
+        if tag == "h1":
+            self.h1_seen = True
         if skipped:
             return
         if tag in _HEADING_TAGS and self._heading is None:
@@ -147,7 +157,9 @@ class _SectionParser(HTMLParser):
             self._heading = None
             title = _clean("".join(parts))
             if heading_tag == "h1":
-                pass  # the page title: the entry's title already holds it
+                # The page title: kept apart (the entry's title), not repeated in the text.
+                if self.h1_text is None:
+                    self.h1_text = title
             elif not anchor:
                 self._emit(" " + title + " ")  # a heading nobody can link to stays text
             else:
@@ -179,6 +191,42 @@ def _truncate(text: str, limit: int) -> str:
     return cut[:space] if space > limit // 2 else cut
 
 
+@dataclass
+class PageText:
+    """What the index keeps of one rendered page."""
+
+    title: str | None  # text of the page's h1 in the page language; None when there is none
+    sections: list[Section]
+    title_in_other_language: bool  # an h1 exists but none of it is in the page language
+
+
+def extract_page(
+    html: str,
+    lang: str | None = None,
+    *,
+    max_section_chars: int = DEFAULT_MAX_SECTION_CHARS,
+    max_page_chars: int = DEFAULT_MAX_PAGE_CHARS,
+    skip_classes=DEFAULT_SKIP_CLASSES,
+) -> PageText:
+    """Title and sections of rendered page content; see :func:`extract_sections`.
+
+    ``title_in_other_language`` tells that the page is shown in another language (e.g. an
+    untranslated page published under /en/ inside ``<div lang="vi">``): such a page does not
+    belong in the index of ``lang``.
+    """
+    parser = _SectionParser(lang, skip_classes)
+    parser.feed(html)
+    parser.close()
+    sections = parser.result()
+    budget = max_page_chars
+    for section in sections:
+        section.text = _truncate(section.text, max(0, min(max_section_chars, budget)))
+        budget -= len(section.text)
+    sections = [s for i, s in enumerate(sections) if i == 0 or s.title or s.text]
+    title = parser.h1_text or None
+    return PageText(title, sections, parser.h1_seen and title is None)
+
+
 def extract_sections(
     html: str,
     lang: str | None = None,
@@ -196,15 +244,25 @@ def extract_sections(
     (later sections keep their heading but lose their text once the page cap is reached).
     Sections with neither heading nor text are dropped, except the first.
     """
-    parser = _SectionParser(lang)
-    parser.feed(html)
-    parser.close()
-    sections = parser.result()
-    budget = max_page_chars
-    for section in sections:
-        section.text = _truncate(section.text, max(0, min(max_section_chars, budget)))
-        budget -= len(section.text)
-    return [s for i, s in enumerate(sections) if i == 0 or s.title or s.text]
+    return extract_page(
+        html, lang, max_section_chars=max_section_chars, max_page_chars=max_page_chars
+    ).sections
+
+
+_ARTICLE = re.compile(
+    r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>([\s\S]*)</article>'
+)
+
+
+def article_html(page_html: str) -> str | None:
+    """The content part of a page rendered by Material (``<article class="md-content__inner">``).
+
+    Taken from the finished page rather than from the Markdown output so that what templates
+    add around the content (a ``lang`` wrapper on an untranslated page, the sources list)
+    is seen as the reader sees it. None when the page has no such element.
+    """
+    match = _ARTICLE.search(page_html)
+    return match.group(1) if match else None
 
 
 @dataclass

@@ -30,10 +30,12 @@ from mkdocs.utils import get_relative_url
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
+    DEFAULT_SKIP_CLASSES,
     PageEntry,
+    article_html,
     build_index,
     dump_index,
-    extract_sections,
+    extract_page,
 )
 
 log = logging.getLogger("mkdocs.plugins.mdbabel.search")
@@ -98,6 +100,9 @@ _HEADER_SOURCE = re.compile(r'<div class="md-header__source">')
 class _SearchConfig(base.Config):
     max_section_chars = c.Type(int, default=DEFAULT_MAX_SECTION_CHARS)
     max_page_chars = c.Type(int, default=DEFAULT_MAX_PAGE_CHARS)
+    # Classes of elements left out of the index, besides headerlink and mdbabel-notice
+    # (elements with a data-search-exclude attribute are always left out).
+    skip_classes = c.Type(list, default=[])
     # Per-language overrides of interface strings: {en: {label: "Search", ...}}
     strings = c.Type(dict, default={})
     # Where the ``_site`` catalogs live (relative to mkdocs.yml): <dir>/<lang>/LC_MESSAGES/_site.po
@@ -141,22 +146,9 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         self._pages = []
         self._strings = self._ui_strings(config)
 
-    def on_page_content(self, html_content, *, page, config, files):
-        if _excluded(page):
-            return html_content
-        if not self._page_in_build_language(page, config):
-            return html_content
-        sections = extract_sections(
-            html_content,
-            self._lang,
-            max_section_chars=self.config.max_section_chars,
-            max_page_chars=self.config.max_page_chars,
-        )
-        self._pages.append(PageEntry(url=page.url, title=page.title or "", sections=sections))
-        return html_content
-
-    @event_priority(-50)
+    @event_priority(-50)  # after plugins that change the page, before i18n (-100)
     def on_post_page(self, output, *, page, config):
+        self._collect(output, page, config)
         return inject(
             output,
             page_url=page.url,
@@ -186,6 +178,26 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
                 out.write(light_minify(source))
 
     # -- helpers ------------------------------------------------------------------------------
+    def _collect(self, output: str, page, config) -> None:
+        """Add the page to the index of the language being built, if it is in that language."""
+        if _excluded(page) or not self._page_in_build_language(page, config):
+            return
+        content = article_html(output)
+        if content is None:
+            content = page.content or ""
+        text = extract_page(
+            content,
+            self._lang,
+            max_section_chars=self.config.max_section_chars,
+            max_page_chars=self.config.max_page_chars,
+            skip_classes=DEFAULT_SKIP_CLASSES | set(self.config.skip_classes),
+        )
+        if text.title_in_other_language:
+            log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
+            return
+        title = text.title or page.title or ""
+        self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
+
     def _page_in_build_language(self, page, config) -> bool:
         """Leave out i18n fallback copies (a Vietnamese file published under /en/).
 
