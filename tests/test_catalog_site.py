@@ -56,13 +56,21 @@ def test_unknown_language_in_mkdocs_yml_names_the_languages_line(tmp_path):
         load_site_config(tmp_path)
 
 
-def test_pages_exclude_data_dot_files_exclude_docs_and_other_language_versions(tmp_path):
+def test_pages_exclude_data_dot_files_and_exclude_docs(tmp_path):
     make_site(tmp_path, {"index.md": "A\n", "_data/notes.md": "B\n", ".hidden.md": "C\n",
-                         "drafts/d.md": "D\n", "guide.md": "E\n", "guide.en.md": "F\n",
-                         "en/guide.md": "G\n"})
+                         "drafts/d.md": "D\n", "guide/x.md": "E\n"})
     with (tmp_path / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("exclude_docs: |\n  drafts/\n")
-    assert load_site_config(tmp_path).pages() == ["guide.md", "index.md"]
+    assert load_site_config(tmp_path).pages() == ["guide/x.md", "index.md"]
+
+
+def test_pages_written_in_a_target_language_are_not_sources(tmp_path):
+    make_site(tmp_path, {"index.md": "A\n", "index.en.md": "B\n", "en/x.md": "C\n"})
+    assert load_site_config(tmp_path).pages() == ["en/x.md", "index.md"]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "docs_structure: suffix", "docs_structure: folder"), encoding="utf-8")
+    assert load_site_config(tmp_path).pages() == ["index.en.md", "index.md"]
 
 
 def test_site_catalog_has_site_name_and_navigation_labels_with_locations(tmp_path):

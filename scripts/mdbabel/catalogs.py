@@ -44,7 +44,8 @@ __all__ = [
     "PlannedWrite", "UpdatePlan", "load_site_config", "read_mkdocs_yaml", "page_domain",
     "extract_page", "extract_site", "extract_templates", "merge_catalog", "read_po_file",
     "render_catalog", "atomic_write", "plan_update", "apply_plan", "load_translations",
-    "make_lookup", "catalog_stats", "project_stats",
+    "make_lookup", "catalog_stats", "project_stats", "update_catalogs", "check_project",
+    "CheckReport", "FORMAT_FLAGS",
 ]
 
 #: Line width of every catalog we write (Babel's default is 76; GNU's is 79).
@@ -139,6 +140,7 @@ class SiteConfig:
     site_name: str = ""
     exclude_docs: tuple[str, ...] = ()    # gitignore-style patterns (mkdocs exclude_docs)
     languages_line: int | None = None     # line of the i18n `languages:` key, for messages
+    docs_structure: str = "suffix"        # mkdocs-static-i18n: x.en.md or en/x.md
     config_name: str = "mkdocs.yml"
     raw: dict = field(default_factory=dict, repr=False, compare=False)
     node: yaml.Node | None = field(default=None, repr=False, compare=False)
@@ -184,11 +186,12 @@ class SiteConfig:
         return sorted(pages)
 
     def _is_translation(self, relative: str) -> bool:
-        parts = PurePosixPath(relative)
-        suffixes = parts.name.split(".")
-        if len(suffixes) > 2 and suffixes[-2] in self.languages:
-            return True
-        return len(parts.parts) > 1 and parts.parts[0] in self.languages
+        """A page written by hand in a target language (mkdocs-static-i18n layouts)."""
+        path = PurePosixPath(relative)
+        if self.docs_structure == "folder":
+            return len(path.parts) > 1 and path.parts[0] in self.languages
+        names = path.name.split(".")
+        return len(names) > 2 and names[-2] in self.languages
 
     def domains(self) -> list[str]:
         """Every catalog domain of the site: ``_site`` then one per page."""
@@ -196,35 +199,38 @@ class SiteConfig:
 
 
 def _ignore_matcher(patterns: Iterable[str]) -> Callable[[str], bool]:
-    """A gitignore-style matcher (MkDocs uses pathspec; fall back to fnmatch without it)."""
+    """A gitignore-style matcher, as MkDocs applies ``exclude_docs`` (with pathspec)."""
     lines = [p for p in patterns if p.strip() and not p.lstrip().startswith("#")]
     try:
         import pathspec
     except ImportError:  # pragma: no cover - pathspec comes with MkDocs
-        def match(relative: str) -> bool:
-            ignored = False
-            for raw in lines:
-                negate = raw.startswith("!")
-                pattern = raw[1:] if negate else raw
-                anchored = pattern.startswith("/")
-                pattern = pattern.strip("/")
-                candidates = [relative] if anchored else [
-                    "/".join(relative.split("/")[i:]) for i in range(relative.count("/") + 1)]
-                parents = [c.rsplit("/", k)[0] for c in candidates for k in range(c.count("/") + 1)]
-                if any(fnmatch(c, pattern) for c in candidates + parents):
-                    ignored = not negate
-            return ignored
-        return match
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
-    return spec.match_file
+        return lambda relative: _simple_ignore_match(lines, relative)
+    return pathspec.GitIgnoreSpec.from_lines(lines).match_file
+
+
+def _simple_ignore_match(lines: list[str], relative: str) -> bool:
+    """Enough of gitignore for exclude_docs without pathspec: globs, ``/`` anchors, ``!``."""
+    parts = relative.split("/")
+    ignored = False
+    for raw in lines:
+        negate = raw.startswith("!")
+        pattern = raw[1:] if negate else raw
+        anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
+        pattern = pattern.strip("/")
+        # the path itself and each of its parent folders, from every depth unless anchored
+        starts = [0] if anchored else range(len(parts))
+        paths = ["/".join(parts[i:j]) for i in starts for j in range(i + 1, len(parts) + 1)]
+        if any(fnmatch(path, pattern) for path in paths):
+            ignored = not negate
+    return ignored
 
 
 def load_site_config(root: str | Path = ".") -> SiteConfig:
     """Read the languages, pages and exclusions of the site whose ``mkdocs.yml`` is in *root*."""
     root = Path(root)
     data, node = read_mkdocs_yaml(root / "mkdocs.yml")
-    source, targets, languages_line = "vi", [], None
-    locales_dir = "locales"
+    source, targets = "vi", []
+    locales_dir, docs_structure = "locales", "suffix"
     plugins = data.get("plugins") or []
     plugin_items = plugins.items() if isinstance(plugins, dict) else (
         (next(iter(p.items())) if isinstance(p, dict) and p else (p, {})) for p in plugins)
@@ -234,6 +240,7 @@ def load_site_config(root: str | Path = ".") -> SiteConfig:
             locales_dir = options["locales_dir"]
         if name != "i18n":
             continue
+        docs_structure = str(options.get("docs_structure") or "suffix")
         entries = options.get("languages") or []
         if not isinstance(entries, list):
             raise CatalogError("mkdocs.yml: plugins: i18n: languages must be a list of "
@@ -269,6 +276,7 @@ def load_site_config(root: str | Path = ".") -> SiteConfig:
         site_name=str(data.get("site_name") or ""),
         exclude_docs=exclude_lines,
         languages_line=languages_line,
+        docs_structure=docs_structure,
         raw=data,
         node=node,
     )
