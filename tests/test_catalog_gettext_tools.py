@@ -77,3 +77,18 @@ def test_extractor_yields_comment_context_and_no_funcname(tmp_path):
     found = list(extract_markdown(BytesIO(source), DEFAULT_KEYWORDS.keys(), (), {}))
     assert found == [(1, None, "Tiêu đề", ["heading 2"]),
                      (4, "pgettext", ("nút", "Mở"), ["paragraph"])]
+
+
+def test_plain_pybabel_flags_percent_text_as_python_format_as_documented(tmp_path):
+    # Documents why our writer exists (see mdbabel.extractor): if Babel ever stops guessing,
+    # this test tells us the workaround can go.
+    make_site(tmp_path, {"index.md": "50% do người lao động đóng.\n"})
+    (tmp_path / "babel.cfg").write_text("[markdown: **.md]\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    "babel.cfg", "-o", "messages.pot", "docs"], cwd=tmp_path, check=True,
+                   capture_output=True)
+    pot = (tmp_path / "messages.pot").read_text(encoding="utf-8")
+    assert '#, python-format\nmsgid "50% do người lao động đóng."' in pot
+    update(tmp_path)
+    assert "python-format" not in (tmp_path / "locales/templates/index.pot").read_text(
+        encoding="utf-8")

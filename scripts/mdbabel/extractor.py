@@ -11,13 +11,19 @@ every page (the same units :mod:`mdbabel.segments` gives the MkDocs plugin), wit
 
 Options (in the mapping section): ``encoding`` (default ``utf-8``).
 
-The ``python-format`` flag: Babel's ``Message`` marks any msgid that contains ``%``
-followed by a conversion letter (``"50% do ..."``: ``% d``) as ``python-format``,
-unconditionally, after the extractor has returned; no value an extractor yields (funcname,
-comments, options) prevents it. ``msgfmt --check-format`` then rejects ordinary translations
-(``"Paid 50% by ..."``). ``mdbabel extract``/``mdbabel update`` write catalogs without those
-flags; after a plain ``pybabel extract``, remove them (``sed -i '/^#, python-format$/d'``
-or ``msgcat`` is not enough, use ``mdbabel update``).
+The ``python-format`` flag (checked against Babel 2.18): ``babel.messages.catalog.Message``
+adds ``python-format`` to every msgid that matches ``%`` + optional flags + a conversion
+letter (``"50% do ..."`` reads as ``% d``) and ``python-brace-format`` to ``{name}``, in its
+constructor, after the extractor has returned; nothing an extraction method yields
+(funcname, comments, context) or reads from the mapping options can prevent it. GNU
+``msgfmt --check-format`` then rejects ordinary translations such as ``"Paid 50% by the
+employee"``. So:
+
+- ``mdbabel extract`` / ``mdbabel update`` (``make catalogs``) write our catalogs with
+  :mod:`mdbabel.catalogs`, which never writes those flags;
+- after a plain ``pybabel extract``/``pybabel update``, compile with ``pybabel compile``
+  (which does not check formats) or delete the ``python-format`` flags from the ``#,``
+  lines before running ``msgfmt --check-format``.
 """
 
 from __future__ import annotations
