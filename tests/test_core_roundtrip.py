@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 from mdbabel.segments import FRONT_MATTER_RE, segment
 from mdbabel.translate import Translation, markdown_config, translate_markdown
 
+# the recursive document strategy has a large repr; that is all the warning says
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "markdown").glob("*.md"))
 DOCS = sorted(p for p in (ROOT / "docs").rglob("*.md")) if (ROOT / "docs").is_dir() else []
@@ -129,6 +132,14 @@ leaf_block = st.one_of(
     sentence.map(lambda s: f"```\n{s}\n```"),
     sentence.map(lambda s: "> " + s),
     st.tuples(words, sentence).map(lambda t: f"*[{t[0].split()[0].upper()}]: {t[1]}"),
+    st.tuples(sentence, sentence).map(lambda t: f"{t[0]}[^n]\n\n[^n]: {t[1]}"),
+    st.tuples(sentence, sentence).map(lambda t: f"- {t[0]}  \n  {t[1]}"),
+    st.tuples(sentence, sentence).map(lambda t: f"- {t[0]}\n    - {t[1]}"),
+    st.tuples(sentence, sentence).map(lambda t: f"> {t[0]}  \n> {t[1]}"),
+    st.tuples(words, words).map(lambda t: f'![{t[0]}](a.png "{t[1]}")'),
+    st.sampled_from(["***", "- - -", "<div>\nRAWHTML\n</div>", "    code RAWCODE",
+                     "<!-- RAWCOMMENT -->", "[ref]: https://example.com", "{: .cls }",
+                     "2024", "&nbsp;"]),
 )
 
 

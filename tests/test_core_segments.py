@@ -45,7 +45,7 @@ def test_attribute_list_line_is_not_part_of_the_paragraph():
     assert texts("Đoạn văn.\n{: .lead }\n") == [("paragraph", "Đoạn văn.")]
 
 
-def test_attribute_list_alone_is_skipped():
+def test_attribute_list_alone_is_not_a_message():
     assert segment("{: .only }\n") == []
 
 

@@ -125,8 +125,8 @@ _HTML_OPEN = re.compile(r"^[ ]{0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\
 _HTML_COMMENT = re.compile(r"^[ ]{0,3}<!--")
 _I18N_CONTEXT = re.compile(r"^<!--\s*i18n-context:\s*(?P<ctx>.*?)\s*-->\s*$")
 _I18N_SKIP = re.compile(r"^<!--\s*i18n-skip\s*-->\s*$")
-_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*[^\}\n ][^\n]*\}[ ]*$")
-_TRAILING_ATTR = re.compile(r"[ ]+(\{:?[ ]*([^\}\n ][^\n]*)\})[ ]*$")
+_ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+_TRAILING_ATTR_RE = re.compile(r"[ ]+(\{:?[ ]*([^\}\n ][^\n]*)\})[ ]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _IMAGE_ONLY = re.compile(
     r'^!\[(?P<alt>(?:\\.|[^\]\\])*)\]'
@@ -157,6 +157,25 @@ _NOT_TEXT = [
     re.compile(r"https?://\S+"),                # bare URLs
 ]
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _valid_attrs(inner: str) -> bool:
+    """attr_list applies a list only if nothing but "}" is left after parsing it."""
+    from markdown.extensions.attr_list import get_attrs_and_remainder
+
+    return not get_attrs_and_remainder(inner)[1]
+
+
+class _TrailingAttr:
+    """A trailing ``{ ... }`` attribute list that attr_list would apply."""
+
+    @staticmethod
+    def search(text: str) -> re.Match | None:
+        m = _TRAILING_ATTR_RE.search(text)
+        return m if m and _valid_attrs(m.group(2)) else None
+
+
+_TRAILING_ATTR = _TrailingAttr()
 
 
 def is_translatable(text: str) -> bool:
@@ -393,11 +412,23 @@ class _Segmenter:
                 return j + 1
         return len(lines)
 
-    def take_indented(self, blocks: list[list[_Line]]) -> list[_Line]:
-        """Pop the following blocks indented 4+ spaces (a container's body)."""
+    def take_indented(self, blocks: list[list[_Line]], lazy: bool = True) -> list[_Line]:
+        """Pop the following blocks indented 4+ spaces (a container's body).
+
+        Lists keep unindented (lazy) lines of such a block; admonitions, details,
+        tabs and footnotes end their body at the first unindented line, which
+        starts a new block (Python-Markdown's ``detab``).
+        """
         body: list[_Line] = []
         while blocks and _indented(blocks[0][0]):
             block = blocks.pop(0)
+            if not lazy:
+                n = 0
+                while n < len(block) and _indented(block[n]):
+                    n += 1
+                if n < len(block):
+                    blocks.insert(0, block[n:])
+                    block = block[:n]
             if body:
                 # keep the blank line between blocks
                 body.append(_Line(block[0].no, block[0].off, ""))
@@ -453,7 +484,7 @@ class _Segmenter:
                     if after:
                         blocks.insert(0, after)
                     body = [l.dedent(4) for l in body]
-                    more = self.take_indented(blocks) if not after else []
+                    more = self.take_indented(blocks, lazy=False) if not after else []
                     if more:
                         body = body + [_Line(more[0].no, more[0].off, "")] + more
                     handler(line, m, body, where)
@@ -531,7 +562,8 @@ class _Segmenter:
     # ---- leaf blocks -----------------------------------------------------
 
     def paragraph(self, block: list[_Line], where: _Where) -> None:
-        if _ATTR_LINE.match(block[-1].text):
+        m = _ATTR_LINE.match(block[-1].text)
+        if len(block) > 1 and m and _valid_attrs(m.group(1)):
             block = block[:-1]  # "{: .class }" on the last line belongs to the block
             if not block:
                 return
@@ -664,7 +696,7 @@ class _Segmenter:
         if after:
             blocks.insert(0, after)
         first = [line.cut(m.end())] + [l.dedent(4) if _indented(l) else l for l in body_lines]
-        more = self.take_indented(blocks) if not after else []
+        more = self.take_indented(blocks, lazy=False) if not after else []
         if more:
             first = first + [_Line(more[0].no, more[0].off, "")] + more
         self.parse(first, _Where("footnote", "footnote"))
