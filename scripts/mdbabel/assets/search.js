@@ -86,14 +86,15 @@
   }
 
   function rank(p, ts) {
-    var n = p.o.length, score = 0, matched = 0, exact = 0,
+    var n = p.o.length, score = 0, matched = 0, exact = 0, inTitle = 0, titleScore = 0,
         sec = new Array(n).fill(0), terms = new Array(n).fill(0);
     ts.forEach(function (t) {
       var e = t.accented ? t.e : "", hit = false, exactHit = false, inSec = {};
       var r = scan(p.ft, t.f, 4, p.title, p.tAligned, e);
       if (r.n) {
         hit = true;
-        score += r.whole ? 12 : 8;
+        inTitle++;
+        titleScore += r.whole ? 12 : 8;
         sec[0] += r.whole ? 12 : 8;  // a title hit points at the top of the page
         inSec[0] = 1;
         exactHit = exactHit || r.exact > 0;
@@ -123,16 +124,18 @@
       for (var j in inSec) terms[j]++;
     });
     if (!matched) return null;
+    // A title with only some of the words counts for less than one with all of them.
+    score += titleScore * inTitle / ts.length;
     if (ts.length > 1) {
       // Phrase and adjacent-word bonus, on folded text.
       var phrase = ts.map(function (t) { return t.f; }).join(" ");
       if (scan(p.ft, phrase, 1, "", false, "").n) score += 20;
       p.fh.forEach(function (h, j) {
-        if (h && scan(h, phrase, 1, "", false, "").n) { score += 10; sec[j] += 10; }
+        if (h && scan(h, phrase, 1, "", false, "").n) { score += 16; sec[j] += 10; }
       });
       var rp = scan(p.fx, phrase, 4, "", false, "");
       if (rp.n) {
-        score += 5 + rp.n;
+        score += 6 + rp.n;
         rp.pos.forEach(function (pos) { sec[sectionAt(p, pos)] += 3; });
       }
       for (var k = 0; k + 1 < ts.length; k++) {
