@@ -94,39 +94,23 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    source_path = Path(args.source)
-    try:
-        source = source_path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file")
-    catalog_path = Path(args.catalog)
-    translations = catalogs.load_translations(catalog_path, root=root)
-    po = catalogs.read_po_file(catalog_path, shown=args.catalog)
-    language = args.language or po.header("Language") or ""
-    source_language = "vi"
-    if (root / "mkdocs.yml").exists():
-        source_language = _config(args).source_language
     from .translate import translate_markdown
 
+    root = Path(args.root)
+    try:
+        source = Path(args.source).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file")
+    # Any Markdown file and any catalog made from it: mkdocs.yml is optional here.
+    config = _config(args) if (root / "mkdocs.yml").exists() else None
+    translations = catalogs.load_translations(args.catalog, root=root)
     result = translate_markdown(source, catalogs.make_lookup(translations),
-                                source_lang=source_language,
+                                source_lang=config.source_language if config else "vi",
                                 mark_untranslated=args.mark_untranslated)
     markdown = result.markdown
     if args.figures:
-        if not language:
-            raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
-                             "the figures")
-        from .figures import FigureError, load_figures, substitute
-
-        docs_dir = "docs"
-        if (root / "mkdocs.yml").exists():
-            docs_dir = _config(args).docs_dir
-        try:
-            figures = load_figures(root / docs_dir / "_data", relative_to=root)
-            markdown = substitute(markdown, figures, language, path=args.source)
-        except FigureError as error:
-            _print_error(str(error))
+        markdown = _with_figures(args, markdown, root, config)
+        if markdown is None:
             return EXIT_PROBLEMS
     sys.stdout.write(markdown)
     for problem in result.problems:
@@ -134,6 +118,24 @@ def cmd_translate(args: argparse.Namespace) -> int:
     _print_error(f"{args.source}: {result.translated} of {result.total} messages translated "
                  f"({result.translated_share:.0%})")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
+                  config: SiteConfig | None) -> str | None:
+    """*markdown* with ``{{ name }}`` replaced by figures formatted for the catalog's language."""
+    from .figures import FigureError, load_figures, substitute
+
+    language = args.language or catalogs.read_po_file(args.catalog).header("Language")
+    if not language:
+        raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
+                         "the figures")
+    data_dir = root / (config.docs_dir if config else "docs") / "_data"
+    try:
+        return substitute(markdown, load_figures(data_dir, relative_to=root), language,
+                          path=args.source)
+    except FigureError as error:
+        _print_error(str(error))
+        return None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -242,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except CatalogError as error:
         _print_error(str(error))
+        return EXIT_PROBLEMS
+    except OSError as error:  # unreadable page, read-only locales/, full disk...
+        where = error.filename or "mdbabel"
+        _print_error(f"{where}: {error.strerror or error}; check the path and its permissions")
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
