@@ -105,7 +105,7 @@ PAGES = {
 
         Đoạn chưa dịch một.
 
-        Đoạn chưa dịch hai.
+        Đoạn chưa dịch hai, mức trần {{ cap }}.
         """,
     "fuzzy.md": """\
         ---
@@ -300,7 +300,7 @@ def test_partly_translated_page_keeps_missing_units_vietnamese_with_lang(site):
 def test_partly_translated_page_shows_share_and_link_to_original(site):
     html = read(site, "en/partly/index.html")
     assert "83% of this page is translated into English." in html  # title + 4 of 5 units
-    assert re.search(r'<a href="../../partly/" hreflang="vi">\s*Read the original in Vietnamese</a>', html)
+    assert re.search(r'<a href="../../partly/" hreflang="vi" lang="en">Read the original in Vietnamese</a>', html)
 
 
 def test_page_below_threshold_is_shown_in_vietnamese_with_notice(site):
@@ -309,6 +309,10 @@ def test_page_below_threshold_is_shown_in_vietnamese_with_notice(site):
     content = html.split('<div lang="vi">', 1)[1]
     assert "Tiêu đề ít" in content and "Đoạn chưa dịch một." in content
     assert "Barely translated page" not in html  # not even the title: the page reads as Vietnamese
+
+
+def test_page_shown_in_vietnamese_formats_its_figures_in_vietnamese(site):
+    assert "mức trần 46.800.000 đồng" in read(site, "en/little/index.html")
 
 
 def test_fuzzy_translations_are_never_published(site):
@@ -439,6 +443,9 @@ def test_adding_a_language_is_one_line_in_mkdocs_yml(tmp_path):
     french = read(root / "site", "fr/partly/index.html")
     assert '<html lang="fr"' in french
     assert "mdbabel-notice--fallback" in french  # no French catalog yet: Vietnamese page
+    # no French interface catalog either: the notice is wholly Vietnamese, not half French
+    assert ('lang="vi">\n    <p>Trang này chưa được dịch sang tiếng Pháp; trang được hiển thị bằng tiếng Việt.'
+            in french)
     assert re.search(r'hreflang="fr" lang="fr" class="md-select__link"[^>]*>\s*Français', french)
     assert f'hreflang="fr" href="{SITE_URL}fr/partly/"' in read(root / "site", "en/partly/index.html")
     assert (root / "site" / "fr" / "404.html").is_file()

@@ -14,6 +14,17 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
     return message
 
 
+# Notices above a page that is not (fully) translated. %(language)s is the reader's language,
+# %(source_language)s the language of the source (Vietnamese), %(share)s e.g. "83%".
+NOTICE_FALLBACK = N_(
+    "Trang này chưa được dịch sang %(language)s; trang được hiển thị bằng %(source_language)s."
+)
+NOTICE_PARTIAL = N_(
+    "Đã dịch %(share)s nội dung trang này sang %(language)s. "
+    "Những đoạn chưa dịch được giữ nguyên bằng %(source_language)s."
+)
+NOTICE_ORIGINAL_LINK = N_("Đọc bản gốc bằng %(source_language)s")
+
 # Translation status page (docs/status.md): table columns and lines.
 STATUS_LANGUAGE_HEADING = N_("Ngôn ngữ: %(language)s")
 STATUS_COLUMN_PAGE = N_("Trang")

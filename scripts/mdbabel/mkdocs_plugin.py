@@ -71,6 +71,10 @@ class CatalogGettext(gettext.NullTranslations):
         found = self._translations.get((None, message))
         return found.text if found else message
 
+    def has(self, message: str) -> bool:
+        """Whether *message* has a usable translation."""
+        return (None, message) in self._translations
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         found = self._translations.get((None, singular))
         if found:
@@ -103,6 +107,10 @@ class PageTranslation:
     share_text: str = ""          # Babel-formatted translated share, e.g. "83%"
     source_url: str | None = None  # the page in the source language (site-relative url)
     content_language: str = ""    # lang of the content block: source language when "fallback"
+    notice: str = ""              # the notice above the content, in the reader's language
+    notice_language: str = ""     # its lang (the source language while _site.po lacks it)
+    original_link: str = ""       # text of the link to the source page
+    original_link_language: str = ""
 
     @property
     def translated_share(self) -> float:
@@ -316,22 +324,49 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 self._translate_meta(page, lookup, apply=True)
                 if done < total:
                     info.state = "partial"
+            self._write_notice(info, share)
         self._page_data[page.file.src_uri] = info
 
         # before figures: page titles in the table may use {{ figures }}
         if STATUS_PLACEHOLDER in markdown:
             markdown = markdown.replace(STATUS_PLACEHOLDER, self.status_markdown(files, page.file.src_uri))
         try:
-            markdown = figures_module.substitute(markdown, self.figures, self.language,
+            # a page shown in Vietnamese (fallback) gets Vietnamese numbers: "46.800.000 đồng"
+            figures_locale = info.content_language or self.language
+            markdown = figures_module.substitute(markdown, self.figures, figures_locale,
                                                  path=source_path, first_line=first_line)
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):
-                    page.meta[key] = figures_module.substitute(page.meta[key], self.figures, self.language,
+                    page.meta[key] = figures_module.substitute(page.meta[key], self.figures, figures_locale,
                                                                path=f"{source_path} (front matter {key})")
         except figures_module.FigureError as error:
             raise PluginError(str(error)) from None
 
         return markdown
+
+    def _write_notice(self, info: PageTranslation, share: float) -> None:
+        """Notice and link text of a fallback or partly translated page."""
+        if info.state not in ("fallback", "partial"):
+            return
+        message = ui.NOTICE_FALLBACK if info.state == "fallback" else ui.NOTICE_PARTIAL
+        info.notice, info.notice_language = self.sentence(message, share=share)
+        info.original_link, info.original_link_language = self.sentence(ui.NOTICE_ORIGINAL_LINK)
+
+    def sentence(self, message: str, *, share: float | None = None) -> tuple[str, str]:
+        """*message* from ``_site.po`` with language names and share filled in, and its language.
+
+        While the reader's catalog lacks the message, the Vietnamese text is shown, with the
+        language names in Vietnamese too (never "được dịch sang English").
+        """
+        writing = self.language if self._site_gettext.has(message) else self.config.source_language
+        locale = writing.replace("-", "_")
+        values = {
+            "language": _in_sentence(language_name(self.language, writing, capitalise=False), writing),
+            "source_language": _in_sentence(
+                language_name(self.config.source_language, writing, capitalise=False), writing),
+            "share": format_percent(share, locale=locale) if share is not None else "",
+        }
+        return self._site_gettext.gettext(message) % values, writing
 
     def _translate_meta(self, page: Page, lookup, *, apply: bool) -> tuple[int, int]:
         """Count (and with *apply*, replace) the translatable front matter values."""
@@ -549,6 +584,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
 def _escape_cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _in_sentence(name: str, language: str) -> str:
+    # Babel capitalises Vietnamese language names ("Tiếng Anh"); inside a sentence
+    # Vietnamese writes "tiếng Anh".
+    if language.split("-")[0].split("_")[0] == "vi" and name.startswith("Tiếng "):
+        return "t" + name[1:]
+    return name
 
 
 def _alternate_url(page: Page, language: str) -> str | None:
