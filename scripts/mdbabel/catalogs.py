@@ -1026,12 +1026,26 @@ class UpdatePlan:
     def changes(self) -> list[PlannedWrite]:
         return [w for w in self.writes if w.changed]
 
+    @property
+    def content_changes(self) -> list[PlannedWrite]:
+        """Changes other than the date headers (a SOURCE_DATE_EPOCH different from the one
+        the catalogs were written with does not make them stale)."""
+        return [w for w in self.changes if w.text is None or w.created
+                or _without_dates(w.text) != _without_dates(_read_text(w.path) or "")]
+
 
 def _read_text(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+
+
+_DATE_HEADER = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
+
+
+def _without_dates(text: str) -> str:
+    return _DATE_HEADER.sub(r'"\1: "', text)
 
 
 def _existing_header(text: str | None, name: str) -> str | None:
@@ -1147,7 +1161,7 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) 
 # --------------------------------------------------------------------------- translations
 
 
-_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, str], dict[Key, Translation]]] = {}
+_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation]]] = {}
 
 
 def load_translations(po_path: str | Path, *, root: str | Path | None = None,
@@ -1171,7 +1185,7 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
         raise CatalogError(f"{shown}: catalog not found; run `make catalogs` or "
                            "`mdbabel init LANG` to create it") from None
     resolved = path.resolve()
-    stamp = (stat.st_mtime_ns, stat.st_size, f"{shown}|{language}")
+    stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, f"{shown}|{language}")
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
         return dict(cached[1])
@@ -1275,7 +1289,7 @@ def check_project(config: SiteConfig) -> CheckReport:
     report = CheckReport()
     plan = plan_update(config, malformed=report.problems)
     report.problems.extend(_gettext_rule_problems(config))
-    for write in plan.changes:
+    for write in plan.content_changes:
         if write.text is None:
             report.problems.append(f"{write.shown}: template of a page that no longer exists; "
                                    "run `make catalogs`")
