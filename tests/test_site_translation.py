@@ -94,7 +94,7 @@ PAGES = {
 
         Đoạn ba đã dịch.
 
-        Đoạn bốn chưa dịch.
+        Đoạn bốn chưa dịch, tỷ lệ {{ rate }}.
         """,
     "little.md": """\
         ---
@@ -294,7 +294,7 @@ def test_sources_are_listed_with_untranslated_titles_marked_vietnamese(site):
 def test_partly_translated_page_keeps_missing_units_vietnamese_with_lang(site):
     html = read(site, "en/partly/index.html")
     assert "Paragraph three translated." in html
-    assert '<span lang="vi">Đoạn bốn chưa dịch.</span>' in html
+    assert '<span lang="vi">Đoạn bốn chưa dịch, tỷ lệ 4,5%.</span>' in html  # Vietnamese number
 
 
 def test_partly_translated_page_shows_share_and_link_to_original(site):

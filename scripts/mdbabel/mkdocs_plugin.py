@@ -28,6 +28,7 @@ from __future__ import annotations
 import gettext
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -331,8 +332,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if STATUS_PLACEHOLDER in markdown:
             markdown = markdown.replace(STATUS_PLACEHOLDER, self.status_markdown(files, page.file.src_uri))
         try:
-            # a page shown in Vietnamese (fallback) gets Vietnamese numbers: "46.800.000 đồng"
+            # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
+            # page when it falls back, else each unit left untranslated (<span lang="vi">).
             figures_locale = info.content_language or self.language
+            if figures_locale != source:
+                markdown = _substitute_in_spans(markdown, source, self.figures,
+                                                path=source_path, first_line=first_line)
             markdown = figures_module.substitute(markdown, self.figures, figures_locale,
                                                  path=source_path, first_line=first_line)
             for key in ("title", "description"):
@@ -584,6 +589,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
 def _escape_cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _substitute_in_spans(markdown: str, language: str, figures, *, path: str, first_line: int) -> str:
+    """Format the figures inside ``<span lang="LANGUAGE">…</span>`` for that language."""
+    opening = f'<span lang="{language}">'
+
+    def replace(match: re.Match) -> str:
+        line = first_line + markdown.count("\n", 0, match.start())
+        return figures_module.substitute(match.group(0), figures, language, path=path, first_line=line)
+
+    return re.sub(re.escape(opening) + r".*?</span>", replace, markdown, flags=re.S)
 
 
 def _in_sentence(name: str, language: str) -> str:
