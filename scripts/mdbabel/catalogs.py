@@ -738,7 +738,7 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
     parser = _CheckingParser(catalog, shown)
     try:
-        parser.parse(text.splitlines())
+        parser.parse(text.split("\n"))  # not splitlines(): U+2028 may be inside a string
     except PoFileError as error:
         what = str(error).rsplit(" on ", 1)[0]
         raise CatalogError(f"{shown}:{error.lineno + 1}: {what}; fix the PO syntax "
