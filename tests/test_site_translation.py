@@ -118,6 +118,14 @@ PAGES = {
         """,
 }
 
+PAGES["status.md"] = """\
+        ---
+        title: Tình trạng bản dịch
+        ---
+
+        <!-- mdbabel:translation-status -->
+        """
+
 FIGURES = """\
 rate:
   value: 4.5
@@ -313,6 +321,14 @@ def test_page_below_threshold_is_shown_in_vietnamese_with_notice(site):
 
 def test_page_shown_in_vietnamese_formats_its_figures_in_vietnamese(site):
     assert "mức trần 46.800.000 đồng" in read(site, "en/little/index.html")
+
+
+def test_status_page_counts_translated_fuzzy_and_missing_units_per_page(site):
+    html = read(site, "en/status/index.html")
+    rows = dict(re.findall(r'<td><a href="../([a-z]+)/">[^<]*</a></td>\s*((?:<td[^>]*>[^<]*</td>\s*){4})', html))
+    cells = {page: re.findall(r">([^<]*)</td>", row) for page, row in rows.items()}
+    assert cells["partly"][:3] == ["83%", "0", "1"]
+    assert cells["fuzzy"][:3] == ["33%", "2", "0"]  # title translated; heading and paragraph fuzzy
 
 
 def test_fuzzy_translations_are_never_published(site):

@@ -330,7 +330,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
         # before figures: page titles in the table may use {{ figures }}
         if STATUS_PLACEHOLDER in markdown:
-            markdown = markdown.replace(STATUS_PLACEHOLDER, self.status_markdown(files, page.file.src_uri))
+            table = self.status_markdown(files, page.file.src_uri)
+            if "md_in_html" in config.markdown_extensions:
+                # the tables are interface text: mark their language even on a fallback page
+                writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
+                table = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{table}\n\n</div>'
+            markdown = markdown.replace(STATUS_PLACEHOLDER, table)
         try:
             # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
             # page when it falls back, else each unit left untranslated (<span lang="vi">).
