@@ -215,3 +215,21 @@ def test_long_lines_never_break_inside_a_figure_placeholder(tmp_path):
     update(tmp_path)
     assert '"Bạn đóng {{ employee_si_rate }} tiền lương vào bảo hiểm xã hội và "\n' \
            '"{{ hi_employee_rate }} vào bảo hiểm y tế."\n' in po_text(tmp_path)
+
+
+def test_update_after_fuzzy_and_obsolete_entries_is_byte_identical_the_second_time(tmp_path):
+    long_text = "Người lao động nước ngoài đóng bảo hiểm xã hội bắt buộc theo mức lương. " * 3
+    make_site(tmp_path, {"index.md": f"{long_text.strip()}\n\nĐoạn bỏ.\n\n"
+                                     "<!-- i18n-context: nút -->\nMở\n"})
+    update(tmp_path)
+    path = po_path(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr ""\n', 'msgstr "Translated."\n')
+                    .replace('msgid ""\nmsgstr "Translated."\n', 'msgid ""\nmsgstr ""\n', 1),
+                    encoding="utf-8")
+    write_page(tmp_path, "index.md", long_text.replace("mức lương", "tiền lương").strip() + "\n")
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert "#, fuzzy\n#| msgid \"\"\n#| \"Người lao động" in text and "#~ msgid" in text
+    assert update(tmp_path).changes == []
+    assert po_text(tmp_path) == text
