@@ -57,7 +57,7 @@ nav:
   - Hướng dẫn:
       - partly.md
       - little.md
-      - fuzzy.md
+      - Trang nháp: fuzzy.md
 """
 
 PAGES = {
@@ -162,6 +162,7 @@ CATALOGS = {
     "_site": po(
         ("Bảo hiểm xã hội", "Social insurance"),
         ("Hướng dẫn", "Guides"),
+        ("Trang nháp", "Draft page"),
         ("Nguồn", "Sources"),
         ("Nội dung được kiểm tra lần cuối: %(date)s", "Last reviewed: %(date)s"),
         ("Trang này chưa được dịch sang %(language)s; trang được hiển thị bằng %(source_language)s.",
@@ -444,7 +445,8 @@ def test_saved_catalog_change_is_seen_without_restart(tmp_path):
 
 def test_nav_shows_translated_page_titles(site):
     nav = read(site, "en/index.html").split('class="md-nav md-nav--primary"', 1)[1]
-    assert "Partly translated page" in nav
+    assert "Partly translated page" in nav  # from the page's catalog (front matter title)
+    assert "Draft page" in nav and "Trang nháp" not in nav  # written in mkdocs.yml: from _site.po
 
 
 def test_adding_a_language_is_one_line_in_mkdocs_yml(tmp_path):
