@@ -12,11 +12,17 @@ on_config             -110      after i18n (-100): language of this build, figur
                                 per-language 404 page, rendered robots.txt
 on_nav                -110      after i18n: section and nav titles from ``_site.po``
 on_page_markdown      -10       body, title and description through the page catalog
-                                (``translate_markdown``), then ``{{ figures }}``
-on_env                0         strict mode: fail with every catalog problem at once;
-                                install ``jinja2.ext.i18n`` with ``_site.po``
-on_page_context       0         ``mdbabel_page``: notices, review date, sources, alternates
-on_post_build         0         write the extra languages' 404 pages under ``/<lang>/``
+                                (``translate_markdown``), notices, translation status
+                                table, then ``{{ figures }}`` for the page's language
+on_env                0         all pages are read: in strict mode fail with every
+                                catalog problem at once; install ``jinja2.ext.i18n``
+                                with ``_site.po`` (templates use ``{% trans %}``)
+on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
+                                ``mdbabel_extras`` (review date, sources),
+                                ``mdbabel_alternates`` (language menu, hreflang)
+on_template_context   0         language roots for the 404 page
+on_post_build         -10       before i18n (-100) starts the next language: write this
+                                language's 404 page under ``/<lang>/``
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
