@@ -233,3 +233,31 @@ def test_update_after_fuzzy_and_obsolete_entries_is_byte_identical_the_second_ti
     assert "#, fuzzy\n#| msgid \"\"\n#| \"Người lao động" in text and "#~ msgid" in text
     assert update(tmp_path).changes == []
     assert po_text(tmp_path) == text
+
+
+def test_catalog_rewrapped_by_an_editor_keeps_its_revision_date(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    make_site(tmp_path, {"index.md": "Một câu khá dài về bảo hiểm xã hội bắt buộc. " * 3 + "\n"})
+    update(tmp_path)
+    path = po_path(tmp_path)
+    po = catalogs.read_po_file(path)
+    headers = [(name, "2001-02-03 04:05+0000" if name == "PO-Revision-Date" else value)
+               for name, value in po.headers]
+    with monkeypatch.context() as editor:  # an editor that saves without wrapping
+        editor.setattr(catalogs, "WIDTH", 1000)
+        path.write_text(catalogs.render_catalog(po.catalog, headers), encoding="utf-8")
+    update(tmp_path)
+    text = po_text(tmp_path)
+    assert '"PO-Revision-Date: 2001-02-03 04:05+0000\\n"' in text
+    assert max(len(line) for line in text.splitlines()) <= 79
+
+
+def test_flags_added_by_translation_tools_are_kept(tmp_path):
+    make_site(tmp_path, {"index.md": "Xem [đây](a.md).\n"})
+    update(tmp_path)
+    path = po_path(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "#: docs/index.md:1\n", "#: docs/index.md:1\n#, md-text\n"), encoding="utf-8")
+    write_page(tmp_path, "index.md", "# Mới\n\nXem [đây](a.md).\n")
+    update(tmp_path)
+    assert "#: docs/index.md:3\n#, md-text\n" in po_text(tmp_path)

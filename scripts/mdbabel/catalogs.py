@@ -507,6 +507,8 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
         if carried is not None:
             message.string = _fit_plural(carried.string, new.id, merged.num_plurals)
             message.user_comments = list(carried.user_comments)
+            # flags a translator or a tool added (Weblate's md-text, no-wrap...) stay
+            message.flags |= carried.flags - FORMAT_FLAGS - {"fuzzy"}
             if carried.fuzzy:
                 message.flags.add("fuzzy")
                 message.previous_id = list(carried.previous_id)
@@ -940,14 +942,21 @@ def _now() -> str:
 
 
 def _stable_text(render: Callable[[str], str], existing_text: str | None,
-                 existing_date: str | None) -> str:
-    """Render with a date that changes only when the content does (or SOURCE_DATE_EPOCH)."""
+                 existing_date: str | None,
+                 existing_rendered: Callable[[str], str] | None = None) -> str:
+    """Render with a date that changes only when the content does (or SOURCE_DATE_EPOCH).
+
+    *existing_rendered* renders the existing file's own messages in our layout: if they are
+    what we are about to write, the file only differs in wrapping or header order (saved by
+    Poedit or Weblate), and its date stays.
+    """
     fixed = _fixed_date()
     if fixed is not None:
         return render(fixed)
     if existing_text is not None and existing_date:
         unchanged = render(existing_date)
-        if unchanged == existing_text:
+        if unchanged == existing_text or (
+                existing_rendered is not None and unchanged == existing_rendered(existing_date)):
             return unchanged
     return render(_now())
 
@@ -1112,12 +1121,21 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
     merged = merge_catalog(existing.catalog if existing else None, template, language)
     comments = existing.header_comments if existing and existing.header_comments else \
         _header_comments_for(config, domain, language)
+    if existing is None:
+        text = _stable_text(lambda date: render_catalog(
+            merged, _catalog_headers(None, project, language, pot_date, date),
+            header_comments=comments), None, None)
+        return PlannedWrite(path, shown, text, True, True)
+    old_pot_date = existing.header("POT-Creation-Date") or pot_date
     text = _stable_text(
         lambda date: render_catalog(
             merged, _catalog_headers(existing, project, language, pot_date, date),
             header_comments=comments),
-        old_text, existing.header("PO-Revision-Date") if existing else None)
-    return PlannedWrite(path, shown, text, text != old_text, old_text is None)
+        old_text, existing.header("PO-Revision-Date"),
+        lambda date: render_catalog(
+            existing.catalog, _catalog_headers(existing, project, language, old_pot_date, date),
+            header_comments=comments))
+    return PlannedWrite(path, shown, text, text != old_text)
 
 
 def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
