@@ -398,9 +398,8 @@ def _interface_strings(config: SiteConfig) -> Iterator[tuple[str, tuple[str, int
     if spec is None or not spec.origin or not Path(spec.origin).is_file():
         return
     path = Path(spec.origin)
-    shown = config.shown(path)
-    if shown.startswith("/"):
-        shown = "mdbabel/interface_strings.py"
+    # Package-relative, so that every checkout and installation writes the same catalogs.
+    shown = "mdbabel/interface_strings.py"
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
