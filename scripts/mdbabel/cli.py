@@ -19,8 +19,9 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 _EPILOG = """\
-exit status: 0 everything is fine; 1 problems were found (check) or a catalog is
-malformed; 2 usage or configuration error (bad option, mkdocs.yml, unknown language).
+exit status: 0 everything is fine; 1 problems were found (check, translate) or a
+catalog is malformed; 2 usage or configuration error (bad option, mkdocs.yml, unknown
+language). Every problem is one line: file:line: what is wrong; how to fix it.
 
 Catalogs: locales/templates/<page>.pot and locales/<lang>/LC_MESSAGES/<page>.po, one per
 page of docs/, plus _site (navigation, site name, interface strings). `make catalogs`
