@@ -273,3 +273,27 @@ def test_js_fold_agrees_with_python_fold(page, base_url):
     page.goto(base_url)
     folded = page.evaluate("s => s.map(window.mdbabelSearch.fold)", samples)
     assert folded == [fold(s) for s in samples]
+
+
+AXE = __import__("pathlib").Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason="axe-core not installed (npm install)")
+@pytest.mark.parametrize("width", [1280, 375])
+def test_axe_finds_no_problem_in_the_open_search_box(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(base_url)
+        if width < 960:
+            page.click(".mdb-search__open")
+        page.fill("#mdb-search-input", "bao hiem")
+        page.wait_for_selector(".mdb-search__link")
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""async () => {
+            const r = await axe.run('.mdb-search', {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+            return r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]); }""")
+        assert found == []
+    finally:
+        context.close()

@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,102 @@ def test_light_minify_drops_only_whole_line_comments_and_indentation():
 
     source = "/* head\n   comment */\nvar a = 1; // keep\n  // gone\n\n  /* x */ var b = '/*';\n"
     assert light_minify(source) == "var a = 1; // keep\n/* x */ var b = '/*';\n"
+
+
+# -- overrides/partials/search.html (used when the mdbabel plugin installs _site.po) -----------
+REPO = Path(__file__).resolve().parent.parent
+
+
+class _Catalog:
+    """gettext stand-in: translates only the messages it is given."""
+
+    def __init__(self, messages):
+        self.messages = messages
+
+    def gettext(self, message):
+        return self.messages.get(message, message)
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular if n == 1 else plural)
+
+
+def _theme_env(messages):
+    import jinja2
+    import material
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(
+            [str(REPO / "overrides"), str(Path(material.__file__).parent / "templates")]
+        ),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+    )
+    env.install_gettext_translations(_Catalog(messages), newstyle=True)
+    return env
+
+
+def _structure(html):
+    """(tag, id, class, role, for, aria-*) of every element: what search.js and CSS rely on."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag in ("svg", "path"):
+                return
+            found.append((tag, a.get("id"), a.get("class"), a.get("role"), a.get("for"),
+                          a.get("aria-controls"), a.get("aria-live"), a.get("type")))
+
+    Collect().feed(html)
+    return found
+
+
+def _page():
+    return "<html><head></head><body><header class=\"md-header\"><nav>x</nav></header></body></html>"
+
+
+def test_partial_and_builtin_box_have_the_same_structure():
+    from mdbabel.search_plugin import UI_STRINGS, _search_partial, inject
+
+    env = _theme_env({})
+    partial = _search_partial(env)
+    assert partial is not None
+    kwargs = dict(page_url="a/", index_path="search/vi.json", lang="vi", strings=UI_STRINGS)
+    with_partial = inject(_page(), partial=partial, **kwargs)
+    builtin = inject(_page(), **kwargs)
+    assert _structure(with_partial) == _structure(builtin)
+
+
+def test_partial_uses_site_catalog_then_builtin_english_for_untranslated_strings():
+    from mdbabel.search_plugin import FALLBACK_STRINGS, _search_partial, inject
+
+    env = _theme_env({"Tìm kiếm": "Find"})  # only this msgid is translated in _site.po
+    strings = FALLBACK_STRINGS["en"]
+    plugin_strings = {**strings}
+
+    def localize(translated):
+        from mdbabel.search_plugin import UI_STRINGS
+
+        return {k: plugin_strings[k] if str(v) == UI_STRINGS[k] else str(v) for k, v in translated.items()}
+
+    html = inject(_page(), page_url="en/a/", index_path="en/search/en.json", lang="en",
+                  strings=strings, partial=_search_partial(env), localize=localize)
+    assert '<label class="mdb-search__label" for="mdb-search-input">Find</label>' in html
+    assert 'aria-label="Open search"' in html
+    assert 'data-index="../search/en.json"' in html
+
+
+def test_material_own_search_partial_is_not_taken_for_ours():
+    import jinja2
+    import material
+
+    from mdbabel.search_plugin import _search_partial
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(material.__file__).parent / "templates")),
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_null_translations(newstyle=True)
+    assert _search_partial(env) is None

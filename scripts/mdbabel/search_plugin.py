@@ -105,8 +105,6 @@ class _SearchConfig(base.Config):
     skip_classes = c.Type(list, default=[])
     # Per-language overrides of interface strings: {en: {label: "Search", ...}}
     strings = c.Type(dict, default={})
-    # Where the ``_site`` catalogs live (relative to mkdocs.yml): <dir>/<lang>/LC_MESSAGES/_site.po
-    locale_dir = c.Type(str, default="locales")
 
 
 class SearchPlugin(BasePlugin[_SearchConfig]):
@@ -115,6 +113,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
     def __init__(self):
         super().__init__()
         self._strings: dict[str, str] = dict(UI_STRINGS)
+        self._partial = None  # overrides/partials/search.html, when the theme has it
         self._pages: list[PageEntry] = []
         self._lang = "en"
         self._root_prefix = ""  # "" for the default language, "en/" for en
@@ -146,6 +145,11 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         self._pages = []
         self._strings = self._ui_strings(config)
 
+    @event_priority(-120)  # after the mdbabel plugin has installed _site.po translations
+    def on_env(self, env, *, config, files):
+        self._partial = _search_partial(env)
+        return env
+
     @event_priority(-50)  # after plugins that change the page, before i18n (-100)
     def on_post_page(self, output, *, page, config):
         self._collect(output, page, config)
@@ -155,6 +159,8 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             index_path=self.index_path,
             lang=self._lang,
             strings=self._strings,
+            partial=self._partial,
+            localize=self._localize,
         )
 
     def on_post_build(self, *, config) -> None:
@@ -209,36 +215,24 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             return True
         return "mdbabel" in config.plugins
 
+    def _localize(self, translated: dict) -> dict[str, str]:
+        """Strings of the partial: _site.po's translation, else the built-in text, else msgid."""
+        result = {}
+        for key, text in translated.items():
+            text = str(text)
+            if text == UI_STRINGS.get(key):  # not translated by _site.po
+                text = self._strings.get(key, text)
+            result[key] = text
+        result.update(self.config.strings.get(self._lang, {}))
+        return result
+
     def _ui_strings(self, config) -> dict[str, str]:
         strings = dict(UI_STRINGS)
         default_lang = getattr(config.plugins.get("i18n"), "default_language", None) or "vi"
         if self._lang != default_lang:
             strings.update(FALLBACK_STRINGS.get(self._lang, {}))
-            strings.update(self._catalog_strings(config))
         strings.update(self.config.strings.get(self._lang, {}))
         return strings
-
-    def _catalog_strings(self, config) -> dict[str, str]:
-        """Translations of UI_STRINGS found in ``<locale_dir>/<lang>/LC_MESSAGES/_site.po``."""
-        po_path = os.path.join(
-            os.path.dirname(config.config_file_path or "."),
-            self.config.locale_dir,
-            self._lang,
-            "LC_MESSAGES",
-            "_site.po",
-        )
-        if not os.path.isfile(po_path):
-            return {}
-        from babel.messages.pofile import read_po
-
-        with open(po_path, "rb") as po_file:
-            catalog = read_po(po_file)
-        found = {}
-        for key, msgid in UI_STRINGS.items():
-            message = catalog.get(msgid)
-            if message is not None and message.string and not message.fuzzy:
-                found[key] = message.string
-        return found
 
 
 _BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/)[\s\S])*\*/[ \t]*$", re.MULTILINE)
@@ -291,6 +285,25 @@ def search_box_html(*, index_url: str, root_url: str, lang: str, strings: dict[s
     )
 
 
+def _search_partial(env):
+    """The theme's ``partials/search.html`` when it is ours and can be translated, else None.
+
+    Ours = it holds ``data-mdb-search`` (Material ships a ``partials/search.html`` of its own);
+    translated = ``jinja2.ext.i18n`` is installed (the mdbabel plugin does it with _site.po).
+    Without it the box is built by :func:`search_box_html` from the strings in this module.
+    """
+    # install_gettext_translations() puts gettext in the globals (and needs the extension)
+    if "gettext" not in env.globals:
+        return None
+    try:
+        source, _, _ = env.loader.get_source(env, "partials/search.html")
+    except Exception:  # TemplateNotFound, or no loader
+        return None
+    if "data-mdb-search" not in source:
+        return None
+    return env.get_template("partials/search.html")
+
+
 def inject(
     output: str,
     *,
@@ -298,8 +311,14 @@ def inject(
     index_path: str,
     lang: str,
     strings: dict[str, str],
+    partial=None,
+    localize=None,
 ) -> str:
-    """Add stylesheet, search box and script to one rendered page."""
+    """Add stylesheet, search box and script to one rendered page.
+
+    ``partial``: a Jinja template (overrides/partials/search.html) rendering the box with
+    ``mdb_search`` = {index_url, root_url, lang, localize}; None to use :func:`search_box_html`.
+    """
     # page_url "" is the home page; get_relative_url wants a path for both sides.
     here = page_url or "."
     css = get_relative_url(f"{ASSET_DIR}/search.css", here)
@@ -308,7 +327,17 @@ def inject(
     root_url = get_relative_url(".", here).rstrip("/") + "/"
     if root_url == "./":
         root_url = ""
-    box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
+    if partial is not None:
+        box = partial.render(
+            mdb_search={
+                "index_url": index_url,
+                "root_url": root_url,
+                "lang": lang,
+                "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
+            }
+        )
+    else:
+        box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
 
     if "</head>" in output:
         output = output.replace(
