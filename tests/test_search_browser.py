@@ -209,6 +209,16 @@ def test_keyboard_arrows_move_through_results_and_enter_opens(page, base_url):
     page.wait_for_url(second)
 
 
+def test_typing_in_the_box_does_not_trigger_material_shortcuts(page, base_url):
+    # Material binds n/p/,/. to next/previous page; they must stay letters in the box.
+    page.goto(base_url + "huu-tri/")
+    page.click("#mdb-search-input")
+    page.keyboard.type("np.,")
+    page.wait_for_timeout(200)
+    assert page.url == base_url + "huu-tri/"
+    assert page.input_value("#mdb-search-input") == "np.,"
+
+
 def test_enter_in_the_box_opens_the_first_result(page, base_url):
     search(page, base_url, "bao hiem that nghiep")
     page.keyboard.press("Enter")
