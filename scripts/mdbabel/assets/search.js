@@ -59,7 +59,8 @@
       seen[f + "|" + tok] = 1;
       out.push({ f: f, e: tok, accented: f !== tok });
     });
-    return out.slice(0, 12);  // a pasted paragraph must not stall the page
+    // At most 12 words: a pasted paragraph must not stall the page.
+    return out.slice(0, 12);
   }
 
   // Occurrences of folded `t` at a word start in folded `f`; `orig` (same length when
@@ -95,7 +96,8 @@
         hit = true;
         inTitle++;
         titleScore += r.whole ? 12 : 8;
-        sec[0] += r.whole ? 12 : 8;  // a title hit points at the top of the page
+        // A title hit points at the top of the page.
+        sec[0] += r.whole ? 12 : 8;
         inSec[0] = 1;
         exactHit = exactHit || r.exact > 0;
       }
@@ -263,7 +265,8 @@
     var narrow = openBtn.offsetParent !== null;
     box.classList.remove("mdb-search--open", "mdb-search--results");
     openBtn.setAttribute("aria-expanded", "false");
-    quiet = true;  // focusing the input must not reopen the results
+    // Focusing the input must not reopen the results.
+    quiet = true;
     if (narrow) openBtn.focus(); else if (box.contains(document.activeElement)) input.focus();
     quiet = false;
   }
