@@ -123,14 +123,14 @@ def test_stats_json_gives_numbers_per_language_and_page(tmp_path, capsys):
 def test_check_passes_on_fresh_catalogs(tmp_path, capsys):
     make_site(tmp_path)
     update(tmp_path)
-    assert run(capsys, "check", "--root", str(tmp_path))[0] == 0
+    assert run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))[0] == 0
 
 
 def test_check_fails_on_stale_catalogs_and_says_to_run_make_catalogs(tmp_path, capsys):
     make_site(tmp_path)
     update(tmp_path)
     write_page(tmp_path, "index.md", "# Trang chủ mới\n")
-    status, _, err = run(capsys, "check", "--root", str(tmp_path))
+    status, _, err = run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
     assert status == 1
     assert ("locales/en/LC_MESSAGES/index.po: out of date with the sources; run `make catalogs`"
             in err.splitlines())
@@ -141,7 +141,7 @@ def test_check_changes_no_file(tmp_path, capsys):
     update(tmp_path)
     write_page(tmp_path, "index.md", "# Trang chủ mới\n")
     before = {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po*")}
-    run(capsys, "check", "--root", str(tmp_path))
+    run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
     assert {p: p.read_bytes() for p in (tmp_path / "locales").rglob("*.po*")} == before
 
 
@@ -151,7 +151,7 @@ def test_check_reports_a_malformed_catalog_with_file_and_line(tmp_path, capsys):
     path = po_path(tmp_path)
     path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "Trang chủ"\nmsgstr ""\n',
                     encoding="utf-8")
-    status, _, err = run(capsys, "check", "--root", str(tmp_path))
+    status, _, err = run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
     assert status == 1
     assert "locales/en/LC_MESSAGES/index.po:21: duplicate message \"Trang chủ\" (first at line 18)" in err
 
@@ -160,7 +160,7 @@ def test_check_reports_a_translation_that_breaks_a_rule(tmp_path, capsys):
     make_site(tmp_path, {"index.md": "Xem [đây](a.md).\n"})
     update(tmp_path)
     translate_entry(tmp_path, "Xem [đây](a.md).", "See here.")
-    status, _, err = run(capsys, "check", "--root", str(tmp_path))
+    status, _, err = run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
     assert status == 1
     assert 'locales/en/LC_MESSAGES/index.po:' in err and 'drops link "(a.md)"' in err
 
@@ -189,3 +189,12 @@ def test_console_script_prints_errors_without_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("locales/en/LC_MESSAGES/index.po:1: malformed string")
     assert "Traceback" not in result.stderr
+
+
+def test_check_also_applies_the_site_page_rules_unless_catalogs_only(tmp_path, capsys):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\nXem [trang](khong-co.md).\n"})
+    update(tmp_path)
+    status, _, err = run(capsys, "check", "--root", str(tmp_path))
+    assert status == 1
+    assert "docs/index.md:1: no front matter" in err
+    assert "khong-co.md" in err

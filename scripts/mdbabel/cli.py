@@ -174,15 +174,28 @@ def _numbers(s: catalogs.CatalogStats) -> tuple[str, ...]:
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
     report = catalogs.check_project(config)
+    problems = list(report.problems)
+    if not args.catalogs_only:
+        problems += _page_problems(config)
     for notice in report.notices:
         _print_error(f"note: {notice}")
-    for problem in report.problems:
+    for problem in problems:
         _print_error(problem)
-    if report.problems:
-        _print_error(f"{len(report.problems)} problem(s) found")
+    if problems:
+        _print_error(f"{len(problems)} problem(s) found")
         return EXIT_PROBLEMS
     print("catalogs are up to date and every translation keeps the rules")
     return EXIT_OK
+
+
+def _page_problems(config: SiteConfig) -> list[str]:
+    """The site's own page rules (front matter, internal links), when it has them
+    (:mod:`mdbabel.site_checks`)."""
+    try:
+        from . import site_checks
+    except ImportError:
+        return []
+    return [str(problem) for problem in site_checks.check_pages(config.root)]
 
 
 # --------------------------------------------------------------------------- parser
@@ -230,8 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
                                     "and page")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
-    add("check", cmd_check, "fail (status 1) if catalogs are stale or malformed, or a "
-                            "translation breaks a rule")
+    check = add("check", cmd_check,
+                "fail (status 1) if catalogs are stale or malformed, a translation breaks a "
+                "rule, or a page breaks the site's rules (front matter, internal links)")
+    check.add_argument("--catalogs-only", action="store_true",
+                       help="check the catalogs only, not the pages' front matter and links")
     return parser
 
 
