@@ -186,3 +186,10 @@ def test_material_own_search_partial_is_not_taken_for_ours():
     )
     env.install_null_translations(newstyle=True)
     assert _search_partial(env) is None
+
+
+def test_404_page_gets_the_box_with_absolute_links(site):
+    # served at any depth (/a/b/missing), so relative links would break
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert 'data-index="/search/vi.json"' in html
+    assert '<script src="/assets/mdbabel/search.js" defer></script>' in html

@@ -21,6 +21,7 @@ import logging
 import os
 import re
 from importlib import resources
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -163,7 +164,9 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             localize=self._localize,
         )
 
+    @event_priority(-20)  # after the mdbabel plugin (-10) wrote /<lang>/404.html, before i18n
     def on_post_build(self, *, config) -> None:
+        self._add_box_to_404(config)
         index_file = os.path.join(config.site_dir, *self.index_path.split("/"))
         os.makedirs(os.path.dirname(index_file), exist_ok=True)
         data = dump_index(build_index(self._lang, self._pages))
@@ -184,6 +187,28 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
                 out.write(light_minify(source))
 
     # -- helpers ------------------------------------------------------------------------------
+    def _add_box_to_404(self, config) -> None:
+        """The 404 page is served at any depth, so it gets absolute links (from site_url)."""
+        not_found = os.path.join(config.site_dir, *f"{self._root_prefix}404.html".split("/"))
+        if not config.site_url or not os.path.isfile(not_found):
+            return
+        with open(not_found, encoding="utf-8") as source:
+            output = source.read()
+        if "data-mdb-search" in output:
+            return
+        output = inject(
+            output,
+            page_url="",
+            index_path=self.index_path,
+            lang=self._lang,
+            strings=self._strings,
+            partial=self._partial,
+            localize=self._localize,
+            base_path=urlsplit(config.site_url).path.rstrip("/") + "/",
+        )
+        with open(not_found, "w", encoding="utf-8") as out:
+            out.write(output)
+
     def _collect(self, output: str, page, config) -> None:
         """Add the page to the index of the language being built, if it is in that language."""
         if _excluded(page) or not self._page_in_build_language(page, config):
@@ -313,8 +338,11 @@ def inject(
     strings: dict[str, str],
     partial=None,
     localize=None,
+    base_path: str | None = None,
 ) -> str:
     """Add stylesheet, search box and script to one rendered page.
+
+    Links are relative to ``page_url``, or absolute under ``base_path`` ("/guide/") if given.
 
     ``partial``: a Jinja template (overrides/partials/search.html) rendering the box with
     ``mdb_search`` = {index_url, root_url, lang, localize}; None to use :func:`search_box_html`.
@@ -327,6 +355,9 @@ def inject(
     root_url = get_relative_url(".", here).rstrip("/") + "/"
     if root_url == "./":
         root_url = ""
+    if base_path is not None:
+        css, js = base_path + f"{ASSET_DIR}/search.css", base_path + f"{ASSET_DIR}/search.js"
+        index_url, root_url = base_path + index_path, base_path
     if partial is not None:
         box = partial.render(
             mdb_search={
