@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from mdbabel.site_checks import check_built_site
 from workflow_support import ROOT, copy_project, run, tool
 
 pytestmark = pytest.mark.slow
@@ -232,6 +233,7 @@ def test_add_a_language(project):
     assert '<html lang="de"' in de
     assert (project / "site" / "de" / "faq" / "index.html").is_file()
     assert (project / "site" / "en" / "index.html").is_file()
+    assert [str(p) for p in check_built_site(project / "site")] == []
 
 
 def test_make_catalogs_alone_creates_a_new_language(project):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mdbabel.site_checks import check_built_site
 from workflow_support import copy_project, run, tool, tree_differences, tree_hashes
 
 pytestmark = pytest.mark.slow
@@ -57,6 +58,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(project, tmp_path):
     files = tree_hashes(first)
     assert len(files) > 20 and "index.html" in files and "en/index.html" in files
     assert tree_differences(first, second) == []
+    assert [str(p) for p in check_built_site(first)] == []
 
 
 def test_the_build_date_comes_only_from_source_date_epoch(project, tmp_path):

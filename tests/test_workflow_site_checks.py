@@ -153,3 +153,21 @@ def test_built_site_local_links_and_fragments(tmp_path):
         'site/guide/index.html:1: <a href="#b">: guide/index.html has no element with id "b"',
         'site/guide/index.html:1: <script src="/assets/app.js"> points at /assets/app.js, which is not in the built site',
     ]
+
+
+def test_built_site_served_from_a_sub_folder(tmp_path):
+    """Absolute links (404 page, hreflang alternates) are checked against site_url from the sitemap."""
+    site = tmp_path / "site"
+    write(site, "sitemap.xml", "<urlset><url><loc>https://example.org/guide/</loc></url></urlset>")
+    write(site, "index.html", '<link rel="alternate" hreflang="en" href="https://example.org/guide/en/">'
+          '<link rel="alternate" hreflang="de" href="https://example.org/guide/de/">'
+          '<a href="https://example.org/other/">other site</a>')
+    write(site, "en/index.html", "")
+    write(site, "404.html", '<link href="/guide/assets/x.css"><a href="/guide/.">home</a><a href="/guide/en/">en</a>'
+          '<img src="/guide/assets/missing.png">')
+    write(site, "assets/x.css", "")
+    assert messages(check_built_site(site)) == [
+        'site/404.html:1: <img src="/guide/assets/missing.png"> points at /assets/missing.png, '
+        "which is not in the built site",
+        'site/index.html:1: <link href="https://example.org/guide/de/"> points at /de, which is not in the built site',
+    ]

@@ -510,15 +510,37 @@ def _url_to_file(site_dir: Path, page_url_dir: str, url: str, base_path: str) ->
     return target, candidate
 
 
-def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem]:
+def site_url_of(site_dir: Path) -> str | None:
+    """The site's public address, read from the first ``<loc>`` of its ``sitemap.xml``."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return None
+    match = re.search(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap.read_text(encoding="utf-8", errors="replace"))
+    if not match:
+        return None
+    url = match.group(1)
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/" if parts.scheme else None
+
+
+def check_built_site(site_dir: Path | str, base_path: str | None = None,
+                     site_url: str | None = None) -> list[Problem]:
     """Every local ``href``/``src`` in every HTML page of *site_dir* exists (and its #fragment).
 
-    *base_path* is the path part of ``site_url`` (``/`` unless the site is
-    served from a sub-folder); absolute links outside it are not checked.
+    *site_url* is the site's public address (default: from ``sitemap.xml``); links to
+    it (canonical, hreflang alternates) are checked as local links. *base_path* is
+    its path (``/`` unless the site is served from a sub-folder); absolute paths
+    outside it are not checked.
     """
     site_dir = Path(site_dir)
+    if site_url is None:
+        site_url = site_url_of(site_dir)
+    if base_path is None:
+        base_path = urlsplit(site_url).path if site_url else "/"
     if not base_path.endswith("/"):
         base_path += "/"
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
     html_files = sorted(site_dir.rglob("*.html"))
     parsed: dict[Path, _HTMLRefs] = {}
 
@@ -532,7 +554,10 @@ def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem
         rel = html_file.relative_to(site_dir).as_posix()
         refs = parse(html_file)
         page_dir = posixpath.dirname(rel)
-        for tag, attr, url, line in refs.refs:
+        for tag, attr, shown_url, line in refs.refs:
+            url = shown_url
+            if site_url and url.startswith(site_url):
+                url = base_path + url[len(site_url):]
             if not url or _is_external(url) or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
                 continue
             if "{{" in url or "{%" in url:
@@ -548,14 +573,14 @@ def check_built_site(site_dir: Path | str, base_path: str = "/") -> list[Problem
                 target, target_file = resolved
                 if not target_file.is_file():
                     problems.append(Problem(f"{site_dir.name}/{rel}", line,
-                                            f"<{tag} {attr}=\"{url}\"> points at {target}, which is not in the built site"))
+                                            f"<{tag} {attr}=\"{shown_url}\"> points at {target}, which is not in the built site"))
                     continue
             fragment = unquote(parts.fragment)
             if (fragment and tag == "a" and target_file.suffix == ".html"
                     and not fragment.startswith(("__", ":~:"))):
                 if fragment not in parse(target_file).ids:
                     problems.append(Problem(f"{site_dir.name}/{rel}", line,
-                                            f"<a href=\"{url}\">: {target_file.relative_to(site_dir).as_posix()} "
+                                            f"<a href=\"{shown_url}\">: {target_file.relative_to(site_dir).as_posix()} "
                                             f"has no element with id \"{fragment}\""))
     return problems
 
@@ -593,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
                     "in every language; with --site, also every local link of a built site.")
     parser.add_argument("--root", default=".", help="project folder with docs/ and locales/ (default: .)")
     parser.add_argument("--site", metavar="SITE_DIR", help="also check the built site in SITE_DIR")
-    parser.add_argument("--base-path", default="/", help="path of site_url, for absolute links (default: /)")
+    parser.add_argument("--site-url", help="the site's public address (default: from site/sitemap.xml)")
     parser.add_argument("--no-pages", action="store_true", help="only check the built site (or --yaml)")
     parser.add_argument("--yaml", nargs="+", metavar="FILE", default=[],
                         help="also check that these files are valid YAML (for pre-commit)")
@@ -611,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
         if not Path(args.site).is_dir():
             print(f"{args.site}: no such folder; build the site first (make site)", file=sys.stderr)
             return 2
-        problems.extend(check_built_site(args.site, args.base_path))
+        problems.extend(check_built_site(args.site, site_url=args.site_url))
     for problem in problems:
         print(problem)
     if problems:
