@@ -190,11 +190,14 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
     def _add_box_to_404(self, config) -> None:
         """The 404 page is served at any depth, so it gets absolute links (from site_url)."""
         not_found = os.path.join(config.site_dir, *f"{self._root_prefix}404.html".split("/"))
+        if not os.path.isfile(not_found):
+            # Without the mdbabel plugin every language build writes the one root 404.html.
+            not_found = os.path.join(config.site_dir, "404.html")
         if not config.site_url or not os.path.isfile(not_found):
             return
         with open(not_found, encoding="utf-8") as source:
             output = source.read()
-        if "data-mdb-search" in output:
+        if "data-mdb-search" in output or f'<html lang="{self._lang}"' not in output:
             return
         output = inject(
             output,
