@@ -108,3 +108,10 @@ def test_site_catalog_has_the_plugin_interface_strings(tmp_path):
     update(tmp_path)
     text = (tmp_path / "locales/templates/_site.pot").read_text(encoding="utf-8")
     assert "#: mdbabel/interface_strings.py:" in text
+
+
+def test_page_that_is_not_utf8_names_the_page_and_line(tmp_path):
+    make_site(tmp_path, {"index.md": "# Trang chủ\n"})
+    (tmp_path / "docs" / "old.md").write_bytes(b"Mot\nHai caf\xe9\n")
+    with pytest.raises(CatalogError, match=r"^docs/old.md:2: not UTF-8 text"):
+        update(tmp_path)

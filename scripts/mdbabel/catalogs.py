@@ -76,6 +76,17 @@ class CatalogError(Exception):
     """
 
 
+def read_text_file(path: Path, shown: str) -> str:
+    """A UTF-8 source file (BOM allowed); any other encoding is a :class:`CatalogError`
+    naming the line of the first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+
+
 # --------------------------------------------------------------------------- site configuration
 
 
@@ -97,7 +108,7 @@ _ConfigLoader.add_multi_constructor("", _construct_unknown)
 def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml") -> tuple[dict, yaml.Node | None]:
     """Return ``mkdocs.yml`` as data and as a YAML node tree (for line numbers)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_file(path, shown)
     except FileNotFoundError:
         raise CatalogError(f"{shown}: not found; run in the site folder or pass --root DIR") from None
     loader = _ConfigLoader(text)
@@ -313,7 +324,7 @@ def extract_page(config: SiteConfig, page: str) -> Catalog:
     """The template catalog of one page: one message per translatable unit."""
     path = config.docs_path / page
     shown = config.shown(path)
-    source = path.read_text(encoding="utf-8-sig")
+    source = read_text_file(path, shown)
     try:
         units = segment(source)
     except Exception as error:  # noqa: BLE001 - report which page, never a bare traceback
@@ -378,6 +389,9 @@ def _template_strings(config: SiteConfig) -> Iterator[tuple[str, tuple[str, int]
             except TemplateSyntaxError as error:
                 raise CatalogError(f"{shown}:{error.lineno}: template syntax error "
                                    f"({error.message}); fix the template") from None
+            except UnicodeDecodeError:
+                read_text_file(path, shown)  # raises with the line of the bad byte
+                raise
         for lineno, message, comments, context in found:
             if isinstance(message, tuple):
                 message = message[0]
@@ -400,7 +414,11 @@ def _interface_strings(config: SiteConfig) -> Iterator[tuple[str, tuple[str, int
     path = Path(spec.origin)
     # Package-relative, so that every checkout and installation writes the same catalogs.
     shown = "mdbabel/interface_strings.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    try:
+        tree = ast.parse(read_text_file(path, shown), filename=str(path))
+    except SyntaxError as error:
+        raise CatalogError(f"{shown}:{error.lineno}: Python syntax error ({error.msg}); "
+                           "fix the file") from None
     for node in ast.walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -1329,7 +1347,8 @@ def check_project(config: SiteConfig) -> CheckReport:
                     found += _format_problems(msgid, translation.text)
                     report.problems.extend(f"{translation.origin}: {p}" for p in found)
                 continue
-            source = (config.docs_path / f"{domain}.md").read_text(encoding="utf-8-sig")
+            page = config.docs_path / f"{domain}.md"
+            source = read_text_file(page, config.shown(page))
             result = translate_markdown(source, make_lookup(translations),
                                         source_lang=config.source_language,
                                         mark_untranslated=False)
