@@ -1023,7 +1023,7 @@ def _catalog_headers(existing: PoFile | None, project: str, language: str, pot_d
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": old.get("Plural-Forms") or plural,
+        "Plural-Forms": plural,  # from Babel (CLDR), whatever an editor wrote
     }, existing.headers if existing else [])
 
 
