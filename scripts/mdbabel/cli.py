@@ -44,9 +44,9 @@ def _config(args: argparse.Namespace) -> SiteConfig:
         raise UsageError(str(error)) from None
 
 
-def _report_plan(plan: catalogs.UpdatePlan, verb: str) -> None:
+def _report_plan(plan: catalogs.UpdatePlan) -> None:
     for write in plan.changes:
-        action = "removed" if write.text is None else ("created" if write.created else verb)
+        action = "removed" if write.text is None else ("created" if write.created else "updated")
         print(f"{action} {write.shown}")
     if not plan.changes:
         print("catalogs are up to date")
@@ -61,14 +61,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     config = _config(args)
     plan = catalogs.plan_update(config, languages=[])
     catalogs.apply_plan(plan)
-    _report_plan(plan, "updated")
+    _report_plan(plan)
     return EXIT_OK
 
 
 def cmd_update(args: argparse.Namespace) -> int:
     config = _config(args)
     plan = catalogs.update_catalogs(config)
-    _report_plan(plan, "updated")
+    _report_plan(plan)
     return EXIT_OK
 
 
@@ -89,7 +89,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"          build: true\n"
             f"to that list, then run `mdbabel init {language}` again")
     plan = catalogs.update_catalogs(config, languages=[language])
-    _report_plan(plan, "updated")
+    _report_plan(plan)
     print(f"catalogs for {language} are in {config.locales_dir}/{language}/LC_MESSAGES/")
     return EXIT_OK
 
