@@ -16,10 +16,10 @@ PERCENT_PAGE = ("# Mức đóng\n\n"
 def test_msgfmt_check_accepts_every_generated_catalog(tmp_path):
     msgfmt = gettext_tool("msgfmt")
     make_site(tmp_path, {"index.md": PERCENT_PAGE, "a/b.md": "Một câu dài. " * 30 + "\n"},
-              languages=("en", "ja"))
+              languages=("en", "ja", "pt-BR"))
     update(tmp_path)
     paths = sorted((tmp_path / "locales").rglob("*.po*"))
-    assert len(paths) == 3 * 3
+    assert len(paths) == 3 * 4
     for path in paths:
         result = run_tool(msgfmt, "--check-format", "--check-header", "-o", "/dev/null", str(path))
         assert result.returncode == 0, f"{path}: {result.stderr}"

@@ -261,3 +261,11 @@ def test_flags_added_by_translation_tools_are_kept(tmp_path):
     write_page(tmp_path, "index.md", "# Mới\n\nXem [đây](a.md).\n")
     update(tmp_path)
     assert "#: docs/index.md:3\n#, md-text\n" in po_text(tmp_path)
+
+
+def test_language_with_a_region_gets_the_gettext_spelling_in_its_header(tmp_path):
+    make_site(tmp_path, languages=("pt-BR",))
+    update(tmp_path)
+    text = po_text(tmp_path, lang="pt-BR")
+    assert '"Language: pt_BR\\n"' in text and "plural=(n > 1);" in text
+    assert update(tmp_path).changes == []

@@ -500,7 +500,7 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
     (an existing "Select all" never becomes the fuzzy translation of a new "Deselect all"), the
     msgctxt must be the same, and short texts need a closer match.
     """
-    merged = Catalog(locale=locale, fuzzy=False, charset="utf-8")
+    merged = Catalog(locale=locale.replace("-", "_"), fuzzy=False, charset="utf-8")
     old_active = {_key(m): m for m in _messages(old)} if old else {}
     old_obsolete = {_key(m): m for m in old.obsolete.values()} if old else {}
     wanted = {_key(m) for m in _messages(template)}
@@ -1019,7 +1019,7 @@ def _catalog_headers(existing: PoFile | None, project: str, language: str, pot_d
         "PO-Revision-Date": revision_date,
         "Last-Translator": old.get("Last-Translator", ""),
         "Language-Team": old.get("Language-Team", locale.english_name or language),
-        "Language": language,
+        "Language": language.replace("-", "_"),  # gettext spelling: pt_BR
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
