@@ -74,7 +74,9 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     config = _config(args)
-    language = args.language
+    spelling = lambda code: code.replace("-", "_").lower()  # noqa: E731 - pt-BR is pt_BR
+    language = next((listed for listed in (config.source_language, *config.languages)
+                     if spelling(listed) == spelling(args.language)), args.language)
     if language == config.source_language:
         raise UsageError(f"{language} is the source language (the pages in {config.docs_dir}/ "
                          "are written in it); give a target language")
