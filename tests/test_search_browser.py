@@ -49,10 +49,8 @@ def search(page, url, query):
         page.goto(url)
     page.click("#mdb-search-input")
     page.fill("#mdb-search-input", query)
-    page.wait_for_function(
-        "() => document.querySelector('.mdb-search__status').textContent.match(/\\d|Không|No/)"
-    )
-    page.wait_for_timeout(100)  # debounce of the last keystroke
+    # index loaded, then search now instead of after the typing pause
+    page.evaluate("() => window.mdbabelSearch.load().then(() => window.mdbabelSearch.run())")
     return results(page)
 
 
@@ -135,6 +133,11 @@ def test_english_query_finds_unemployment_insurance_first(page, base_url):
     found = search(page, base_url + "en/", "unemployment insurance")
     assert found[0] == "en/that-nghiep/"
     assert status(page) == "2 results"
+
+
+def test_english_query_finds_paying_contributions_first(page, base_url):
+    found = search(page, base_url + "en/", "paying contributions")
+    assert found[0] == "en/dong-bao-hiem/"
 
 
 def test_english_search_is_case_insensitive_and_finds_sections(page, base_url):

@@ -240,6 +240,7 @@
   }
 
   function run() {
+    clearTimeout(timer);
     var q = input.value.trim();
     if (fold(q).length < 2) {
       list.textContent = "";
@@ -320,5 +321,5 @@
   });
 
   // For tests and the benchmark: the same functions the box uses.
-  window.mdbabelSearch = { fold: fold, load: load, search: search, terms: terms, render: render };
+  window.mdbabelSearch = { fold: fold, load: load, search: search, terms: terms, render: render, run: run };
 })();
