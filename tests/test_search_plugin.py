@@ -196,3 +196,10 @@ def test_404_page_gets_the_box_with_absolute_links(site):
     index = "/search/vi.json" if lang == "vi" else f"/{lang}/search/{lang}.json"
     assert f'data-index="{index}"' in html
     assert '<script src="/assets/mdbabel/search.js" defer></script>' in html
+
+
+def test_partial_and_plugin_have_the_same_msgids():
+    from mdbabel.search_plugin import UI_STRINGS
+
+    source = (REPO / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'_\("([^"]+)"\)', source)) == set(UI_STRINGS.values())

@@ -9,8 +9,13 @@ in progress and writes that language's index at the end of it:
 
 Each page gets, in ``on_post_page``: a stylesheet link in ``<head>``, the search box in
 Material's header (before the repository link, else at the end of the header bar), and a
-deferred script. The index is fetched by the script only when the reader opens or focuses
-the search box. Material's own ``search`` plugin must be disabled.
+deferred script; the 404 pages get the same with absolute links. The index is fetched by the
+script only when the reader opens or focuses the search box. Material's own ``search``
+plugin must be disabled.
+
+The box comes from the theme's ``partials/search.html`` (overrides/) when Jinja has gettext
+installed (the mdbabel plugin installs ``_site.po``), so its strings are ``_site`` messages;
+otherwise from :func:`search_box_html` with the strings below.
 """
 
 from __future__ import annotations
@@ -46,12 +51,12 @@ ASSETS = ("search.js", "search.css")
 
 
 def N_(message: str) -> str:
-    """Mark an interface string for extraction into the ``_site`` catalog (msgid in Vietnamese)."""
+    """Mark an interface string (msgid in Vietnamese, the source language)."""
     return message
 
 
-# Interface strings: msgids are the Vietnamese text (the source language). Other languages
-# come from the ``_site`` catalog when it translates them, else from FALLBACK_STRINGS.
+# Interface strings. The same msgids are in overrides/partials/search.html, from which the
+# _site catalog is extracted; a language whose _site.po lacks one gets FALLBACK_STRINGS.
 UI_STRINGS = {
     "label": N_("Tìm kiếm"),
     "placeholder": N_("Tìm kiếm"),
