@@ -1039,6 +1039,9 @@ class PlannedWrite:
     text: str | None
     changed: bool
     created: bool = False
+    domain: str = ""
+    language: str | None = None                                     # None for a template
+    existing: PoFile | None = field(default=None, repr=False)       # the catalog as read
 
 
 @dataclass
@@ -1116,7 +1119,7 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
             old_text, old_date)
         pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
         plan.writes.append(PlannedWrite(pot_path, config.shown(pot_path), pot_text,
-                                        pot_text != old_text, old_text is None))
+                                        pot_text != old_text, old_text is None, domain))
         for language in languages:
             try:
                 plan.writes.append(_plan_catalog(config, domain, template, language, project,
@@ -1142,7 +1145,7 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
         text = _stable_text(lambda date: render_catalog(
             merged, _catalog_headers(None, project, language, pot_date, date),
             header_comments=comments), None, None)
-        return PlannedWrite(path, shown, text, True, True)
+        return PlannedWrite(path, shown, text, True, True, domain, language)
     old_pot_date = existing.header("POT-Creation-Date") or pot_date
     text = _stable_text(
         lambda date: render_catalog(
@@ -1152,7 +1155,7 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
         lambda date: render_catalog(
             existing.catalog, _catalog_headers(existing, project, language, old_pot_date, date),
             header_comments=comments))
-    return PlannedWrite(path, shown, text, text != old_text)
+    return PlannedWrite(path, shown, text, text != old_text, False, domain, language, existing)
 
 
 def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
@@ -1224,16 +1227,20 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
         return dict(cached[1])
-    po = read_po_file(path, shown=shown, language=language)
+    translations = _translations_of(read_po_file(path, shown=shown, language=language))
+    _TRANSLATIONS_CACHE[resolved] = (stamp, translations)
+    return dict(translations)
+
+
+def _translations_of(po: PoFile) -> dict[Key, Translation]:
     translations: dict[Key, Translation] = {}
     for message in _messages(po.catalog):
         if isinstance(message.id, (list, tuple)) or not _is_translated(message):
             continue
         key = _key(message)
         translations[key] = Translation(message.string,
-                                        f"{shown}:{po.msgstr_lines.get(key, message.lineno)}")
-    _TRANSLATIONS_CACHE[resolved] = (stamp, translations)
-    return dict(translations)
+                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}")
+    return translations
 
 
 def make_lookup(translations: dict[Key, Translation]) -> Lookup:
@@ -1323,7 +1330,6 @@ def check_project(config: SiteConfig) -> CheckReport:
 
     report = CheckReport()
     plan = plan_update(config, malformed=report.problems)
-    report.problems.extend(_gettext_rule_problems(config))
     for write in plan.content_changes:
         if write.text is None:
             report.problems.append(f"{write.shown}: template of a page that no longer exists; "
@@ -1334,25 +1340,23 @@ def check_project(config: SiteConfig) -> CheckReport:
             report.problems.append(f"{write.shown}: out of date with the sources; "
                                    "run `make catalogs`")
     report.notices.extend(plan.orphaned)
-    broken = {message.split(":", 1)[0] for message in report.problems}
-    for language in config.languages:
-        for domain in config.domains():
-            path = config.catalog_path(language, domain)
-            if not path.exists() or config.shown(path) in broken:
-                continue
-            translations = load_translations(path, root=config.root, language=language)
-            if domain == SITE_DOMAIN:
-                for (_context, msgid), translation in translations.items():
-                    found = checks.check_translation(msgid, translation.text, "interface")
-                    found += _format_problems(msgid, translation.text)
-                    report.problems.extend(f"{translation.origin}: {p}" for p in found)
-                continue
-            page = config.docs_path / f"{domain}.md"
-            source = read_text_file(page, config.shown(page))
-            result = translate_markdown(source, make_lookup(translations),
-                                        source_lang=config.source_language,
-                                        mark_untranslated=False)
-            report.problems.extend(result.problems)
+    for write in plan.writes:
+        po = write.existing  # each catalog is read once, by the update plan
+        if po is None:
+            continue
+        report.problems.extend(_gettext_rule_problems(po))
+        translations = _translations_of(po)
+        if write.domain == SITE_DOMAIN:
+            for (_context, msgid), translation in translations.items():
+                found = checks.check_translation(msgid, translation.text, "interface")
+                found += _format_problems(msgid, translation.text)
+                report.problems.extend(f"{translation.origin}: {p}" for p in found)
+            continue
+        page = config.docs_path / f"{write.domain}.md"
+        result = translate_markdown(read_text_file(page, config.shown(page)),
+                                    make_lookup(translations),
+                                    source_lang=config.source_language, mark_untranslated=False)
+        report.problems.extend(result.problems)
     return report
 
 
@@ -1372,24 +1376,17 @@ def _format_problems(msgid: str, msgstr: str) -> list[str]:
             f"{', '.join(wanted) or 'none'} (the site fills them in)"]
 
 
-def _gettext_rule_problems(config: SiteConfig) -> list[str]:
+def _gettext_rule_problems(po: PoFile) -> list[str]:
     """What ``msgfmt --check`` would reject in a translation: a line break at the start or
     end of the msgstr that the msgid does not have (or the other way round)."""
     problems = []
-    for language in config.languages:
-        folder = config.locales_path / language / "LC_MESSAGES"
-        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
-            try:
-                po = read_po_file(path, shown=config.shown(path), language=language)
-            except CatalogError:
-                continue  # reported as malformed by the update plan
-            for message in _messages(po.catalog):
-                if not _has_translation(message) or not isinstance(message.id, str):
-                    continue
-                where = f"{po.shown}:{po.msgstr_lines.get(_key(message), message.lineno)}"
-                for end, test in (("start", str.startswith), ("end", str.endswith)):
-                    if test(message.id, "\n") != test(message.string, "\n"):
-                        need = "must" if test(message.id, "\n") else "must not"
-                        problems.append(f"{where}: the translation {need} {end} with a line "
-                                        f"break, like the source text; fix the msgstr")
+    for message in _messages(po.catalog):
+        if not _has_translation(message) or not isinstance(message.id, str):
+            continue
+        where = f"{po.shown}:{po.msgstr_lines.get(_key(message), message.lineno)}"
+        for end, test in (("start", str.startswith), ("end", str.endswith)):
+            if test(message.id, "\n") != test(message.string, "\n"):
+                need = "must" if test(message.id, "\n") else "must not"
+                problems.append(f"{where}: the translation {need} {end} with a line break, "
+                                "like the source text; fix the msgstr")
     return problems
