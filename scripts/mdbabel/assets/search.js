@@ -44,7 +44,7 @@
       loading = fetch(box.getAttribute("data-index"), { credentials: "same-origin" })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(function (data) { pages = prepare(data); run(); })
-        .catch(function () { loading = null; setStatus(S.error); });
+        .catch(function () { loading = null; setStatus(S.error); show(true); });
     }
     return loading;
   }
@@ -219,10 +219,12 @@
 
   function setStatus(text) { status.textContent = text || ""; }
 
+  function show(on) { box.classList.toggle("mdb-search--results", on); }
+
   function render(res) {
     list.textContent = "";
     var n = res.hits.length;
-    box.classList.toggle("mdb-search--results", true);
+    show(true);
     setStatus((n === 0 ? S.none : n === 1 ? S.one : S.other.replace("{n}", n)) +
               (res.partial ? " " + S.partial : ""));
     res.hits.slice(0, MAX_SHOWN).forEach(function (h) {
@@ -245,10 +247,10 @@
     if (fold(q).length < 2) {
       list.textContent = "";
       setStatus("");
-      box.classList.remove("mdb-search--results");
+      show(false);
       return;
     }
-    if (!pages) { load(); return; }
+    if (!pages) { show(true); setStatus(S.loading); load(); return; }
     render(search(q));
   }
 
@@ -280,7 +282,7 @@
     if (!quiet && input.value.trim()) run();
   });
   input.addEventListener("click", function () {
-    if (input.value.trim() && !box.classList.contains("mdb-search--results")) run();
+    if (input.value.trim()) run();
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);
@@ -310,7 +312,7 @@
     if (ev.target.closest("a")) close();
   });
   document.addEventListener("click", function (ev) {
-    if (!box.contains(ev.target)) box.classList.remove("mdb-search--results");
+    if (!box.contains(ev.target)) show(false);
   });
   document.addEventListener("keydown", function (ev) {
     var t = ev.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
