@@ -269,3 +269,21 @@ def test_language_with_a_region_gets_the_gettext_spelling_in_its_header(tmp_path
     text = po_text(tmp_path, lang="pt-BR")
     assert '"Language: pt_BR\\n"' in text and "plural=(n > 1);" in text
     assert update(tmp_path).changes == []
+
+
+def test_previous_msgid_survives_an_edit_through_babels_own_reader_and_writer(tmp_path):
+    from babel.messages.pofile import read_po, write_po
+
+    make_site(tmp_path, {"index.md": "Người lao động đóng 8% tiền lương.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Người lao động đóng 8% tiền lương.", "Employees pay 8% of pay.")
+    write_page(tmp_path, "index.md", "Người lao động đóng 10,5% tiền lương.\n")
+    update(tmp_path)
+    with po_path(tmp_path).open("rb") as stream:
+        catalog = read_po(stream)  # keeps "#| msgid" as the comment "| msgid ..."
+    with po_path(tmp_path).open("wb") as stream:
+        write_po(stream, catalog, width=76)
+    update(tmp_path)
+    block = entry_block(po_text(tmp_path), "Người lao động đóng 10,5% tiền lương.")
+    assert '#, fuzzy\n#| msgid "Người lao động đóng 8% tiền lương."\n' in block
+    assert "# |" not in block

@@ -604,6 +604,9 @@ class PoFile:
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+# Babel's read_po/write_po turn "#| msgid ..." into the translator comment "# | msgid ...";
+# read those back as the previous msgid they were.
+_MANGLED_PREVIOUS = re.compile(r'# \| (?:msgctxt |msgid |msgid_plural )?"')
 
 
 class _CheckingParser(PoFileParser):
@@ -624,9 +627,10 @@ class _CheckingParser(PoFileParser):
         raise CatalogError(f"{self.shown}:{line}: {what}")
 
     def _process_comment(self, line) -> None:
-        if line.startswith("#|"):
+        if line.startswith("#|") or _MANGLED_PREVIOUS.match(line):
             self._finish_current_message()
-            self.previous_lines.append(line[2:].strip())
+            self.previous_lines.append(line[2:].strip() if line.startswith("#|") else
+                                       line[3:].strip())
             return
         super()._process_comment(line)
 
