@@ -139,13 +139,19 @@ def test_page_shown_in_another_language_is_recognised():
         '<div lang="vi"><h1 id="t">Lương hưu</h1><p>Văn bản.</p></div>'
     page = extract_page(html, "en")
     assert page.title is None
-    assert page.title_in_other_language
+    assert page.shown_in_other_language
     assert page.sections == [Section()]
+
+
+def test_translated_page_with_untranslated_title_is_still_in_the_page_language():
+    page = extract_page('<h1 id="t"><span lang="vi">Lương hưu</span></h1><p>Pension.</p>', "en")
+    assert page.title is None and page.title_in_other_language
+    assert not page.shown_in_other_language
 
 
 def test_page_without_h1_is_not_taken_for_another_language():
     page = extract_page("<p>Text.</p>", "en")
-    assert page.title is None and not page.title_in_other_language
+    assert page.title is None and not page.shown_in_other_language
 
 
 def test_extra_skip_classes():

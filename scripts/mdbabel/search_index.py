@@ -199,6 +199,14 @@ class PageText:
     sections: list[Section]
     title_in_other_language: bool  # an h1 exists but none of it is in the page language
 
+    @property
+    def shown_in_other_language(self) -> bool:
+        """Nothing of the page is in the page language: neither its h1 nor any text.
+
+        (A translated page whose title alone is untranslated keeps its place in the index.)
+        """
+        return self.title_in_other_language and not any(s.title or s.text for s in self.sections)
+
 
 def extract_page(
     html: str,
@@ -210,7 +218,7 @@ def extract_page(
 ) -> PageText:
     """Title and sections of rendered page content; see :func:`extract_sections`.
 
-    ``title_in_other_language`` tells that the page is shown in another language (e.g. an
+    ``shown_in_other_language`` tells that the page is shown in another language (e.g. an
     untranslated page published under /en/ inside ``<div lang="vi">``): such a page does not
     belong in the index of ``lang``.
     """

@@ -231,7 +231,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             max_page_chars=self.config.max_page_chars,
             skip_classes=DEFAULT_SKIP_CLASSES | set(self.config.skip_classes),
         )
-        if text.title_in_other_language:
+        if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
         title = text.title or page.title or ""
