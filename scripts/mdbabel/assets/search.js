@@ -66,12 +66,16 @@
   // Occurrences of folded `t` at a word start in folded `f`; `orig` (same length when
   // `aligned`) tells whether an occurrence is written exactly as `exact` (accents included).
   function scan(f, t, cap, orig, aligned, exact) {
-    var r = { n: 0, whole: 0, exact: 0, pos: [] }, i = f.indexOf(t);
-    while (i !== -1 && r.n < cap) {
+    var r = { n: 0, whole: 0, exact: 0, pos: [] }, i = f.indexOf(t), seen = 0;
+    // Past `cap`, go on only to find an exact (accented) occurrence.
+    while (i !== -1 && seen < 500 && (r.n < cap || (exact && aligned && !r.exact))) {
       if (i === 0 || !WORD.test(f[i - 1])) {
-        r.n++;
-        r.pos.push(i);
-        if (!WORD.test(f[i + t.length] || " ")) r.whole++;
+        seen++;
+        if (r.n < cap) {
+          r.n++;
+          r.pos.push(i);
+          if (!WORD.test(f[i + t.length] || " ")) r.whole++;
+        }
         if (exact && aligned && orig.substr(i, t.length).toLowerCase() === exact) r.exact++;
       }
       i = f.indexOf(t, i + 1);
@@ -88,7 +92,7 @@
 
   function rank(p, ts) {
     var n = p.o.length, score = 0, matched = 0, exact = 0, inTitle = 0, titleScore = 0,
-        sec = new Array(n).fill(0), terms = new Array(n).fill(0);
+        sec = new Array(n).fill(0), words = new Array(n).fill(0);
     ts.forEach(function (t) {
       var e = t.accented ? t.e : "", hit = false, exactHit = false, inSec = {};
       var r = scan(p.ft, t.f, 4, p.title, p.tAligned, e);
@@ -123,7 +127,7 @@
       }
       if (hit) matched++;
       if (exactHit) exact++;
-      for (var j in inSec) terms[j]++;
+      for (var j in inSec) words[j]++;
     });
     if (!matched) return null;
     // A title with only some of the words counts for less than one with all of them.
@@ -149,7 +153,7 @@
     // Best section: the one with the most query words, then the highest score.
     var best = 0;
     sec.forEach(function (v, j) {
-      if (terms[j] > terms[best] || (terms[j] === terms[best] && v > sec[best])) best = j;
+      if (words[j] > words[best] || (words[j] === words[best] && v > sec[best])) best = j;
     });
     return { p: p, score: score, matched: matched, exact: exact, sec: best };
   }
