@@ -461,6 +461,8 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
             msgstr = message.string
             if not isinstance(msgstr, str) or not msgstr or msgstr == message.id:
                 continue
+            if "](" not in msgstr and "][" not in msgstr and "<" not in msgstr:
+                continue  # no link, image or HTML: nothing to resolve
             source_urls = {url for _t, _a, url, _l in _parse_html(renderer.render(message.id)).refs}
             for _tag, _attr, url, _line in _parse_html(renderer.render(msgstr)).refs:
                 if url in source_urls:
