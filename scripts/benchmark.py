@@ -1,0 +1,546 @@
+"""Performance benchmark of the mdbabel toolchain (``make bench``).
+
+For each corpus size N (pages per language; ``scripts/bench_corpus.py`` writes them with
+the real mkdocs.yml shape and filled English catalogs) it measures, as the median of
+several runs, wall time, CPU time (user + system) and peak memory (``wait4`` maxrss) of:
+
+1. **ours**: ``mkdocs build --strict`` of the site, catalogs applied during the build by
+   the mdbabel plugin (vi + en);
+2. **baseline**: the same pages built by mkdocs-static-i18n alone: ``page.en.md`` files
+   written beforehand by ``mdbabel translate --figures``, Vietnamese pages with their figures
+   filled in, the same mkdocs.yml minus the ``mdbabel`` plugin and minus our template
+   overrides (which need it); ours and baseline runs alternate, so both see the same load;
+3. ``mdbabel update`` on the same corpus: warm (catalogs up to date: what ``make catalogs``
+   costs after an edit) and cold (no catalogs yet);
+4. on the real site (a copy of the repository): time from saving a ``.po`` file to the
+   reloaded page under ``mkdocs serve``;
+5. first-visit transfer of a page (gzip level 6 of the HTML and the CSS and JS it
+   references) and the per-language search index size.
+
+It also builds the 800-page corpus both ways, sequentially (i18n's nested builds, as
+``mkdocs build``) and with one process per language, and checks the two outputs are
+byte-identical.
+
+    .venv/bin/python scripts/benchmark.py                 # everything, writes README
+    .venv/bin/python scripts/benchmark.py --sizes 100 --runs 1 --no-readme   # quick look
+
+Corpora are cached in ``bench-out/`` (ignored by git), keyed by the generator's source.
+The table is written into README.md between ``<!-- bench:table:start -->`` and
+``<!-- bench:table:end -->``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+WORK = ROOT / "bench-out"
+README = ROOT / "README.md"
+TABLE_START, TABLE_END = "<!-- bench:table:start -->", "<!-- bench:table:end -->"
+PARALLEL_SIZE = 800
+BUDGET_SECONDS = 14 * 60
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MDBABEL_STRICT": "true",
+       "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+# ----------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Run:
+    wall: float      # seconds
+    cpu: float       # user + system seconds of the process (and its children)
+    peak_mb: float   # maximum resident set size
+    parts: tuple[float, ...] = ()  # CPU of each process of a parallel build
+
+
+@dataclass
+class Series:
+    runs: list[Run] = field(default_factory=list)
+
+    def median(self, attribute: str) -> float:
+        return statistics.median(getattr(run, attribute) for run in self.runs)
+
+    @property
+    def wall(self) -> float:
+        return self.median("wall")
+
+    @property
+    def cpu(self) -> float:
+        return self.median("cpu")
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+
+def measure(command: list[str], cwd: Path, *, env: dict | None = None) -> Run:
+    """Run *command*, fail loudly on a non-zero exit, return its wall/CPU time and peak RSS."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
+        raise SystemExit(f"benchmark: {' '.join(command)} failed in {cwd} "
+                         f"(exit status {process.returncode})")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def build_command(site_dir: Path) -> list[str]:
+    return [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)]
+
+
+# ----------------------------------------------------------------------------- corpora
+
+
+def _generator_key(pages: int) -> str:
+    digest = hashlib.sha256()
+    for path in (ROOT / "scripts" / "bench_corpus.py", ROOT / "mkdocs.yml",
+                 *sorted((ROOT / "locales").glob("*/LC_MESSAGES/_site.po")),
+                 *sorted((ROOT / "docs" / "_data").glob("*.yml"))):
+        digest.update(path.read_bytes())
+    digest.update(str(pages).encode())
+    return digest.hexdigest()[:16]
+
+
+def corpus(pages: int) -> Path:
+    """The project of *pages* pages with filled catalogs (cached in bench-out/)."""
+    root = WORK / f"ours-{pages}"
+    stamp = root / ".bench-key"
+    key = _generator_key(pages)
+    if stamp.exists() and stamp.read_text() == key:
+        return root
+    print(f"  generating {pages} pages ...", flush=True)
+    bench_corpus.make_project(root, pages)
+    stamp.write_text(key)
+    return root
+
+
+def baseline(ours: Path, pages: int) -> Path:
+    """The same pages pre-translated for mkdocs-static-i18n alone (cached in bench-out/)."""
+    from mdbabel import catalogs, cli
+    from mdbabel.figures import load_figures, substitute
+
+    root = WORK / f"baseline-{pages}"
+    stamp = root / ".bench-key"
+    key = (ours / ".bench-key").read_text() + ":baseline"
+    if stamp.exists() and stamp.read_text() == key:
+        return root
+    print(f"  translating {pages} pages for the baseline ...", flush=True)
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(ours / "docs", root / "docs")
+    shutil.copytree(ours / "overrides" / "assets", root / "overrides" / "assets")
+    (root / "locales").mkdir()  # watched by mkdocs.yml; no catalogs are read
+    config = catalogs.load_site_config(ours)
+    figures = load_figures(ours / "docs" / "_data", relative_to=ours)
+    text = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(bench_corpus.remove_plugin(text, "mdbabel"), encoding="utf-8")
+    for page in config.pages():
+        source = ours / "docs" / page
+        for language in config.languages:
+            domain = catalogs.page_domain(page)
+            out, err = StringIO(), StringIO()
+            with redirect_stdout(out), redirect_stderr(err):
+                status = cli.main(["--root", str(ours), "translate", str(source), "--figures",
+                                   "--catalog", str(config.catalog_path(language, domain))])
+            if status:
+                raise SystemExit(f"benchmark: mdbabel translate {page} failed:\n{err.getvalue()}")
+            target = root / "docs" / f"{page[:-3]}.{language}.md"
+            target.write_text(out.getvalue(), encoding="utf-8")
+        vi = source.read_text(encoding="utf-8")
+        (root / "docs" / page).write_text(
+            substitute(vi, figures, config.source_language, path=page), encoding="utf-8")
+    stamp.write_text(key)
+    return root
+
+
+# ----------------------------------------------------------------------------- one build per language
+
+
+def build_one_language(config_file: str, language: str, site_dir: str) -> None:
+    """Build only *language* of the site, exactly as i18n's nested build would, into
+    *site_dir* (not cleaned: the parent cleans it once). Runs in its own process."""
+    from mkdocs import utils
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+    i18n = config.plugins["i18n"]
+    i18n.current_language = language
+    i18n.building = True   # i18n's on_post_build then does not start the other languages
+    utils.clean_directory = lambda directory: None
+    build_module.build(config)
+
+
+def parallel_build(project: Path, site_dir: Path, languages: list[str]) -> Run:
+    """One process per language into one site_dir; wall of the whole, CPU summed,
+    peak memory of the largest process."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    site_dir.mkdir(parents=True)
+    start = time.perf_counter()
+    processes = []
+    for language in languages:
+        processes.append(subprocess.Popen(
+            [sys.executable, __file__, "--build-one-language", language,
+             "--config", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
+    parts, peak, failed = [], 0.0, []
+    for process in processes:
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        parts.append(usage.ru_utime + usage.ru_stime)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status):
+            failed.append(output.decode("utf-8", "replace")[-3000:])
+    if failed:
+        raise SystemExit("benchmark: parallel build failed:\n" + "\n".join(failed))
+    return Run(time.perf_counter() - start, sum(parts), peak, tuple(parts))
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    """Relative paths whose bytes differ (or exist on one side only)."""
+    def listing(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    a, b = listing(left), listing(right)
+    differ = sorted(set(a) ^ set(b))
+    for name in sorted(set(a) & set(b)):
+        if a[name].read_bytes() != b[name].read_bytes():
+            differ.append(name)
+    return differ
+
+
+# ----------------------------------------------------------------------------- transfer sizes
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def first_visit(site: Path, page_url: str) -> dict[str, int]:
+    """gzip bytes of a page's HTML and the stylesheets and scripts it references."""
+    page = site / page_url / "index.html"
+    html = page.read_text(encoding="utf-8")
+    sizes = {"html": _gz(html.encode("utf-8")), "css": 0, "js": 0}
+    references = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    references += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    for reference in dict.fromkeys(references):
+        if re.match(r"[a-z]+:|//", reference):
+            raise SystemExit(f"benchmark: {page_url} references another host: {reference}")
+        target = (page.parent / reference.split("?")[0].split("#")[0]).resolve()
+        kind = "css" if target.suffix == ".css" else "js"
+        sizes[kind] += _gz(target.read_bytes())
+    return sizes
+
+
+def search_sizes(site: Path) -> dict[str, tuple[int, int]]:
+    """Per-language search index: (raw bytes, gzip bytes)."""
+    sizes = {}
+    for path in sorted(site.rglob("search/*.json")):
+        data = path.read_bytes()
+        sizes[path.stem] = (len(data), _gz(data))
+    return sizes
+
+
+# ----------------------------------------------------------------------------- mkdocs serve
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str, timeout: float = 30) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def serve_reload(repetitions: int = 3) -> list[float]:
+    """Seconds from saving a changed msgstr to the reloaded page showing it (real site copy)."""
+    page_url = "en/foreign-workers/contributions/"
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        copy = Path(tmp) / "site"
+        copy.mkdir()
+        for name in ("docs", "locales", "overrides"):
+            shutil.copytree(ROOT / name, copy / name)
+        shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+        po = copy / "locales" / "en" / "LC_MESSAGES" / "foreign-workers" / "contributions.po"
+        port = _free_port()
+        env = {**ENV, "MDBABEL_STRICT": "false"}
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/{page_url}"
+        try:
+            deadline = time.monotonic() + 180
+            while True:
+                try:
+                    original = _fetch(url)
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise SystemExit("benchmark: mkdocs serve did not start")
+                    time.sleep(0.2)
+            text = po.read_text(encoding="utf-8")
+            match = re.search(r'\nmsgstr "(How much do my company and I pay\?)"', text)
+            if not match:
+                raise SystemExit(f"benchmark: no msgstr to change in {po}")
+            times = []
+            for number in range(1, repetitions + 1):
+                marker = f"Reloaded{number}x"
+                assert marker not in original
+                changed = text.replace(match.group(0), f'\nmsgstr "{match.group(1)} {marker}"', 1)
+                time.sleep(1.5)  # let the previous rebuild settle
+                saved = time.perf_counter()
+                po.write_text(changed, encoding="utf-8")
+                while True:
+                    if marker in _fetch(url):
+                        times.append(time.perf_counter() - saved)
+                        break
+                    if time.perf_counter() - saved > 120:
+                        raise SystemExit("benchmark: the page did not reload within 120 s")
+                    time.sleep(0.05)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    return times
+
+
+# ----------------------------------------------------------------------------- machine
+
+
+def machine() -> dict[str, str]:
+    from importlib.metadata import version
+
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split("MemTotal:")[1].split()[0])
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, IndexError, ValueError):
+        pass
+    return {
+        "cpu": cpu or "unknown", "cores": str(os.cpu_count()), "ram": ram,
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"), "material": version("mkdocs-material"),
+        "i18n": version("mkdocs-static-i18n"), "markdown": version("markdown"),
+        "babel": version("babel"),
+        "load": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
+    }
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds < 100 else f"{seconds:.0f} s"
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 10240 else f"{size / 1024:.1f} KB"
+
+
+def render(info: dict, results: dict, extra: dict) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `make bench` on "
+        f"{info['cpu']}, {info['cores']} cores, {info['ram']} RAM; Python {info['python']}, "
+        f"MkDocs {info['mkdocs']}, Material {info['material']}, mkdocs-static-i18n "
+        f"{info['i18n']}, Markdown {info['markdown']}, Babel {info['babel']}. Load average "
+        f"at start / end: {info['load']} / {extra.get('load_end', '?')} "
+        f"(other jobs shared the machine: wall times are inflated, CPU times are not).",
+        "",
+        "| pages per language | ours: wall / CPU | baseline: wall / CPU | our layer (CPU; wall) "
+        "| peak memory ours / baseline | `mdbabel update` warm / cold (wall; CPU) "
+        "| first visit (gzip) | search index vi / en (gzip) | runs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for pages, row in sorted(results.items()):
+        ours, base = row["ours"], row["baseline"]
+        over_cpu = ours.cpu / base.cpu - 1
+        over_wall = ours.wall / base.wall - 1
+        visit = row["visit"]
+        total = visit["html"] + visit["css"] + visit["js"]
+        search = row["search"]
+        warm, cold = row["update_warm"], row["update_cold"]
+        lines.append(
+            f"| {pages:,} | {_s(ours.wall)} / {_s(ours.cpu)} | {_s(base.wall)} / {_s(base.cpu)} "
+            f"| {over_cpu:+.0%}; {over_wall:+.0%} | {ours.peak_mb:.0f} / {base.peak_mb:.0f} MB "
+            f"| {_s(warm.wall)} / {_s(cold.wall)}; {_s(warm.cpu)} / {_s(cold.cpu)} "
+            f"| {_kb(total)} (HTML {_kb(visit['html'])}, CSS {_kb(visit['css'])}, JS {_kb(visit['js'])}) "
+            f"| {_kb(search.get('vi', (0, 0))[1])} / {_kb(search.get('en', (0, 0))[1])} "
+            f"| {len(ours.runs)} |")
+    lines.append("")
+    if 400 in results and 1600 in results:
+        r = results
+        lines.append(f"- Scaling, ours: time(1,600) / time(400) = "
+                     f"{r[1600]['ours'].cpu / r[400]['ours'].cpu:.2f} (CPU), "
+                     f"{r[1600]['ours'].wall / r[400]['ours'].wall:.2f} (wall); baseline "
+                     f"{r[1600]['baseline'].cpu / r[400]['baseline'].cpu:.2f} (CPU).")
+    if "parallel" in extra:
+        p = extra["parallel"]
+        lines.append(
+            f"- {PARALLEL_SIZE} pages per language, vi + en: sequential build (as `mkdocs build`) "
+            f"{_s(p['sequential'].wall)} wall / {_s(p['sequential'].cpu)} CPU, peak "
+            f"{p['sequential'].peak_mb:.0f} MB; one process per language "
+            f"{_s(p['parallel'].wall)} wall / {_s(p['parallel'].cpu)} CPU (both processes), peak "
+            f"{p['parallel'].peak_mb:.0f} MB per process; output "
+            + ("byte-identical to the sequential build." if not p["differ"] else
+               f"differs in {len(p['differ'])} files ({', '.join(p['differ'][:5])}).")
+            + f" Longest single-language process: {_s(p['longest_cpu'])} CPU.")
+    if "serve" in extra:
+        times = extra["serve"]
+        lines.append(f"- `mkdocs serve` on the real site, saving a `.po` file to the reloaded page: "
+                     f"median {_s(statistics.median(times))} "
+                     f"({', '.join(f'{t:.1f}' for t in times)} s).")
+    lines.append("- our layer = ours / baseline − 1. first visit = "
+                 f"`{extra.get('visit_url', '')}` HTML + the CSS and JS it references, gzip -6; "
+                 "the search index is fetched only when the search box is opened.")
+    return "\n".join(lines)
+
+
+def write_readme(table: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    if TABLE_START not in text or TABLE_END not in text:
+        raise SystemExit(f"benchmark: README.md has no {TABLE_START} ... {TABLE_END} markers")
+    head, rest = text.split(TABLE_START, 1)
+    _, tail = rest.split(TABLE_END, 1)
+    README.write_text(f"{head}{TABLE_START}\n{table}\n{TABLE_END}{tail}", encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,400,1600", help="pages per language")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measure (median)")
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--no-parallel", action="store_true")
+    parser.add_argument("--json", metavar="FILE", help="also write raw results as JSON")
+    parser.add_argument("--build-one-language", metavar="LANG", help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    parser.add_argument("--site-dir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build_one_language:
+        build_one_language(args.config, args.build_one_language, args.site_dir)
+        return 0
+
+    started = time.monotonic()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    info = machine()
+    print(json.dumps(info), flush=True)
+    WORK.mkdir(exist_ok=True)
+    results: dict[int, dict] = {}
+    extra: dict = {}
+    for pages in sizes:
+        print(f"N = {pages}", flush=True)
+        ours_root = corpus(pages)
+        base_root = baseline(ours_root, pages)
+        row = {"ours": Series(), "baseline": Series(), "update_warm": Series(),
+               "update_cold": Series()}
+        ours_site, base_site = WORK / f"site-ours-{pages}", WORK / f"site-baseline-{pages}"
+        for run in range(args.runs):
+            if run and pages == max(sizes):
+                # the slowest size gets fewer runs when the budget needs it
+                pair = row["ours"].runs[-1].wall + row["baseline"].runs[-1].wall
+                left = BUDGET_SECONDS - (time.monotonic() - started)
+                reserve = 0 if args.no_parallel else 2.5 * pair / 2
+                if left - reserve < pair * 1.1:
+                    print(f"  budget: {run} run(s) at N = {pages}", flush=True)
+                    break
+            row["ours"].runs.append(measure(build_command(ours_site), ours_root))
+            row["baseline"].runs.append(measure(build_command(base_site), base_root))
+            print(f"  build ours {row['ours'].runs[-1]}\n  build baseline {row['baseline'].runs[-1]}",
+                  flush=True)
+        for _ in range(args.runs):
+            row["update_warm"].runs.append(measure([str(BIN / "mdbabel"), "update"], ours_root))
+        with tempfile.TemporaryDirectory(prefix="bench-update-") as tmp:
+            cold = Path(tmp) / "site"
+            shutil.copytree(ours_root, cold, ignore=shutil.ignore_patterns("locales"))
+            row["update_cold"].runs.append(measure([str(BIN / "mdbabel"), "update"], cold))
+        print(f"  update warm {row['update_warm'].runs}\n  update cold {row['update_cold'].runs}",
+              flush=True)
+        visit_url = "en/chu-de-002/trang-05"
+        row["visit"] = first_visit(ours_site, visit_url)
+        row["search"] = search_sizes(ours_site)
+        extra["visit_url"] = f"/{visit_url}/"
+        results[pages] = row
+        print(f"  first visit {row['visit']} search {row['search']}", flush=True)
+
+    if not args.no_parallel:
+        print(f"N = {PARALLEL_SIZE}: sequential vs one process per language", flush=True)
+        project = corpus(PARALLEL_SIZE)
+        sequential_site = WORK / f"site-sequential-{PARALLEL_SIZE}"
+        parallel_site = WORK / f"site-parallel-{PARALLEL_SIZE}"
+        sequential = measure(build_command(sequential_site), project)
+        parallel = parallel_build(project, parallel_site, ["vi", "en"])
+        differ = differing_files(sequential_site, parallel_site)
+        longest = max(parallel.parts)
+        extra["parallel"] = {"sequential": sequential, "parallel": parallel, "differ": differ,
+                             "longest_cpu": longest}
+        print(f"  sequential {sequential}\n  parallel {parallel}\n  differ {differ[:10]}",
+              flush=True)
+
+    if not args.no_serve:
+        print("mkdocs serve: .po save to reloaded page", flush=True)
+        extra["serve"] = serve_reload()
+        print(f"  {extra['serve']}", flush=True)
+
+    extra["load_end"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    table = render(info, results, extra)
+    print(table)
+    print(f"benchmark took {time.monotonic() - started:.0f} s")
+    if args.json:
+        Path(args.json).write_text(json.dumps(
+            {"machine": info, "results": {n: {k: (v.__dict__ if isinstance(v, Series) else v)
+                                              for k, v in row.items()} for n, row in results.items()}},
+            default=lambda o: o.__dict__, indent=1), encoding="utf-8")
+    if not args.no_readme:
+        write_readme(table)
+        print(f"wrote the table into {README.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
