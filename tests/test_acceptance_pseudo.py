@@ -1,0 +1,206 @@
+"""Acceptance: a pseudo-translation of the whole real site leaves no Vietnamese on English pages.
+
+A copy of the site gets every English msgstr replaced by its msgid with each word wrapped in
+⟦ ⟧ (links, code, placeholders and markup kept, so every check passes) and is built with
+``mkdocs build --strict`` (MDBABEL_STRICT). On every English page, each visible text node of
+the page title, the header, the navigation (nav labels, table of contents) and the article must
+then be marked: text without a mark is text that did not go through a catalog.
+
+Allowed without a mark, each for a stated reason:
+- code and preformatted text (never translated);
+- text made only of digits, punctuation and whitespace;
+- figures substituted from ``{{ name }}`` and the review date (values formatted by Babel for
+  English, not catalog text);
+- language names (Babel display names, e.g. "English" in the language line of the status page);
+- Material's own interface labels, translated by the theme's language files (THEME_LABELS);
+- KNOWN GAP: the titles and notes of the front matter ``sources`` list are not extracted into
+  the catalogs (mdbabel extract has no unit kind for them), so they stay Vietnamese, marked
+  ``lang="vi"``, in the sources block under the content. Only those exact texts, in that block,
+  with that mark, are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.dates import format_date
+
+from acceptance_support import (
+    OPEN, copy_site, english_pages, find_all, has_letters, mkdocs_build, parse_html,
+    pseudo, pseudo_translate_catalog, unmarked,
+)
+from mdbabel import figures as figures_module
+
+#: Material's interface labels (theme language files, not our catalogs), with where they show.
+THEME_LABELS = {
+    "Table of contents": "title of the table of contents in the narrow layout (Material, en)",
+}
+#: Language names written by the plugin (Babel display names), not catalog text.
+LANGUAGE_NAMES = {"English", "Tiếng Việt"}
+
+_SKIP_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
+
+
+@pytest.fixture(scope="module")
+def pseudo_site(tmp_path_factory):
+    project = copy_site(tmp_path_factory.mktemp("pseudo") / "project")
+    count = 0
+    for po in sorted((project / "locales" / "en").rglob("*.po")):
+        text, n = pseudo_translate_catalog(po.read_text(encoding="utf-8"))
+        po.write_text(text, encoding="utf-8")
+        count += n
+    assert count > 500, "the pseudo-translation must cover the real catalogs"
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, (
+        "the pseudo-translated site must build in strict mode (every pseudo msgstr keeps "
+        f"links, code, placeholders and markup):\n{result.stderr[-6000:]}")
+    return project, site
+
+
+def _figure_values(project: Path) -> list[str]:
+    figures = figures_module.load_figures(project / "docs" / "_data")
+    values = {figures_module.format_value(f, "en") for f in figures.values()}
+    return sorted(values, key=len, reverse=True)   # longest first: "VND 2,340,000" before "2"
+
+
+def _front_matter(project: Path, page: Path, site: Path) -> dict:
+    relative = page.relative_to(site / "en").as_posix()
+    stem = relative[: -len("/index.html")] if relative.endswith("/index.html") else relative[:-5]
+    stem = stem or "index"
+    for candidate in (project / "docs" / f"{stem}.md", project / "docs" / stem / "index.md"):
+        if candidate.is_file():
+            text = candidate.read_text(encoding="utf-8")
+            match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+            return yaml.safe_load(match.group(1)) if match else {}
+    return {}
+
+
+def _skipped(node) -> bool:
+    while node is not None:
+        if node.tag in _SKIP_TAGS:
+            return True
+        node = node.parent
+    return False
+
+
+def _regions(root):
+    yield from (("title", n) for n in find_all(root, lambda n: n.tag == "title"))
+    yield from (("header", n) for n in find_all(root, lambda n: "md-header__topic" in n.classes()))
+    yield from (("nav", n) for n in find_all(root, lambda n: n.tag == "nav" and "md-nav" in n.classes()))
+    yield from (("article", n) for n in find_all(root, lambda n: n.tag == "article"))
+
+
+def _text_nodes(region):
+    for node in region.iter():
+        if _skipped(node):
+            continue
+        for child in node.children:
+            if isinstance(child, str) and child.strip():
+                yield node, child
+
+
+def _in_sources_block(node) -> bool:
+    while node is not None:
+        if "mdbabel-sources" in node.classes():
+            return True
+        node = node.parent
+    return False
+
+
+def _classify(project: Path, site: Path):
+    """(leaks, known_gap, checked) over every English page."""
+    figure_values = _figure_values(project)
+    leaks: dict[str, set[str]] = {}
+    gap: dict[str, set[str]] = {}
+    checked = 0
+    for page in english_pages(site):
+        shown = page.relative_to(site).as_posix()
+        meta = _front_matter(project, page, site)
+        allowed_sources = set()
+        for entry in meta.get("sources") or []:
+            entry = entry if isinstance(entry, dict) else {"title": entry}
+            allowed_sources |= {str(entry[k]) for k in ("title", "note") if entry.get(k)}
+        reviewed = meta.get("reviewed")
+        dates = {format_date(reviewed, format="long", locale="en")} if isinstance(reviewed, date) else set()
+        root = parse_html(page.read_text(encoding="utf-8"))
+        for region_name, region in _regions(root):
+            for node, text in _text_nodes(region):
+                checked += 1
+                rest = unmarked(text)
+                for value in sorted((*figure_values, *dates), key=len, reverse=True):
+                    rest = rest.replace(value, " ")
+                if not has_letters(rest):
+                    continue
+                stripped = " ".join(text.split())
+                if stripped in THEME_LABELS or stripped in LANGUAGE_NAMES:
+                    continue
+                if re.fullmatch(r"[\W\d_]*(?:English|Tiếng Việt)[\W\d_]*", rest.strip()):
+                    continue  # a language name inside a marked sentence ("⟦Ngôn⟧ ⟦ngữ⟧: English")
+                if (stripped in allowed_sources and _in_sources_block(node)
+                        and node.attrs.get("lang") == "vi"):
+                    gap.setdefault(stripped, set()).add(shown)
+                    continue
+                leaks.setdefault(f"{region_name}: {stripped[:120]!r}", set()).add(shown)
+    return leaks, gap, checked
+
+
+def test_pseudo_translation_passes_every_check():
+    samples = {
+        "Xem [trang liên hệ](contacts.md#bhxh) và `mdbabel update`.":
+            "⟦Xem⟧ [⟦trang⟧ ⟦liên⟧ ⟦hệ⟧](contacts.md#bhxh) ⟦và⟧ `mdbabel update`.",
+        "**Mức** {{ base_salary }} [^1] <br>": "**⟦Mức⟧** {{ base_salary }} [^1] <br>",
+        "Đọc bản gốc bằng %(source_language)s": "⟦Đọc⟧ ⟦bản⟧ ⟦gốc⟧ ⟦bằng⟧ %(source_language)s",
+        "{n} kết quả": "{n} ⟦kết⟧ ⟦quả⟧",
+    }
+    for msgid, expected in samples.items():
+        assert pseudo(msgid) == expected
+
+
+def test_every_visible_text_of_every_english_page_comes_from_a_catalog(pseudo_site):
+    project, site = pseudo_site
+    leaks, _, checked = _classify(project, site)
+    assert checked > 1000
+    listing = "\n".join(f"  {where} on {', '.join(sorted(pages)[:3])}"
+                        f"{' …' if len(pages) > 3 else ''}" for where, pages in sorted(leaks.items()))
+    assert not leaks, f"text on English pages that no catalog translated ({len(leaks)}):\n{listing}"
+
+
+def test_known_gap_front_matter_sources_stay_vietnamese_marked_lang_vi(pseudo_site):
+    """Pins the one known gap: source titles/notes are not extracted. When they are, this
+    test fails and the allowance in _classify must be removed."""
+    project, site = pseudo_site
+    _, gap, _ = _classify(project, site)
+    assert gap, "sources are translated now: remove the known-gap allowance from this module"
+    assert "Luật Bảo hiểm xã hội số 41/2024/QH15" in gap
+
+
+def test_every_english_page_has_marked_title_nav_and_content(pseudo_site):
+    _, site = pseudo_site
+    for page in english_pages(site):
+        root = parse_html(page.read_text(encoding="utf-8"))
+        title = find_all(root, lambda n: n.tag == "title")[0].text()
+        assert OPEN in title, f"{page}: <title> {title!r} is not from a catalog"
+        if page.name == "404.html":
+            continue
+        articles = find_all(root, lambda n: n.tag == "article")
+        assert articles and OPEN in articles[0].text(), f"{page}: no translated content"
+        headings = [n for n in articles[0].iter() if re.fullmatch(r"h[1-6]", n.tag)]
+        assert headings and all(OPEN in h.text() for h in headings
+                                if "mdbabel-sources__title" not in h.classes() or OPEN in h.text())
+        primary = find_all(root, lambda n: n.tag == "nav" and "md-nav--primary" in n.classes())
+        assert primary and OPEN in primary[0].text(), f"{page}: nav labels are not from a catalog"
+
+
+def test_english_meta_description_comes_from_a_catalog(pseudo_site):
+    _, site = pseudo_site
+    for page in english_pages(site):
+        root = parse_html(page.read_text(encoding="utf-8"))
+        for meta in find_all(root, lambda n: n.tag == "meta" and n.attrs.get("name") == "description"):
+            content = meta.attrs.get("content") or ""
+            assert OPEN in content or not has_letters(content), \
+                f"{page.relative_to(site)}: description {content[:80]!r} is not from a catalog"
