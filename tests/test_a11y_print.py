@@ -1,0 +1,84 @@
+"""Printing a page (overrides/assets/print.css): content only, link targets written out,
+table rows never split, collapsed blocks and every tab printed.
+
+Chromium with media emulated as print, on the real site built once per session
+(tests/conftest.py). A page printed to PDF by Chromium is checked by eye in the README's
+"Quality audits" section; here the rules that make it right are checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from search_support import launch_chromium  # noqa: E402 - after the skip
+
+GUIDES = ["foreign-workers/contributions/", "en/foreign-workers/contributions/"]
+SCREEN_ONLY = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+               ".md-footer", ".mdb-search", ".md-top", ".md-skip"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def printed(browser, served_site, request):
+    """A page of the site as a printer sees it (media print, A4-like width)."""
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(served_site + request.param, wait_until="load")
+    yield page
+    context.close()
+
+
+def displayed(page, selector: str) -> bool:
+    return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+        .some(e => e.getClientRects().length > 0)""", selector)
+
+
+@pytest.mark.parametrize("printed", GUIDES, indirect=True)
+def test_navigation_search_and_footer_are_not_printed(printed):
+    assert [s for s in SCREEN_ONLY if displayed(printed, s)] == []
+    assert displayed(printed, "article h1")
+
+
+@pytest.mark.parametrize("printed", GUIDES, indirect=True)
+def test_links_to_other_sites_print_their_address(printed):
+    written = printed.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]')]
+        .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
+    assert written, "the page should have a link to another site"
+    for href, after in written:
+        assert href in after, (href, after)
+
+
+@pytest.mark.parametrize("printed", GUIDES, indirect=True)
+def test_table_rows_are_not_split_and_headings_repeat(printed):
+    styles = printed.evaluate("""() => [...document.querySelectorAll('article table')].map(t => [
+        getComputedStyle(t.querySelector('tr')).breakInside,
+        t.tHead ? getComputedStyle(t.tHead).display : 'table-header-group'])""")
+    assert styles
+    assert {row for row, _ in styles} == {"avoid"}
+    assert {head for _, head in styles} == {"table-header-group"}
+
+
+@pytest.mark.parametrize("printed", GUIDES, indirect=True)
+def test_collapsed_blocks_and_every_tab_are_printed(printed):
+    hidden = printed.evaluate("""() => [
+        ...document.querySelectorAll('article details > :not(summary)'),
+        ...document.querySelectorAll('article .tabbed-block')]
+        .filter(e => e.getClientRects().length === 0).map(e => e.textContent.trim().slice(0, 50))""")
+    assert hidden == []
+
+
+@pytest.mark.parametrize("printed", GUIDES[:1], indirect=True)
+def test_chromium_prints_the_page_to_pdf(printed):
+    pdf = printed.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
