@@ -336,7 +336,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
         # before figures: page titles in the table may use {{ figures }}
         if STATUS_PLACEHOLDER in markdown:
-            table = self.status_markdown(files, page.file.src_uri)
+            table = self.status_markdown(files, page.file.src_uri,
+                                         heading_ids="attr_list" in config.markdown_extensions)
             if "md_in_html" in config.markdown_extensions:
                 # the tables are interface text: mark their language even on a fallback page
                 writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
@@ -505,8 +506,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     # ----------------------------------------------------------------- status page
 
-    def status_markdown(self, files, status_src_uri: str) -> str:
-        """Markdown tables: per language and page, translated / fuzzy / missing units."""
+    def status_markdown(self, files, status_src_uri: str, *, heading_ids: bool = False) -> str:
+        """Markdown tables: per language and page, translated / fuzzy / missing units.
+
+        With *heading_ids* (attr_list enabled) each language heading gets the id
+        ``translation-status-<code>`` in every build, so ``status/#translation-status-en``
+        works on every language's page (the slug of the translated heading would differ).
+        """
         others = [code for code in self.languages if code != self.config.source_language]
         if not others:
             return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
@@ -517,7 +523,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                        key=lambda f: f.src_uri)
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
         for code in others:
-            out += [f"## {self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))}", ""]
+            heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
+            out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             out.append("| " + " | ".join(self.gettext(h) for h in (
                 ui.STATUS_COLUMN_PAGE, ui.STATUS_COLUMN_TRANSLATED, ui.STATUS_COLUMN_FUZZY,
                 ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)) + " |")
