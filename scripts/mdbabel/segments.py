@@ -43,6 +43,7 @@ class SourceSpan:
     # line it would become a setext heading, so write-back keeps a line break
     keep_line_break: bool = False
     heading_level: int = 0                      # 1-6 for headings
+    in_footnote: bool = False                   # footnotes render at the page end
     heading_id: str | None = None               # id written by the author ({ #id })
     heading_attrs: tuple[int, int] | None = None  # offsets of a trailing "{ ... }"
 
@@ -68,6 +69,11 @@ class _Line:
     no: int      # 1-based line number
     off: int     # absolute offset of text[0] in the source
     text: str    # line content without the newline and without the prefixes
+    # a blank line where Python-Markdown starts a new parse of the same
+    # container (two ">" blocks): processors that look at the remaining
+    # blocks (footnotes) stop here, those that look at the previous sibling
+    # (lists, admonitions) go on
+    chunk_break: bool = False
 
     def dedent(self, columns: int) -> "_Line":
         """Drop up to *columns* columns of leading whitespace (tab = 4)."""
@@ -75,10 +81,10 @@ class _Line:
         while i < len(self.text) and col < columns and self.text[i] in " \t":
             col = col + 1 if self.text[i] == " " else (col // 4 + 1) * 4
             i += 1
-        return _Line(self.no, self.off + i, self.text[i:])
+        return _Line(self.no, self.off + i, self.text[i:], self.chunk_break)
 
     def cut(self, i: int) -> "_Line":
-        return _Line(self.no, self.off + i, self.text[i:])
+        return _Line(self.no, self.off + i, self.text[i:], self.chunk_break)
 
     @property
     def blank(self) -> bool:
@@ -118,6 +124,7 @@ _TAB = re.compile(r'^={3}(?:\+|\+!|!\+|!)? +"(?P<title>.*?)" *$')
 _FOOTNOTE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:[ ]*")
 _ABBR = re.compile(r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*(?P<title>.*?)[ ]*$")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]*\]:[ ]*\S")
+_END_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|$")
 _DEFINITION = re.compile(r"^[ ]{0,3}:[ ]{1,3}")
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 _MATH = re.compile(r"^\$\$")
@@ -197,14 +204,36 @@ class _Where:
     in_list: bool = False
 
 
+class _Container:
+    """Parse state of one container (page, list item, admonition body, ...).
+
+    Python-Markdown attaches an indented block to the previous sibling
+    element (a list, an admonition, a definition list) whatever lies between
+    them that leaves no element (footnote or abbreviation definitions), so
+    each container remembers its last such child.
+    """
+
+    def __init__(self, where: _Where, *, kind: str = "box", context: str | None = None,
+                 skip: bool = False) -> None:
+        self.where = where
+        self.kind = kind              # "li", "dd" (continued like lists), "box", "quote"
+        self.lazy = kind in ("li", "dd")  # continuation keeps unindented lines
+        self.context = context        # msgctxt from <!-- i18n-context -->
+        self.skip = skip              # under <!-- i18n-skip -->
+        self.last: _Container | None = None
+        self.last_paragraph: tuple[int, list[_Line]] | None = None
+
+
 class _Segmenter:
     def __init__(self, source: str) -> None:
         self.source = source
         self.units: list[Unit] = []
         self.context: str | None = None
-        # the units of the last paragraph, which a following ": definition"
-        # turns into terms (Python-Markdown's DefListProcessor does the same)
-        self.last_paragraph: tuple[int, list[_Line]] | None = None
+        self.skip = False
+        # Python-Markdown's "detabbed" state: inside a block that continued a
+        # list item, an indented block no longer continues a list
+        self.detabbed = False
+        self.in_footnote = False
 
     # ---- units -----------------------------------------------------------
 
@@ -235,7 +264,7 @@ class _Segmenter:
         if first is None:
             return None
         text = "".join(parts)
-        if not is_translatable(text):
+        if self.skip or not is_translatable(text):
             return None
         if first.no != line.no and kind != "heading":
             stop = self.source.find("\n", end)
@@ -310,14 +339,20 @@ class _Segmenter:
         for no, text in enumerate(self.source[start:].split("\n"), start=line_no):
             lines.append(_Line(no, off, text.rstrip("\r")))
             off += len(text) + 1
-        self.parse(lines, _Where())
+        self.parse(lines, _Container(_Where()))
         return self.units
 
-    def parse(self, lines: list[_Line], where: _Where) -> None:
-        """Parse a container's content: cut into blocks, then process each."""
+    def parse(self, lines: list[_Line], container: _Container) -> None:
+        """Parse (a chunk of) a container's content: cut into blocks, process each."""
+        saved = self.context, self.skip
+        self.context, self.skip = container.context, container.skip
         blocks = self.blocks(lines)
         while blocks:
-            self.block(blocks, where)
+            self.block(blocks, container)
+        self.context, self.skip = saved
+
+    def child(self, where: _Where, kind: str = "box") -> _Container:
+        return _Container(where, kind=kind, context=self.context, skip=self.skip)
 
     def blocks(self, lines: list[_Line]) -> list[list[_Line]]:
         """Cut lines into blank-separated blocks; fences, HTML and math stay whole."""
@@ -326,6 +361,13 @@ class _Segmenter:
         i = 0
         while i < len(lines):
             line = lines[i]
+            if line.chunk_break:
+                if current:
+                    blocks.append(current)
+                    current = []
+                blocks.append([])  # sentinel, see _Line.chunk_break
+                i += 1
+                continue
             if line.blank:
                 if current:
                     blocks.append(current)
@@ -412,47 +454,81 @@ class _Segmenter:
                 return j + 1
         return len(lines)
 
-    def take_indented(self, blocks: list[list[_Line]], lazy: bool = True) -> list[_Line]:
-        """Pop the following blocks indented 4+ spaces (a container's body).
+    def take_indented(self, blocks: list[list[_Line]]) -> list[_Line]:
+        """Pop the indented blocks that follow a footnote definition.
 
-        Lists keep unindented (lazy) lines of such a block; admonitions, details,
-        tabs and footnotes end their body at the first unindented line, which
-        starts a new block (Python-Markdown's ``detab``).
+        Like Python-Markdown's ``detectTabbed``: each block ends at its first
+        unindented line, which starts a new block, and the search stops at a
+        new parse (``_Line.chunk_break``).
         """
         body: list[_Line] = []
-        while blocks and _indented(blocks[0][0]):
+        while blocks and blocks[0] and _indented(blocks[0][0]):
             block = blocks.pop(0)
-            if not lazy:
-                n = 0
-                while n < len(block) and _indented(block[n]):
-                    n += 1
-                if n < len(block):
-                    blocks.insert(0, block[n:])
-                    block = block[:n]
+            n = 0
+            while n < len(block) and _indented(block[n]):
+                n += 1
+            if n < len(block):
+                blocks.insert(0, block[n:])
+                block = block[:n]
             if body:
-                # keep the blank line between blocks
                 body.append(_Line(block[0].no, block[0].off, ""))
             body.extend(block)
         return [line.dedent(4) for line in body]
 
-    def block(self, blocks: list[list[_Line]], where: _Where) -> None:
+    def block(self, blocks: list[list[_Line]], container: _Container) -> None:
         block = blocks.pop(0)
+        if not block:
+            return
+        where = container.where
+        sibling, paragraph = container.last, container.last_paragraph
+        # most blocks leave an element that is not a list, admonition or
+        # definition list; the handlers below set these when they do
+        container.last = container.last_paragraph = None
         first = block[0]
         text = first.text
 
         # author directives: <!-- i18n-context: x --> / <!-- i18n-skip -->
-        if len(block) == 1 and _I18N_SKIP.match(text.strip()):
-            if blocks:
-                skipped = blocks.pop(0)
-                # a skipped container takes its indented body with it
-                if self._is_container(skipped[0].text):
-                    self.take_indented(blocks)
+        directive = _I18N_SKIP.match(text.strip()) or _I18N_CONTEXT.match(text.strip())
+        if len(block) == 1 and directive:
+            if blocks and blocks[0]:
+                saved = self.context, self.skip
+                if "ctx" in directive.groupdict():
+                    self.context = directive.group("ctx")
+                else:
+                    self.skip = True
+                self.block(blocks, container)
+                self.context, self.skip = saved
             return
-        if len(block) == 1 and _I18N_CONTEXT.match(text.strip()):
-            if blocks:
-                self.context = _I18N_CONTEXT.match(text.strip()).group("ctx")
-                self.block(blocks, where)
-                self.context = None
+
+        if _indented(first):
+            if sibling is None or sibling.kind == "quote" or (sibling.lazy and self.detabbed):
+                return  # indented code
+            container.last = sibling
+            if not sibling.lazy:
+                # the body of the previous admonition, details or tab; 8+
+                # spaces reach into a list that ends that body; the body ends
+                # at the first line indented less
+                target, indent = sibling, 4
+                while first.indent - indent >= 4 and target.last is not None \
+                        and target.last.lazy:
+                    target, indent = target.last, indent + 4
+                n = 0
+                while n < len(block) and (block[n].blank or block[n].indent >= indent):
+                    n += 1
+                if n < len(block):
+                    blocks.insert(0, block[n:])
+                self.parse([line.dedent(indent) for line in block[:n]], target)
+                return
+            # ListIndentProcessor: each 4 spaces go one list deeper, as far
+            # as the last items nest
+            target, level = sibling, 1
+            nestable = ("li",) if sibling.kind == "li" else ("li", "dd")
+            while first.indent // 4 > level and target.last is not None \
+                    and target.last.kind in nestable:
+                target, level = target.last, level + 1
+            saved, self.detabbed = self.detabbed, True
+            self.parse([line.dedent(4 * level) for line in block], target)
+            self.detabbed = saved
             return
 
         stripped = text.lstrip(" \t>")
@@ -464,17 +540,13 @@ class _Segmenter:
         if at_line_start and self._html_tag(text):
             self.html_block(block, where)
             return
-        if _indented(first):
-            # indented code (containers have already taken their bodies)
-            return
-
         # processors that search the whole block, in Python-Markdown's order
         for i, line in enumerate(block):
             for pattern, handler in ((_ADMONITION, self.admonition), (_DETAILS, self.details),
                                      (_TAB, self.tab)):
                 m = pattern.match(line.text)
                 if m:
-                    self._before(block[:i], blocks, where)
+                    self._before(block[:i], blocks, container)
                     rest = block[i + 1:]
                     body = [l for l in rest if _indented(l)]
                     n = 0
@@ -484,17 +556,14 @@ class _Segmenter:
                     if after:
                         blocks.insert(0, after)
                     body = [l.dedent(4) for l in body]
-                    more = self.take_indented(blocks, lazy=False) if not after else []
-                    if more:
-                        body = body + [_Line(more[0].no, more[0].off, "")] + more
-                    handler(line, m, body, where)
+                    container.last = handler(line, m, body, where)
                     return
         if self.table(block, blocks, where):
             return
         for i, line in enumerate(block):
             m = _ATX.match(line.text)
             if m:
-                self._before(block[:i], blocks, where)
+                self._before(block[:i], blocks, container)
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 self.atx_heading(line, m)
@@ -506,32 +575,34 @@ class _Segmenter:
             return
         for i, line in enumerate(block):
             if _HR.match(line.text):
-                self._before(block[:i], blocks, where)
+                self._before(block[:i], blocks, container)
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 return
         if _LIST_ITEM.match(text):
-            self.list(block, blocks, where)
+            container.last = self.list(block, where)
             return
         for i, line in enumerate(block):
             if _QUOTE.match(line.text):
-                self._before(block[:i], blocks, where)
-                quote = block[i:]
-                # a following block that starts with ">" continues the quote
-                while blocks and _QUOTE.match(blocks[0][0].text):
-                    nxt = blocks.pop(0)
-                    quote = quote + [_Line(nxt[0].no, nxt[0].off, "")] + nxt
-                self.blockquote(quote, where)
+                self._before(block[:i], blocks, container)
+                # a block that starts with ">" right after a quote continues it
+                same = sibling if not i and sibling is not None and sibling.kind == "quote" \
+                    else None
+                container.last = self.blockquote(block[i:], where, same)
                 return
         for i, line in enumerate(block):
             if _FOOTNOTE.match(line.text):
-                self._before(block[:i], blocks, where)
+                self._before(block[:i], blocks, container)
+                if not i:  # a footnote definition leaves no element here
+                    container.last, container.last_paragraph = sibling, paragraph
                 self.footnote(block[i:], blocks)
                 return
         for i, line in enumerate(block):
             m = _ABBR.match(line.text)
             if m:
-                self._before(block[:i], blocks, where)
+                self._before(block[:i], blocks, container)
+                if not i:  # nor does an abbreviation
+                    container.last, container.last_paragraph = sibling, paragraph
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 self.add_text(m.group("title"), line.off + m.start("title"), line.no,
@@ -539,35 +610,34 @@ class _Segmenter:
                 return
         for i, line in enumerate(block):
             if _DEFINITION.match(line.text):
-                self.definition(block, i, blocks, where)
+                container.last = self.definition(block, i, blocks, where,
+                                                 None if i else paragraph)
                 return
         for i, line in enumerate(block):
             if _REFERENCE.match(line.text):
-                self._before(block[:i], blocks, where)
+                self._before(block[:i], blocks, container)
+                if not i:  # nor does a link reference definition
+                    container.last, container.last_paragraph = sibling, paragraph
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 return
-        self.paragraph(block, where)
+        container.last_paragraph = self.paragraph(block, where)
 
-    @staticmethod
-    def _is_container(text: str) -> bool:
-        return bool(_ADMONITION.match(text) or _DETAILS.match(text) or _TAB.match(text)
-                    or _LIST_ITEM.match(text) or _FOOTNOTE.match(text))
-
-    def _before(self, lines: list[_Line], blocks: list[list[_Line]], where: _Where) -> None:
+    def _before(self, lines: list[_Line], blocks: list[list[_Line]],
+                container: _Container) -> None:
         """Process the lines of a block that come before a splitting construct."""
         if lines:
-            self.block([lines], where)
+            self.block([lines], container)
 
     # ---- leaf blocks -----------------------------------------------------
 
-    def paragraph(self, block: list[_Line], where: _Where) -> None:
+    def paragraph(self, block: list[_Line], where: _Where) -> tuple[int, list[_Line]] | None:
         m = _ATTR_LINE.match(block[-1].text)
         if len(block) > 1 and m and _valid_attrs(m.group(1)):
             block = block[:-1]  # "{: .class }" on the last line belongs to the block
             if not block:
-                return
-        self.last_paragraph = (len(self.units), block, where)
+                return None
+        record = (len(self.units), block)
         if len(block) == 1:
             line = block[0].dedent(3)
             m = _IMAGE_ONLY.match(line.text.rstrip())
@@ -578,8 +648,9 @@ class _Segmenter:
                 if m.group("title"):
                     self.add_text(m.group("title"), line.off + m.start("title"), line.no,
                                   "image title", "image title")
-                return
+                return record
         self.add(block, where.paragraph_kind, where.comment)
+        return record
 
     def atx_heading(self, line: _Line, m: re.Match) -> None:
         text = m.group("text")
@@ -596,22 +667,29 @@ class _Segmenter:
             heading_id = idm.group(1) if idm else None
             text = text[:am.start()]
         self.add([_Line(line.no, line.off, text)], "heading", f"heading {level}",
-                 heading_level=level, heading_id=heading_id, heading_attrs=attrs)
+                 heading_level=level, heading_id=heading_id, heading_attrs=attrs,
+                 in_footnote=self.in_footnote)
 
     def table(self, block: list[_Line], blocks: list[list[_Line]], where: _Where) -> bool:
-        if len(block) < 2 or "|" not in block[0].text:
+        # the conditions of Python-Markdown's TableProcessor.test
+        if len(block) < 2:
             return False
-        separator = block[1].text.strip()
-        cells = _split_row(separator)
-        if not cells or not all(re.fullmatch(r"\s*:?-+:?\s*", c) for _, c in cells):
-            return False
-        if len(_split_row(block[0].text)) < 1 or ("|" not in separator and len(cells) < 2):
+        rows = [line.text.strip(" ") for line in block]
+        columns = len(_split_row(rows[0]))
+        bordered = rows[0].startswith("|") or bool(_END_PIPE.search(rows[0]))
+        if columns == 1 and bordered:
+            is_table = all(r.startswith("|") or _END_PIPE.search(r) for r in rows[1:])
+        else:
+            is_table = columns > 1
+        separator = [c for _, c in _split_row(rows[1])]
+        if not is_table or len(separator) != columns \
+                or not set("".join(separator)) <= set("|:- "):
             return False
         headers = [c.strip() for _, c in _split_row(block[0].text)]
         for row_index, line in enumerate(block):
             if row_index == 1:
                 continue
-            for col, (start, cell) in enumerate(_split_row(line.text)):
+            for col, (start, cell) in enumerate(_split_row(line.text)[:columns]):
                 lead = len(cell) - len(cell.lstrip())
                 content = cell.strip()
                 am = _TRAILING_ATTR.search(" " + content)
@@ -628,26 +706,34 @@ class _Segmenter:
 
     # ---- containers ------------------------------------------------------
 
-    def admonition(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+    def admonition(self, line: _Line, m: re.Match, body: list[_Line],
+                   where: _Where) -> _Container:
         kind = m.group("type").split()[0].lower()
         if m.group("title"):
             self.add_text(m.group("title"), line.off + m.start("title"), line.no,
                           "admonition title", f"admonition: {kind} (title)")
-        self.parse(body, _Where("admonition", f"admonition: {kind}"))
+        inner = self.child(_Where("admonition", f"admonition: {kind}"))
+        self.parse(body, inner)
+        return inner
 
-    def details(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+    def details(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> _Container:
         kind = (m.group("type") or m.group("type2") or "note").split()[0].lower()
         if m.group("title"):
             self.add_text(m.group("title"), line.off + m.start("title"), line.no,
                           "details title", f"details: {kind} (title)")
-        self.parse(body, _Where("admonition", f"details: {kind}"))
+        inner = self.child(_Where("admonition", f"details: {kind}"))
+        self.parse(body, inner)
+        return inner
 
-    def tab(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> None:
+    def tab(self, line: _Line, m: re.Match, body: list[_Line], where: _Where) -> _Container:
         self.add_text(m.group("title"), line.off + m.start("title"), line.no,
                       "tab label", "tab label")
-        self.parse(body, where)
+        inner = self.child(where)
+        self.parse(body, inner)
+        return inner
 
-    def blockquote(self, block: list[_Line], where: _Where) -> None:
+    def blockquote(self, block: list[_Line], where: _Where,
+                   quote: _Container | None) -> _Container:
         inner = []
         for line in block:
             m = _QUOTE.match(line.text)
@@ -657,9 +743,14 @@ class _Segmenter:
                 inner.append(line.cut(m.end()))
             else:
                 inner.append(line)  # lazy continuation
-        self.parse(inner, _Where("blockquote", "blockquote", where.in_list))
+        saved, self.detabbed = self.detabbed, False
+        if quote is None:
+            quote = self.child(_Where("blockquote", "blockquote", where.in_list), "quote")
+        self.parse(inner, quote)
+        self.detabbed = saved
+        return quote
 
-    def list(self, block: list[_Line], blocks: list[list[_Line]], where: _Where) -> None:
+    def list(self, block: list[_Line], where: _Where) -> _Container:
         # Python-Markdown's OListProcessor.get_items: a marker line starts an
         # item, a marker indented 4-7 spaces nests, anything else continues.
         items: list[list[_Line]] = []
@@ -667,23 +758,23 @@ class _Segmenter:
             if _LIST_NESTED.match(line.text) and items:
                 # a nested item is parsed apart from the item's own text
                 # (Python-Markdown hands it to ListIndentProcessor)
-                items[-1].append(_Line(line.no, line.off, ""))
+                items[-1].append(_Line(line.no, line.off, "", True))
                 items[-1].append(line)
             elif _LIST_ITEM.match(line.text):
                 m = _LIST_ITEM.match(line.text)
                 items.append([line.cut(m.end())])
             elif items:
                 items[-1].append(line)
-        # blocks indented 4+ after the list belong to its last item; a new
-        # marker block after a blank line continues the list
-        extra = self.take_indented(blocks)
         item_where = _Where("list item", "list item" if where.comment == "paragraph"
                             else f"list item ({where.comment})", True)
-        for n, item in enumerate(items):
+        inner = None
+        saved, self.detabbed = self.detabbed, False
+        for item in items:
             lines = [item[0]] + [l.dedent(4) if _indented(l) else l for l in item[1:]]
-            if n == len(items) - 1 and extra:
-                lines = lines + [_Line(extra[0].no, extra[0].off, "")] + extra
-            self.parse(lines, item_where)
+            inner = self.child(item_where, kind="li")
+            self.parse(lines, inner)
+        self.detabbed = saved
+        return inner  # blocks indented 4+ after the list belong to its last item
 
     def footnote(self, block: list[_Line], blocks: list[list[_Line]]) -> None:
         line = block[0]
@@ -696,21 +787,24 @@ class _Segmenter:
         if after:
             blocks.insert(0, after)
         first = [line.cut(m.end())] + [l.dedent(4) if _indented(l) else l for l in body_lines]
-        more = self.take_indented(blocks, lazy=False) if not after else []
+        # the following indented blocks are part of the footnote, and
+        # Python-Markdown parses them together with its first paragraph
+        more = self.take_indented(blocks) if not after else []
         if more:
             first = first + [_Line(more[0].no, more[0].off, "")] + more
-        self.parse(first, _Where("footnote", "footnote"))
+        saved, self.in_footnote = self.in_footnote, True
+        self.parse(first, self.child(_Where("footnote", "footnote")))
+        self.in_footnote = saved
 
     def definition(self, block: list[_Line], i: int, blocks: list[list[_Line]],
-                   where: _Where) -> None:
+                   where: _Where, paragraph: tuple[int, list[_Line]] | None) -> _Container:
         terms = block[:i]
-        if not terms and self.last_paragraph is not None:
+        if not terms and paragraph is not None:
             # "Term\n\n:   definition": the previous paragraph was the term
-            index, lines, _ = self.last_paragraph
-            if index < len(self.units) and self.units[index].kind in (
-                    "paragraph", "admonition", "blockquote", "list item", "footnote"):
-                del self.units[index:]
-                terms = lines
+            # (Python-Markdown's DefListProcessor turns that <p> into <dt>s)
+            index, lines = paragraph
+            del self.units[index:]
+            terms = lines
         for term in terms:
             self.term(term)
         line = block[i]
@@ -723,11 +817,9 @@ class _Segmenter:
         if after:
             blocks.insert(0, after)
         lines = [line.cut(m.end())] + [l.dedent(4) for l in body]
-        more = self.take_indented(blocks) if not after else []
-        if more:
-            lines = lines + [_Line(more[0].no, more[0].off, "")] + more
-        self.parse(lines, _Where("definition", "definition of term", where.in_list))
-        self.last_paragraph = None
+        inner = self.child(_Where("definition", "definition of term", where.in_list), kind="dd")
+        self.parse(lines, inner)
+        return inner
 
     def term(self, line: _Line) -> None:
         text = line.text.rstrip()
@@ -757,7 +849,7 @@ class _Segmenter:
             if close:
                 cut = _Line(last.no, last.off, last.text[:close.start()])
                 inner[-1] = cut
-        self.parse(inner, where)
+        self.parse(inner, self.child(where))
 
 
 def _split_row(text: str) -> list[tuple[int, str]]:

@@ -142,7 +142,9 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     """
     import markdown  # the core may use Python-Markdown, never MkDocs
 
-    headings = [u for u in units if u.kind == "heading"]
+    # footnotes (and the headings in them) are rendered at the end of the page
+    headings = sorted((u for u in units if u.kind == "heading"),
+                      key=lambda u: u.span.in_footnote)
     parts = []
     for unit in headings:
         text = _FOOTNOTE_REF.sub("", unit.text)
