@@ -109,3 +109,11 @@ def test_added_heading_attribute_list_is_reported():
 
 def test_front_matter_text_may_contain_markdown_characters():
     assert problems("Tiêu đề", "# Title: a | b", "front matter title") == []
+
+
+def test_line_break_in_a_table_cell_is_reported():
+    assert any("line break" in p for p in problems("Chữ", "Text\nmore", "table cell"))
+
+
+def test_line_break_in_a_heading_is_reported():
+    assert any("line break" in p for p in problems("Chữ", "Text\nmore", "heading"))

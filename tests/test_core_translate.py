@@ -143,3 +143,7 @@ def test_slugify_folds_vietnamese_to_ascii():
 
 def test_slugify_uses_the_separator():
     assert slugs.slugify("Thất nghiệp 2024", "_") == "that_nghiep_2024"
+
+
+def test_spaces_around_a_translation_are_not_written():
+    assert translate("Một.\n", {"Một.": "    One.  "}).markdown == "One.\n"

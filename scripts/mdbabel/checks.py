@@ -149,6 +149,9 @@ def _check_structure(source: str, target: str, kind: str) -> list[str]:
     if source.count("`") % 2 == 0 and target.count("`") % 2 == 1:
         problems.append('translation has an unbalanced "`"; close the inline code as in the '
                         "source")
+    if "\n" in target.strip("\n") and kind in _ONE_LINE_KINDS:
+        problems.append(f"translation contains a line break, which a {kind} cannot hold; "
+                        "keep it on one line")
     if kind == "table cell" and re.search(r"(?<!\\)\|", target):
         problems.append('translation contains an unescaped "|", which splits the table cell; '
                         'write "\\|" instead')
@@ -159,6 +162,11 @@ def _check_structure(source: str, target: str, kind: str) -> list[str]:
         problems.append(f'translation contains a double quote, which ends the {kind}; '
                         "use typographic quotes “ ” instead")
     return problems
+
+
+# units written on a single source line (headings, cells, titles, ...)
+_ONE_LINE_KINDS = {"heading", "table cell", "term", "admonition title", "details title",
+                   "tab label", "image alt", "image title", "abbreviation"}
 
 
 def _block_starts(text: str) -> list[re.Match]:

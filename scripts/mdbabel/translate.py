@@ -114,6 +114,8 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     if span.style == "yaml":
         written = json.dumps(text, ensure_ascii=False)
     else:
+        # surrounding spaces could turn the text into code or a hard break
+        text = "\n".join(line.strip() for line in text.strip().split("\n"))
         if span.keep_line_break and "\n" not in text and " " in text:
             head, _, tail = text.rpartition(" ")
             text = head + "\n" + tail  # a soft break: renders as a space
