@@ -171,3 +171,27 @@ def test_built_site_served_from_a_sub_folder(tmp_path):
         "which is not in the built site",
         'site/index.html:1: <link href="https://example.org/guide/de/"> points at /de, which is not in the built site',
     ]
+
+
+def test_the_checks_do_not_import_mkdocs(tmp_path):
+    import subprocess
+    import sys
+
+    root = project(tmp_path)
+    code = ("import sys; from mdbabel.site_checks import check_pages; check_pages(sys.argv[1]); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_command_line_exit_statuses(tmp_path, capsys):
+    from mdbabel.site_checks import main
+
+    root = project(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    write(root, "docs/bad.md", "# no front matter\n")
+    assert main(["--root", str(root)]) == 1
+    assert "docs/bad.md:1: no front matter" in capsys.readouterr().out
+    assert main(["--root", str(tmp_path / "nothing")]) == 2
+    assert main(["--unknown-option"]) == 2
+    assert main(["--no-pages", "--site", str(tmp_path / "no-site")]) == 2
