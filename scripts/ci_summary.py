@@ -4,7 +4,8 @@
 
 Prints, per target language, the share of translated messages and a table per catalog
 (from ``mdbabel stats --json``), then what changed in ``locales/`` against the base
-branch (``git diff --stat``), per language. Exit status 0, or 2 on a usage error.
+branch, per language: ``git diff --shortstat`` plus the change in translated, fuzzy and
+all messages of the changed catalogs. Exit status 0, or 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -43,6 +44,53 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
 
 
+def _counts(data: bytes | None) -> tuple[int, int, int]:
+    """(translated, fuzzy, total) active messages of a PO file's bytes (zeros for none)."""
+    if data is None:
+        return 0, 0, 0
+    from io import BytesIO
+
+    from babel.messages.pofile import read_po
+
+    try:
+        catalog = read_po(BytesIO(data), abort_invalid=False)
+    except Exception:  # a malformed catalog is reported by `make check`
+        return 0, 0, 0
+    translated = fuzzy = total = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        total += 1
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        if message.fuzzy:
+            fuzzy += 1
+        elif all(strings):
+            translated += 1
+    return translated, fuzzy, total
+
+
+def _message_delta(root: Path, base: str, folder: str) -> str:
+    """"; translated +3, fuzzy -1" for the changed catalogs of *folder* against *base*."""
+    names = _git(root, "diff", "--name-only", base, "--", folder).stdout.split()
+    before = [0, 0, 0]
+    after = [0, 0, 0]
+    for name in names:
+        if not name.endswith(".po"):
+            continue
+        old = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True)
+        new_path = root / name
+        for total, data in ((before, old.stdout if old.returncode == 0 else None),
+                            (after, new_path.read_bytes() if new_path.is_file() else None)):
+            for index, value in enumerate(_counts(data)):
+                total[index] += value
+    parts = []
+    for label, index in (("translated", 0), ("fuzzy", 1), ("messages", 2)):
+        difference = after[index] - before[index]
+        if difference:
+            parts.append(f"{label} {difference:+d}")
+    return "; " + ", ".join(parts) if parts else ""
+
+
 def changes_markdown(root: Path, base: str, locales_dir: str = "locales") -> list[str]:
     """Per-language ``git diff --stat`` of the catalogs against *base*."""
     lines = [f"## Catalog changes against `{base}`", ""]
@@ -60,7 +108,8 @@ def changes_markdown(root: Path, base: str, locales_dir: str = "locales") -> lis
         summary = result.stdout.strip()
         if summary:
             name = "templates (.pot)" if language == "templates" else f"`{language}`"
-            changed.append(f"- {name}: {summary}")
+            delta = "" if language == "templates" else _message_delta(root, base, f"{locales_dir}/{language}/")
+            changed.append(f"- {name}: {summary}{delta}")
     if not changed:
         return lines + ["No catalog changed.", ""]
     detail = _git(root, "diff", "--stat=120", base, "--", f"{locales_dir}/").stdout.rstrip()

@@ -139,6 +139,9 @@ def test_summary_shows_stats_and_per_language_changes(tmp_path):
                    and "[" not in m.id and "{{" not in m.id and "<" not in m.id and len(m.id) < 60)
     message.string = (message.string or message.id) + " (reviewed)"
     message.flags.discard("fuzzy")
+    # ... and marks another one as needing review
+    other = next(m for m in catalog if m.id and m is not message and m.string and not m.fuzzy)
+    other.flags.add("fuzzy")
     with po.open("wb") as stream:
         write_po(stream, catalog, width=76)
     run([tool("mdbabel"), "update"], project)
@@ -152,7 +155,8 @@ def test_summary_shows_stats_and_per_language_changes(tmp_path):
     assert re.search(r"### `en`: \d+% translated", out)
     assert re.search(r"\| `faq` \| [1-9]\d* \|", out)
     assert "## Catalog changes against `main`" in out
-    assert re.search(r"- `en`: 1 file changed, \d+ insertions?\(\+\), \d+ deletions?\(-\)", out)
+    assert re.search(r"- `en`: 1 file changed, \d+ insertions?\(\+\), \d+ deletions?\(-\); "
+                     r"translated -1, fuzzy \+1\n", out)
     assert "templates (.pot)" not in out
     assert "locales/en/LC_MESSAGES/faq.po" in out
 
