@@ -223,12 +223,13 @@ def test_add_a_language(project):
     entry = f"{indent}{line.group(1)}\n"
     config.write_text(text[:match.end()] + entry + text[match.end():], encoding="utf-8")
 
+    result = make(project, "catalogs")
+    assert "created locales/de/LC_MESSAGES/faq.po" in result.stdout
+    assert "updated locales/en/LC_MESSAGES/_site.po" in result.stdout   # nav lines moved
+    assert (project / "locales" / "de" / "LC_MESSAGES" / "_site.po").is_file()
+    assert 'Language: de\\n' in (project / "locales" / "de" / "LC_MESSAGES" / "faq.po").read_text(encoding="utf-8")
     result = run([tool("mdbabel"), "init", "de"], project)
     assert "catalogs for de are in locales/de/LC_MESSAGES/" in result.stdout
-    assert (project / "locales" / "de" / "LC_MESSAGES" / "_site.po").is_file()
-    assert (project / "locales" / "de" / "LC_MESSAGES" / "faq.po").is_file()
-    assert 'Language: de\\n' in (project / "locales" / "de" / "LC_MESSAGES" / "faq.po").read_text(encoding="utf-8")
-    make(project, "catalogs")
     assert make(project, "check").returncode == 0
     make(project, "site")
     de = html(project / "site", "de")
@@ -238,14 +239,16 @@ def test_add_a_language(project):
     assert [str(p) for p in check_built_site(project / "site")] == []
 
 
-def test_make_catalogs_alone_creates_a_new_language(project):
+def test_init_then_make_catalogs(project):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     match = re.search(r"\n( *)- locale: en\n((?:\1  .*\n)+)", text)
     indent = match.group(1)
     config.write_text(text[:match.end()] + f"{indent}- locale: fr\n{indent}  name: Français\n" + text[match.end():],
                       encoding="utf-8")
-    assert "created locales/fr/LC_MESSAGES/faq.po" in make(project, "catalogs").stdout
+    result = run([tool("mdbabel"), "init", "fr"], project)
+    assert "created locales/fr/LC_MESSAGES/faq.po" in result.stdout
+    make(project, "catalogs")
     assert make(project, "check").returncode == 0
 
 
