@@ -201,7 +201,6 @@ class _Where:
 
     paragraph_kind: str = "paragraph"
     comment: str = "paragraph"
-    in_list: bool = False
 
 
 class _Container:
@@ -745,7 +744,7 @@ class _Segmenter:
                 inner.append(line)  # lazy continuation
         saved, self.detabbed = self.detabbed, False
         if quote is None:
-            quote = self.child(_Where("blockquote", "blockquote", where.in_list), "quote")
+            quote = self.child(_Where("blockquote", "blockquote"), "quote")
         self.parse(inner, quote)
         self.detabbed = saved
         return quote
@@ -766,7 +765,7 @@ class _Segmenter:
             elif items:
                 items[-1].append(line)
         item_where = _Where("list item", "list item" if where.comment == "paragraph"
-                            else f"list item ({where.comment})", True)
+                            else f"list item ({where.comment})")
         inner = None
         saved, self.detabbed = self.detabbed, False
         for item in items:
@@ -817,7 +816,7 @@ class _Segmenter:
         if after:
             blocks.insert(0, after)
         lines = [line.cut(m.end())] + [l.dedent(4) for l in body]
-        inner = self.child(_Where("definition", "definition of term", where.in_list), kind="dd")
+        inner = self.child(_Where("definition", "definition of term"), kind="dd")
         self.parse(lines, inner)
         return inner
 
