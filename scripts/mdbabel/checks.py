@@ -181,6 +181,8 @@ def _block_starts(text: str) -> list[re.Match]:
 
 
 def _check_multiset(source: list[str], target: list[str], dropped: str, added: str) -> list[str]:
+    if sorted(source) == sorted(target):  # the common case, without Counters
+        return []
     missing = Counter(source) - Counter(target)
     extra = Counter(target) - Counter(source)
     return [dropped.format(item) for item in missing] + [added.format(item) for item in extra]
