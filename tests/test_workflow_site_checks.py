@@ -78,6 +78,8 @@ def test_bad_date_and_source_without_title(tmp_path):
         "docs/x.md:4: source 1 in `sources` has no `title`; write it as `- title: ...`",
     ]
     assert check_front_matter("docs/x.md", "---\nreviewed: '2026-02-30'\nsources: [{title: a}]\n---\n")
+    assert [str(p) for p in check_front_matter("docs/x.md", "---\nreviewed: 2026-13-25\nsources: [{title: a}]\n---\n")] == [
+        "docs/x.md:2: `reviewed: 2026-13-25` is not a date; write it as `reviewed: YYYY-MM-DD`"]
     assert check_front_matter("docs/x.md", "---\nreviewed: '2026-02-28'\nsources: [{title: a}]\n---\n") == []
 
 
