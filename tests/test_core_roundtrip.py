@@ -46,10 +46,12 @@ def collapse_text_whitespace(html: str) -> str:
     Write-back joins a unit's soft line breaks into one line (that is the
     documented behaviour: translations are one line per unit), so a source
     newline inside a paragraph becomes a space. Browsers render both alike;
-    inside <pre> whitespace matters and is left alone.
+    inside <pre> whitespace matters and is left alone. Spaces before a hard
+    break (<br />) are invisible too, and write-back trims them.
     """
     parts = re.split(r"(<pre\b.*?</pre>)", html, flags=re.S)
-    return "".join(p if p.startswith("<pre") else re.sub(r"\s+", " ", p) for p in parts)
+    return "".join(p if p.startswith("<pre") else re.sub(r"\s+", " ", p).replace(" <br />", "<br />")
+                   for p in parts)
 
 
 def page_id(path: Path) -> str:

@@ -147,3 +147,8 @@ def test_slugify_uses_the_separator():
 
 def test_spaces_around_a_translation_are_not_written():
     assert translate("Một.\n", {"Một.": "    One.  "}).markdown == "One.\n"
+
+
+def test_joined_lines_do_not_start_a_list():
+    result = translate("-\nbảo\n", {"- bảo": "- word"})
+    assert html(result.markdown) == "<p>- word</p>"

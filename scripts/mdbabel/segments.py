@@ -111,7 +111,7 @@ def _indented(line: _Line) -> bool:
 # Patterns (copied from the Python-Markdown / pymdownx processors they mirror)
 
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
-_ATX = re.compile(r"^(#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*[ \t]*$")
+_ATX = re.compile(r"^(#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
 _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ ]*$")
 _HR = re.compile(r"^[ ]{0,3}(?=(?P<g>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\*+[ ]{0,2}){3,}))(?P=g)[ ]*$")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:\d+\.|[*+-])[ ]+")
@@ -384,10 +384,15 @@ class _Segmenter:
                 current = []
                 i = end
                 continue
-            if at_block_start and self._at_line_start(line) and (
+            # raw HTML starts at the start of any line, even inside a
+            # paragraph (Python-Markdown finds it before block parsing)
+            if self._at_line_start(line) and (
                     _HTML_COMMENT.match(line.text) or self._html_tag(line.text)
-                    or _MATH.match(line.text.lstrip())):
+                    or (at_block_start and _MATH.match(line.text.lstrip()))):
                 end = self._opaque_end(lines, i)
+                if current:
+                    blocks.append(current)
+                    current = []
                 blocks.append(lines[i:end])
                 i = end
                 continue

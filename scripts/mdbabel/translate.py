@@ -116,6 +116,13 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     else:
         # surrounding spaces could turn the text into code or a hard break
         text = "\n".join(line.strip() for line in text.strip().split("\n"))
+        if unit.kind == "heading" and text.endswith("#"):
+            # attr_list strips "#"s at the end of a heading with "{ #id }"
+            text = text[:-1] + "\\#"
+        if unit.kind in _LINE_START_KINDS:
+            # "-\nword" joined would become a list item: escape the marker
+            text = _BLOCK_MARKER.sub(lambda m: "\\" + m.group(0) if m.group(1) is None
+                                     else m.group(1) + "\\.", text, count=1)
         if span.keep_line_break and "\n" not in text and " " in text:
             head, _, tail = text.rpartition(" ")
             text = head + "\n" + tail  # a soft break: renders as a space
@@ -123,6 +130,12 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
         else:
             written = text.replace("\n", "  \n" + span.continuation_prefix)
     return span.start, span.end, written
+
+
+# units whose text starts a source line, where a leading marker starts a block
+_LINE_START_KINDS = {"paragraph", "list item", "blockquote", "admonition", "footnote",
+                     "definition", "term"}
+_BLOCK_MARKER = re.compile(r"^(?:[-*+](?=[ \t]|$)|(\d+)\.(?=[ \t]|$)|#|!!!)")
 
 
 def _heading_id_edit(source: str, unit: Unit, heading_id: str) -> tuple[int, int, str]:
@@ -149,7 +162,7 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
                       key=lambda u: u.span.in_footnote)
     parts = []
     for unit in headings:
-        text = _FOOTNOTE_REF.sub("", unit.text)
+        text = unit.text
         explicit = f" {{ #{unit.span.heading_id} }}" if unit.span.heading_id else ""
         parts.append("#" * unit.span.heading_level + " " + text + explicit)
     # ids set elsewhere with attr lists ("{: #x }") take part in toc's
@@ -158,6 +171,9 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     for m in _ATTR_LIST_ID.finditer(source):
         if m.start() not in heading_attr_starts:
             parts.append(f"x\n{{: #{m.group(1)} }}")
+    # footnote references render (and drop out of the id) only when defined
+    for label in dict.fromkeys(_FOOTNOTE_DEFINITION.findall(source)):
+        parts.append(f"[^{label}]: x")
     md = markdown.Markdown(**markdown_config())
     html = md.convert("\n\n".join(parts))
     found = re.findall(r'<h[1-6][^>]*\bid="([^"]*)"', html)
@@ -166,7 +182,7 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
 
 
 _ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?(?<![\w&])#([^\s}]+)[^}\n]*\}")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t>]*\[\^([^\]]+)\]:", re.M)
 
 
 def _apply(source: str, edits: list[tuple[int, int, str]]) -> str:
