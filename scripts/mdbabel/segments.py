@@ -884,19 +884,15 @@ def _split_row(text: str) -> list[tuple[int, str]]:
         if ch == "|":
             cuts.append(i)
         i += 1
-    stripped = text.strip()
-    if not stripped:
+    if not text.strip():
         return []
-    begin = len(text) - len(text.lstrip())
-    finish = len(text.rstrip())
-    bounds = [begin - 1] if not (cuts and cuts[0] == begin) else []
-    bounds += cuts
-    if not (cuts and cuts[-1] == finish - 1):
-        bounds.append(finish)
-    cells = []
-    for a, b in zip(bounds, bounds[1:]):
-        cells.append((a + 1, text[a + 1:b]))
-    return cells
+    # like TableProcessor._split_row: drop one leading and one trailing pipe
+    begin = len(text) - len(text.lstrip(" "))
+    finish = len(text.rstrip(" "))
+    start = begin + 1 if text[begin:begin + 1] == "|" else begin
+    end = finish - 1 if cuts and cuts[-1] == finish - 1 and finish - 1 >= start else finish
+    bounds = [start - 1] + [c for c in cuts if start <= c < end] + [end]
+    return [(a + 1, text[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def segment(source: str) -> list[Unit]:
