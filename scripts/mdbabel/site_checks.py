@@ -396,7 +396,7 @@ def _resolve(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page]) -
         if (target + ".md") in pages:
             return (f"link `{url}` points at a page URL; link to the Markdown file "
                     f"`{posixpath.relpath(target + '.md', posixpath.dirname(page_rel) or '.')}` instead"), None
-    return f"broken link `{url}`: docs/{target} does not exist; fix the path or create the page", None
+    return f"broken link `{url}`: {docs_dir.name}/{target} does not exist; fix the path or create the page", None
 
 
 def _check_url(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page]) -> str | None:
@@ -408,7 +408,7 @@ def _check_url(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page])
     fragment = unquote(urlsplit(url).fragment)
     if fragment and target:
         if fragment not in pages[target].ids:
-            where = "this page" if target == page_rel else f"docs/{target}"
+            where = "this page" if target == page_rel else f"{docs_dir.name}/{target}"
             return (f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; "
                     f"use one of its heading ids (mdbabel.slugs.slugify of the heading text)")
     return None
@@ -439,6 +439,12 @@ def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Probl
 def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
     """(language, page rel, .po path) for every page catalog in locales/."""
     locales = root / "locales"
+    try:
+        from .catalogs import load_site_config
+
+        locales = load_site_config(root).locales_path
+    except Exception:  # no readable mkdocs.yml: the default layout
+        pass
     if not locales.is_dir():
         return
     for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir() and p.name != "templates"):
@@ -485,7 +491,7 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
                 if problem:
                     rel_po = po.relative_to(root).as_posix()
                     problems.append(Problem(rel_po, message.lineno or 1,
-                                            f"translation: {problem} (the page is docs/{page_rel})"))
+                                            f"translation: {problem} (the page is {docs_dir.name}/{page_rel})"))
     return problems
 
 
