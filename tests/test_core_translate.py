@@ -152,3 +152,13 @@ def test_spaces_around_a_translation_are_not_written():
 def test_joined_lines_do_not_start_a_list():
     result = translate("-\nbảo\n", {"- bảo": "- word"})
     assert html(result.markdown) == "<p>- word</p>"
+
+
+def test_heading_text_ending_in_hash_or_brace_survives_the_id():
+    assert '<h2 id="a">B #</h2>' in html(translate("## A\n", {"A": "B #"}).markdown)
+    assert '<h2 id="a">B {</h2>' in html(translate("## A\n", {"A": "B {"}).markdown)
+
+
+def test_inline_attr_list_in_a_heading_is_kept():
+    out = html(translate("## [A](a.md){ .x }\n", {"[A](a.md){ .x }": "[B](a.md){ .x }"}).markdown)
+    assert '<a class="x" href="a.md">B</a>' in out

@@ -116,9 +116,12 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     else:
         # surrounding spaces could turn the text into code or a hard break
         text = "\n".join(line.strip() for line in text.strip().split("\n"))
-        if unit.kind == "heading" and text.endswith("#"):
-            # attr_list strips "#"s at the end of a heading with "{ #id }"
-            text = text[:-1] + "\\#"
+        if unit.kind == "heading":
+            # attr_list strips "#"s at the end of a heading with "{ #id }",
+            # and an unclosed "{" in the text would be read as part of the list
+            text = _LONE_BRACE.sub(r"\\{", text)
+            if text.endswith("#"):
+                text = text[:-1] + "\\#"
         if unit.kind in _LINE_START_KINDS:
             # "-\nword" joined would become a list item: escape the marker
             text = _BLOCK_MARKER.sub(lambda m: "\\" + m.group(0) if m.group(1) is None
@@ -132,6 +135,7 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     return span.start, span.end, written
 
 
+_LONE_BRACE = re.compile(r"(?<![{\\])\{(?!\{)(?![^{}]*\})")  # a "{" never closed
 # units whose text starts a source line, where a leading marker starts a block
 _LINE_START_KINDS = {"paragraph", "list item", "blockquote", "admonition", "footnote",
                      "definition", "term"}
