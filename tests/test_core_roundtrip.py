@@ -250,3 +250,19 @@ def test_untranslated_text_is_marked_or_kept_as_attribute_text(source):
                      r'<abbr[^>]*>.*?</abbr>|<[^>]+>', " ", outside, flags=re.S)
     leftover = [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", outside)]
     assert leftover == [], (source, result.markdown, outside)
+
+
+# Arbitrary text over Markdown's special characters: no crash, no hang, and
+# the write-back never changes the page.
+fragments = st.sampled_from(
+    list("#>-*+|`~!?=:  \n\n\n[]()^{}<>_.1\\\"'")
+    + ["bảo ", "hội ", "    ", "!!! note ", '"x"', "```", "<div>", "</div>", "[^1]", "[^1]: ",
+       ":   ", "=== ", "&nbsp;"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(fragments, max_size=60).map("".join))
+def test_markdown_like_noise_survives_identity_rewrite(source):
+    result = translate_markdown(source, identity, write_identical=True)
+    assert collapse_text_whitespace(render(result.markdown)) == \
+        collapse_text_whitespace(render(source))

@@ -122,10 +122,12 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
             text = _LONE_BRACE.sub(r"\\{", text)
             if text.endswith("#"):
                 text = text[:-1] + "\\#"
-        if unit.kind in _LINE_START_KINDS:
-            # "-\nword" joined would become a list item: escape the marker
-            text = _BLOCK_MARKER.sub(lambda m: "\\" + m.group(0) if m.group(1) is None
-                                     else m.group(1) + "\\.", text, count=1)
+        # a block marker at the start of a written line would start a block
+        # ("-\nword" joined becomes a list item): escape it
+        lines = text.split("\n")
+        first = 0 if unit.kind in _LINE_START_KINDS else 1
+        text = "\n".join(_escape_marker(line) if i >= first else line
+                         for i, line in enumerate(lines))
         if span.keep_line_break and "\n" not in text and " " in text:
             head, _, tail = text.rpartition(" ")
             text = head + "\n" + tail  # a soft break: renders as a space
@@ -139,7 +141,12 @@ _LONE_BRACE = re.compile(r"(?<![{\\])\{(?!\{)(?![^{}]*\})")  # a "{" never close
 # units whose text starts a source line, where a leading marker starts a block
 _LINE_START_KINDS = {"paragraph", "list item", "blockquote", "admonition", "footnote",
                      "definition", "term"}
-_BLOCK_MARKER = re.compile(r"^(?:[-*+](?=[ \t]|$)|(\d+)\.(?=[ \t]|$)|#|!!!)")
+_BLOCK_MARKER = re.compile(r"^(?:[-*+](?=[ \t]|$)|(\d+)\.(?=[ \t]|$)|#|!!!|>|-(?=-*[ \t]*$))")
+
+
+def _escape_marker(line: str) -> str:
+    return _BLOCK_MARKER.sub(lambda m: "\\" + m.group(0) if m.group(1) is None
+                             else m.group(1) + "\\.", line, count=1)
 
 
 def _heading_id_edit(source: str, unit: Unit, heading_id: str) -> tuple[int, int, str]:
