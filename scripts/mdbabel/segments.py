@@ -246,7 +246,7 @@ class _Segmenter:
         """Add a unit made of *lines* (soft breaks joined, hard breaks kept)."""
         parts: list[str] = []
         first: _Line | None = None
-        end = 0
+        end = last_no = 0
         for i, line in enumerate(lines):
             stripped = line.text.lstrip(" \t")
             line = line.cut(len(line.text) - len(stripped))
@@ -259,16 +259,17 @@ class _Segmenter:
                 previous = lines[i - 1].text if i else ""
                 parts.append("\n" if previous.endswith("  ") else " ")
             parts.append(content)
-            end = line.off + len(content)
+            end, last_no = line.off + len(content), line.no
         if first is None:
             return None
         text = "".join(parts)
         if self.skip or not is_translatable(text):
             return None
-        if first.no != line.no and kind != "heading":
-            stop = self.source.find("\n", end)
-            following = self.source[stop + 1:self.source.find("\n", stop + 1) % (len(self.source) + 1)] \
-                if stop >= 0 else ""
+        if first.no != last_no:
+            next_start = self.source.find("\n", end) + 1
+            next_end = self.source.find("\n", next_start) if next_start else -1
+            following = self.source[next_start:next_end if next_end >= 0 else None] \
+                if next_start else ""
             if re.fullmatch(r"[ \t>]*(?:-+|=+)[ \t]*", following):
                 span_fields["keep_line_break"] = True
         span = SourceSpan(first.off, end, self._prefix_of(first), style, **span_fields)
