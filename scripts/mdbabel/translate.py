@@ -128,6 +128,9 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
         first = 0 if unit.kind in _LINE_START_KINDS else 1
         text = "\n".join(_escape_marker(line) if i >= first else line
                          for i, line in enumerate(lines))
+        # raw HTML at the start of a line would leave the paragraph; four
+        # spaces keep it inline (a lazy continuation line)
+        text = text.replace("\n<", "\n    <")
         if span.keep_line_break and "\n" not in text and " " in text:
             head, _, tail = text.rpartition(" ")
             text = head + "\n" + tail  # a soft break: renders as a space
