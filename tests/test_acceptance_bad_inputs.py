@@ -40,7 +40,7 @@ REAL_PO = f"locales/en/LC_MESSAGES/{REAL_PAGE}.po"
 
 SAMPLE_PAGE = """\
 ---
-title: Trang kiểm thử
+title: Trang mẫu cho kiểm thử
 description: Trang dùng cho kiểm thử chấp nhận.
 ---
 
@@ -85,6 +85,7 @@ ORDINALS = {"một": "one", "hai": "two", "ba": "three", "bốn": "four", "năm"
             "sáu": "six", "bảy": "seven"}
 
 GOOD = {
+    "Trang mẫu cho kiểm thử": "Sample page for the tests",
     "Trang kiểm thử": "Test page",
     "Trang dùng cho kiểm thử chấp nhận.": "A page for the acceptance tests.",
     "Mục có mã": "Section with code",
@@ -113,6 +114,7 @@ class BadTranslation:
     vietnamese: str      # plain text of the source unit, seen in the fallback
     absent: str = ""     # must never reach the page, even without strict mode
     catalog: str = SAMPLE_PO
+    front_matter: bool = False   # shown in <title> / <meta name="description">, not in the article
 
 
 def _bold(vi: str) -> str:
@@ -177,6 +179,16 @@ BAD_TRANSLATIONS = [
                    "You do not pay unemployment insurance. The reason is on the unemployment insurance page.",
                    'translation drops link "(unemployment-insurance.md)"', "keep the link target unchanged",
                    "Bạn không đóng bảo hiểm thất nghiệp", catalog=REAL_PO),
+    # The front matter title (here unlike the first heading) and description are translated
+    # apart from the body: the same checks apply to them.
+    BadTranslation("adds <script> to the front matter title", "Trang mẫu cho kiểm thử",
+                   "Sample <script>alert(5)</script> page",
+                   'translation adds a raw HTML element "<script"', "remove it",
+                   "Trang mẫu cho kiểm thử", absent="alert(5)", front_matter=True),
+    BadTranslation("breaks out of the description attribute", "Trang dùng cho kiểm thử chấp nhận.",
+                   'A page for the tests."><img src="x.png" onerror="alert(6)">',
+                   "translation adds an event attribute", "remove it",
+                   "Trang dùng cho kiểm thử chấp nhận.", absent="alert(6)", front_matter=True),
 ]
 
 
@@ -212,6 +224,9 @@ def broken(project):
     yield root, good
     for path, data in pristine.items():
         (root / path).write_bytes(data)
+    if tree_differences(good, root / "site"):  # a failed test let a broken build through
+        shutil.rmtree(root / "site")
+        shutil.copytree(good, root / "site")
 
 
 def _fails_naming(root: Path, good: Path, location: str, *texts: str) -> str:
@@ -291,7 +306,14 @@ def test_without_strict_the_broken_entry_falls_back_to_vietnamese_and_the_rest_i
         # (the sources block under the content is the known gap of test_acceptance_pseudo)
         spans = [" ".join(n.text().split()) for n in find_all(article, lambda n: n.attrs.get("lang") == "vi")
                  if not _in_facts(n)]
-        mine = [c for c in cases if c.catalog == catalog]
+        mine = [c for c in cases if c.catalog == catalog and not c.front_matter]
+        title = find_all(root_node, lambda n: n.tag == "title")[0].text()
+        description = [n.attrs.get("content") for n in find_all(
+            root_node, lambda n: n.tag == "meta" and n.attrs.get("name") == "description")]
+        for case in cases:
+            if case.front_matter and case.catalog == catalog:
+                assert any(case.vietnamese in text for text in (title, *description)), \
+                    f"{case.name}: the Vietnamese {case.vietnamese!r} is not shown: {title!r} {description}"
         # only the broken units are Vietnamese, one lang="vi" element each
         assert len(spans) == len(mine), f"{page_name}: Vietnamese parts {spans}"
         for case in mine:
@@ -307,7 +329,8 @@ def test_without_strict_the_broken_entry_falls_back_to_vietnamese_and_the_rest_i
             broken = {c.msgid for c in mine}
             shown = " ".join(article.text().split())
             for msgid, english in GOOD.items():
-                if msgid not in broken and msgid != "Trang dùng cho kiểm thử chấp nhận.":
+                if msgid not in broken and msgid not in ("Trang mẫu cho kiểm thử",
+                                                         "Trang dùng cho kiểm thử chấp nhận."):
                     start = " ".join(_plain(english).split()[:3])
                     assert start in shown, f"{english!r} is not on the English page"
 
@@ -320,7 +343,7 @@ def test_bad_wrapped_msgstr_edited_in_place_is_reported_on_its_msgstr_line(broke
         '"insurance](unemployment-insurance.md) page explains why."',
         '"You do not pay unemployment insurance. The unemployment "\n'
         '"insurance page explains why."', 1))
-    entry = find_entry(text, BAD_TRANSLATIONS[-1].msgid)
+    entry = find_entry(text, next(c.msgid for c in BAD_TRANSLATIONS if c.catalog == REAL_PO))
     assert text.split("\n")[entry.msgstr_line - 1] == 'msgstr ""'
     _fails_naming(root, good, f"{REAL_PO}:{entry.msgstr_line}: ",
                   'translation drops link "(unemployment-insurance.md)"', "keep the link target unchanged")
