@@ -54,6 +54,7 @@ from mkdocs.structure.pages import Page
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import SITE_DOMAIN, CatalogError, catalog_stats, load_translations, read_po_file
+from mdbabel.checks import check_translation
 from mdbabel.translate import Translation, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -314,10 +315,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
             result = translate_markdown(markdown, lookup, source_lang=source, mark_untranslated=True)
-            meta_total, meta_done = self._translate_meta(page, lookup, apply=False)
+            meta_problems: list[str] = []
+            meta_total, meta_done = self._translate_meta(page, lookup, apply=False, problems=meta_problems)
             total, done = result.total + meta_total, result.translated + meta_done
             share = 1.0 if total == 0 else done / total
-            self._report(result.problems, source_path)
+            self._report(result.problems + meta_problems, source_path)
             info = PageTranslation(
                 self.language, source, "translated", total=total, translated=done,
                 share_text=format_percent(share, locale=self.language.replace("-", "_")),
@@ -385,15 +387,20 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         }
         return self._site_gettext.gettext(message) % values, writing
 
-    def _translate_meta(self, page: Page, lookup, *, apply: bool) -> tuple[int, int]:
-        """Count (and with *apply*, replace) the translatable front matter values."""
+    def _translate_meta(self, page: Page, lookup, *, apply: bool,
+                        problems: list[str] | None = None) -> tuple[int, int]:
+        """Count (and with *apply*, replace) the translatable front matter values.
+
+        A translation that fails the checks is not used (the value stays in the source
+        language); its problems are added to *problems*.
+        """
         total = done = 0
         for key in ("title", "description"):
             value = page.meta.get(key)
             if not isinstance(value, str) or not value.strip():
                 continue
             total += 1
-            found = lookup(" ".join(value.split()), None)
+            found = _checked(" ".join(value.split()), lookup, f"front matter {key}", problems)
             if found is not None:
                 done += 1
                 if apply:
@@ -497,7 +504,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 text = entry.get(key)
                 if not text:
                     continue
-                found = catalog.get((None, str(text)))
+                found = _checked(str(text), lambda msgid, context: catalog.get((context, msgid)),
+                                 "front matter title")
                 # Untranslated source names stay Vietnamese and are marked as such.
                 item[key] = found.text if found else str(text)
                 item[f"{key}_lang"] = None if found or self.is_source_build else self.config.source_language
@@ -568,10 +576,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
-                done += lookup(" ".join(meta[key].split()), None) is not None
+                done += _checked(" ".join(meta[key].split()), lookup, f"front matter {key}") is not None
         title = str(meta.get("title") or file.src_uri)
         if not self.is_source_build:
-            reader = self.translations(self.language, domain).get((None, " ".join(title.split())))
+            reader_catalog = self.translations(self.language, domain)
+            reader = _checked(" ".join(title.split()),
+                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
             title = reader.text if reader else title
         return title, total, done, self._count_fuzzy(language, domain)
 
@@ -603,6 +613,24 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+
+
+def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
+    """The translation of *msgid*, unless it fails the checks (then its problems go to *problems*).
+
+    Text outside the Markdown body (front matter title and description, source names) is
+    written into the page's <title>, <meta> and templates: the same checks as for the body
+    keep a translation from adding e.g. <script> or an event attribute there.
+    """
+    found = lookup(msgid, None)
+    if found is None:
+        return None
+    found_problems = check_translation(msgid, found.text, kind)
+    if found_problems:
+        if problems is not None:
+            problems.extend(f"{found.origin}: {problem}" for problem in found_problems)
+        return None
+    return found
 
 
 def _escape_cell(text: str) -> str:
