@@ -251,3 +251,7 @@ def test_i18n_context_comment_gives_msgctxt_to_the_next_block():
 
 def test_i18n_skip_comment_excludes_the_next_block():
     assert texts("<!-- i18n-skip -->\nBỏ qua.\n\nGiữ.\n") == [("paragraph", "Giữ.")]
+
+
+def test_math_block_inside_an_admonition_is_skipped():
+    assert texts("!!! note\n    $$\n    E = mc^2\n    $$\n") == []

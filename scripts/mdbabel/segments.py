@@ -387,9 +387,9 @@ class _Segmenter:
                 continue
             # raw HTML starts at the start of any line, even inside a
             # paragraph (Python-Markdown finds it before block parsing)
-            if self._at_line_start(line) and (
-                    _HTML_COMMENT.match(line.text) or self._html_tag(line.text)
-                    or (at_block_start and _MATH.match(line.text.lstrip()))):
+            if (self._at_line_start(line) and (
+                    _HTML_COMMENT.match(line.text) or self._html_tag(line.text))) \
+                    or (at_block_start and line.indent < 4 and _MATH.match(line.text.lstrip())):
                 end = self._opaque_end(lines, i)
                 if current:
                     blocks.append(current)
@@ -540,7 +540,7 @@ class _Segmenter:
         if _FENCE.match(stripped):
             return
         at_line_start = self._at_line_start(first)
-        if at_line_start and (_HTML_COMMENT.match(text) or _MATH.match(text.lstrip())):
+        if (at_line_start and _HTML_COMMENT.match(text)) or _MATH.match(text.lstrip()):
             return
         if at_line_start and self._html_tag(text):
             self.html_block(block, where)
