@@ -37,6 +37,7 @@ SAMPLE = "acceptance-sample"
 SAMPLE_PO = f"locales/en/LC_MESSAGES/{SAMPLE}.po"
 REAL_PAGE = "foreign-workers/contributions"
 REAL_PO = f"locales/en/LC_MESSAGES/{REAL_PAGE}.po"
+SITE_PO = "locales/en/LC_MESSAGES/_site.po"
 
 SAMPLE_PAGE = """\
 ---
@@ -213,7 +214,7 @@ def project(tmp_path_factory):
     assert result.returncode == 0, f"the good copy must build:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
     good = root.parent / "good-site"
     shutil.copytree(root / "site", good)
-    pristine = {path: (root / path).read_bytes() for path in (SAMPLE_PO, REAL_PO)}
+    pristine = {path: (root / path).read_bytes() for path in (SAMPLE_PO, REAL_PO, SITE_PO)}
     return root, good, pristine
 
 
@@ -360,6 +361,43 @@ def test_quotes_and_ampersands_in_a_description_stay_inside_the_meta_attribute(b
     descriptions = [n.attrs for n in find_all(page, lambda n: n.tag == "meta"
                                                and n.attrs.get("name") == "description")]
     assert descriptions == [{"name": "description", "content": msgstr}]
+
+
+# --------------------------------------------------------------------------- interface catalog
+
+
+SITE_CASES = [
+    # (name, msgid, bad msgstr, what the build must say)
+    ("nav label adds <script>", "Người lao động nước ngoài tại Việt Nam",
+     "Foreign workers <script>alert(8)</script>", 'translation adds a raw HTML element "<script"'),
+    ("interface text drops its %(date)s placeholder", "Nội dung được kiểm tra lần cuối: %(date)s",
+     "Content last checked: %(day)s", "translation changes the placeholders %(date)s"),
+]
+
+
+@pytest.mark.parametrize("name, msgid, msgstr, what", SITE_CASES, ids=[c[0] for c in SITE_CASES])
+def test_bad_interface_translation_fails_make_site_naming_site_po_line(broken, name, msgid, msgstr, what):
+    root, good = broken
+    case = BadTranslation(name, msgid, msgstr, what, "", "", catalog=SITE_PO)
+    line = _break(root, case)
+    _fails_naming(root, good, f"{SITE_PO}:{line}: ", what)
+
+
+def test_without_strict_bad_interface_translations_fall_back_to_vietnamese(project, tmp_path):
+    root, _, _ = project
+    copy = shutil.copytree(root, tmp_path / "project", ignore=shutil.ignore_patterns("site", ".site-*"))
+    for name, msgid, msgstr, what in SITE_CASES:
+        _break(copy, BadTranslation(name, msgid, msgstr, what, "", "", catalog=SITE_PO))
+    result = mkdocs_build(copy, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    for _, _, _, what in SITE_CASES:
+        assert what in result.stderr
+    html = (tmp_path / "site" / "en" / REAL_PAGE / "index.html").read_text(encoding="utf-8")
+    assert "alert(8)" not in html
+    assert "Người lao động nước ngoài tại Việt Nam" in html      # the nav section, in Vietnamese
+    assert "Nội dung được kiểm tra lần cuối:" in html           # the review line, in Vietnamese
+    assert "Foreign workers" not in html and "Content last checked" not in html
+    assert "Social insurance across borders" in html             # the rest of _site.po is used
 
 
 # --------------------------------------------------------------------------- malformed catalogs
