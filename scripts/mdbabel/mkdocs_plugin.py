@@ -53,7 +53,8 @@ from mkdocs.structure.pages import Page
 
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
-from mdbabel.catalogs import SITE_DOMAIN, CatalogError, catalog_stats, load_translations, read_po_file
+from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, catalog_stats, check_interface_translation,
+                              load_translations, read_po_file)
 from mdbabel.checks import check_translation
 from mdbabel.translate import Translation, translate_markdown
 
@@ -225,6 +226,19 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
 
+    def _checked_site_translations(self) -> TranslationMap:
+        """``_site.po`` without the translations that fail the checks (reported as problems):
+        nav labels and interface strings are written into the pages unescaped, and a lost
+        ``%(name)s`` placeholder would stop the build with a traceback."""
+        usable: TranslationMap = {}
+        for key, translation in self.translations(self.language, SITE_DOMAIN).items():
+            found = check_interface_translation(key[1], translation.text)
+            if found:
+                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
+            else:
+                usable[key] = translation
+        return usable
+
     def gettext(self, message: str, **variables: Any) -> str:
         text = self._site_gettext.gettext(message)
         return text % variables if variables else text
@@ -252,7 +266,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._page_data = {}
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
         self._site_gettext = CatalogGettext(
-            {} if self.is_source_build else self.translations(self.language, SITE_DOMAIN)
+            {} if self.is_source_build else self._checked_site_translations()
         )
         # site name and description are _site messages too; keep the source text for rebuilds
         if self._site_texts is None:
