@@ -255,3 +255,11 @@ def test_i18n_skip_comment_excludes_the_next_block():
 
 def test_math_block_inside_an_admonition_is_skipped():
     assert texts("!!! note\n    $$\n    E = mc^2\n    $$\n") == []
+
+
+def test_front_matter_sources_give_one_message_per_title_and_note():
+    source = ("---\ntitle: Trang\nsources:\n  - title: Luật số 41/2024/QH15\n    note: Điều 2\n"
+              "    url: https://example.org/\n---\n\n# Trang\n")
+    units = [(u.kind, u.text, u.line) for u in segment(source) if "source" in u.kind]
+    assert units == [("front matter source title", "Luật số 41/2024/QH15", 4),
+                     ("front matter source note", "Điều 2", 5)]

@@ -327,7 +327,41 @@ class _Segmenter:
                 self.units.append(Unit(value, f"front matter {key}", i + 2,
                                        f"page {key} (front matter)", None, span))
                 break
+        self.front_matter_sources(data, lines, offs)
         return m.end()
+
+    def front_matter_sources(self, data: dict, lines: list[str], offs: list[int]) -> None:
+        """Add the title and note of each legal source listed under ``sources:``.
+
+        The page shows them in the reader's language, so they are messages too. Only
+        one-line scalars are extracted; the span is the value after ``title:``/``note:``.
+        """
+        import yaml
+        sources = data.get("sources")
+        if not isinstance(sources, list):
+            return
+        wanted = {(key, entry[key]) for entry in sources if isinstance(entry, dict)
+                  for key in ("title", "note") if isinstance(entry.get(key), str) and entry[key].strip()}
+        inside = False
+        for i, text in enumerate(lines):
+            if re.match(r"^sources[ \t]*:", text):
+                inside = True
+                continue
+            if inside and text[:1] not in (" ", "\t", "-", ""):
+                break
+            km = inside and re.match(r"^[ \t]*(?:-[ \t]+)?(title|note)[ \t]*:[ \t]*", text)
+            if not km:
+                continue
+            raw = text[km.end():].rstrip()
+            try:
+                value = yaml.safe_load(raw)
+            except Exception:
+                continue
+            if not isinstance(value, str) or (km.group(1), value) not in wanted:
+                continue
+            span = SourceSpan(offs[i] + km.end(), offs[i] + km.end() + len(raw), "", "yaml")
+            self.units.append(Unit(value, f"front matter source {km.group(1)}", i + 2,
+                                   f"legal source {km.group(1)} (front matter)", None, span))
 
     # ---- block level -----------------------------------------------------
 
