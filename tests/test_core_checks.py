@@ -117,3 +117,14 @@ def test_line_break_in_a_table_cell_is_reported():
 
 def test_line_break_in_a_heading_is_reported():
     assert any("line break" in p for p in problems("Chữ", "Text\nmore", "heading"))
+
+
+def test_a_figure_typed_differently_in_the_translation_is_reported():
+    problems = check_translation("Tỷ lệ là 8% từ năm 2024.", "The rate is 9% from 2024.", "paragraph")
+    assert any('number "9"' in p for p in problems)
+
+
+def test_a_dropped_year_is_reported_but_a_month_may_become_a_name():
+    assert check_translation("Số liệu tháng 6/2024", "Figures for June 2024", "paragraph") == []
+    problems = check_translation("Số liệu tháng 6/2024", "Figures for June", "paragraph")
+    assert any('drops the number "2024"' in p for p in problems)

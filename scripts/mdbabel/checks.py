@@ -61,8 +61,31 @@ def check_translation(msgid: str, msgstr: str, kind: str) -> list[str]:
         'translation drops or changes attribute list "{}"; keep it unchanged ' + _FIX,
         'translation adds attribute list "{}"; remove it (heading ids are kept automatically)')
     problems += _check_html(source, target)
+    problems += _check_numbers(source, target)
     if not kind.startswith("front matter"):  # YAML scalars are written quoted
         problems += _check_structure(source, target, kind)
+    return problems
+
+
+# Figures belong in {{ placeholders }}; a number typed in a translation must come from its
+# source. Month numbers may become month names ("6/2024" -> "June 2024"), so only numbers of
+# three or more digits (years, document numbers, amounts) must be kept.
+_NUMBER = re.compile(r"\d+")
+_IGNORED_FOR_NUMBERS = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}")
+
+
+def _check_numbers(source: str, target: str) -> list[str]:
+    source_numbers = _NUMBER.findall(_IGNORED_FOR_NUMBERS.sub(" ", source))
+    target_numbers = _NUMBER.findall(_IGNORED_FOR_NUMBERS.sub(" ", target))
+    if sorted(source_numbers) == sorted(target_numbers):
+        return []
+    problems = [f'translation has the number "{number}", which the source does not have; a '
+                "figure must be the same as in the source (figures come from {{ placeholders }})"
+                for number in dict.fromkeys(target_numbers) if number not in source_numbers]
+    kept = Counter(target_numbers)
+    problems += [f'translation drops the number "{number}"; keep it as in the source'
+                 for number, count in Counter(source_numbers).items()
+                 if len(number) >= 3 and kept[number] < count]
     return problems
 
 
