@@ -118,3 +118,10 @@ def test_duplicate_name_across_files_is_an_error(tmp_path):
     (tmp_path / "b.yml").write_text("x:\n  value: 2\n  type: number\n", encoding="utf-8")
     with pytest.raises(FigureError, match=r"b\.yml: x: figure already defined in a\.yml"):
         load_figures(tmp_path, relative_to=tmp_path)
+
+
+def test_vietnamese_dates_are_written_as_in_running_text():
+    import datetime as dt
+    from mdbabel.figures import format_long_date
+    assert format_long_date(dt.date(2025, 7, 1), "vi") == "1 tháng 7 năm 2025"
+    assert format_long_date(dt.date(2025, 7, 1), "en") == "July 1, 2025"

@@ -232,6 +232,17 @@ def _babel_locale(locale: str) -> str:
     return locale.replace("-", "_")
 
 
+# Babel's long Vietnamese date is "1 tháng 7, 2025"; Vietnamese prose and official documents
+# write "1 tháng 7 năm 2025" (the page text supplies "ngày" where the sentence needs it).
+_LONG_DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
+
+
+def format_long_date(value: dt.date, locale: str) -> str:
+    """A date written out as readers of *locale* write it in running text."""
+    loc = _babel_locale(locale)
+    return format_date(value, format=_LONG_DATE_PATTERNS.get(loc.split("_")[0], "long"), locale=loc)
+
+
 def format_value(figure: Figure, locale: str) -> str:
     """The figure's value as a reader of *locale* expects to see it."""
     loc = _babel_locale(locale)
@@ -240,7 +251,7 @@ def format_value(figure: Figure, locale: str) -> str:
     if figure.type == "text":
         return str(value)
     if figure.type == "date":
-        return format_date(value, format="long", locale=loc)
+        return format_long_date(value, loc)
     if figure.type == "money":
         # The đồng has no minor unit in use: show whole đồng.
         if language == "vi":

@@ -42,7 +42,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 from babel import Locale
-from babel.dates import format_date
 from babel.numbers import format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -504,7 +503,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if isinstance(reviewed, datetime):
             reviewed = reviewed.date()
         if isinstance(reviewed, date):
-            extras.reviewed = format_date(reviewed, format="long", locale=self.language.replace("-", "_"))
+            extras.reviewed = figures_module.format_long_date(reviewed, self.language)
             extras.reviewed_iso = reviewed.isoformat()
         domain = page.file.src_uri.rsplit(".", 1)[0]
         catalog = {} if self.is_source_build else self.translations(self.language, domain)
