@@ -265,14 +265,6 @@ def test_bad_translation_fails_make_site_naming_po_line_and_keeps_site(broken, c
     assert f'msgstr "' in (root / case.catalog).read_text(encoding="utf-8").split("\n")[line - 1]
 
 
-def _in_facts(node) -> bool:
-    while node is not None:
-        if "mdbabel-facts" in node.classes():
-            return True
-        node = node.parent
-    return False
-
-
 def _plain(markdown: str) -> str:
     """Roughly the text a reader sees for one line of Markdown."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
@@ -304,9 +296,7 @@ def test_without_strict_the_broken_entry_falls_back_to_vietnamese_and_the_rest_i
         assert re.search(r'<html[^>]*\blang="en"', html)
         root_node = parse_html(html)
         article = find_all(root_node, lambda n: n.tag == "article")[0]
-        # (the sources block under the content is the known gap of test_acceptance_pseudo)
-        spans = [" ".join(n.text().split()) for n in find_all(article, lambda n: n.attrs.get("lang") == "vi")
-                 if not _in_facts(n)]
+        spans = [" ".join(n.text().split()) for n in find_all(article, lambda n: n.attrs.get("lang") == "vi")]
         mine = [c for c in cases if c.catalog == catalog and not c.front_matter]
         title = find_all(root_node, lambda n: n.tag == "title")[0].text()
         description = [n.attrs.get("content") for n in find_all(

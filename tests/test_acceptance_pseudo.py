@@ -3,8 +3,8 @@
 A copy of the site gets every English msgstr replaced by its msgid with each word wrapped in
 ⟦ ⟧ (links, code, placeholders and markup kept, so every check passes) and is built with
 ``mkdocs build --strict`` (MDBABEL_STRICT). On every English page, each visible text node of
-the page title, the header, the navigation (nav labels, table of contents) and the article must
-then be marked: text without a mark is text that did not go through a catalog.
+the page title and of the body (article, headings, navigation labels, table of contents,
+header, notices, footer) must then be marked: text without a mark did not go through a catalog.
 
 Allowed without a mark, each for a stated reason:
 - code and preformatted text (never translated);
@@ -12,11 +12,10 @@ Allowed without a mark, each for a stated reason:
 - figures substituted from ``{{ name }}`` and the review date (values formatted by Babel for
   English, not catalog text);
 - language names (Babel display names, e.g. "English" in the language line of the status page);
-- Material's own interface labels, translated by the theme's language files (THEME_LABELS);
-- KNOWN GAP: the titles and notes of the front matter ``sources`` list are not extracted into
-  the catalogs (mdbabel extract has no unit kind for them), so they stay Vietnamese, marked
-  ``lang="vi"``, in the sources block under the content. Only those exact texts, in that block,
-  with that mark, are allowed.
+- Material's own interface labels, translated by the theme's language files (THEME_LABELS).
+
+The titles and notes of the front matter ``sources`` list were a known gap (not extracted)
+until commit 63cbce2; they are checked like everything else.
 """
 
 from __future__ import annotations
@@ -38,6 +37,12 @@ from mdbabel import figures as figures_module
 #: Material's interface labels (theme language files, not our catalogs), with where they show.
 THEME_LABELS = {
     "Table of contents": "title of the table of contents in the narrow layout (Material, en)",
+    "Skip to content": "skip link for keyboard users (Material, en)",
+    "Back to top": "navigation.top button (Material, en)",
+    "Previous": "navigation.footer label (Material, en)",
+    "Next": "navigation.footer label (Material, en)",
+    "Made with": "generator line of the footer (Material, en)",
+    "Material for MkDocs": "product name in the generator line of the footer",
 }
 #: Language names written by the plugin (Babel display names), not catalog text.
 LANGUAGE_NAMES = {"English", "Tiếng Việt"}
@@ -88,11 +93,25 @@ def _skipped(node) -> bool:
     return False
 
 
+def _region_of(node) -> str:
+    names = []
+    while node is not None:
+        if node.tag == "article":
+            return "article"
+        if node.tag == "nav" and "md-nav--secondary" in node.classes():
+            return "table of contents"
+        if node.tag == "nav" and "md-nav" in node.classes():
+            names.append("nav")
+        elif node.tag in ("header", "footer"):
+            names.append(node.tag)
+        node = node.parent
+    return names[0] if names else "body"
+
+
 def _regions(root):
+    """The page title and the whole body (article, nav, table of contents, header, footer)."""
     yield from (("title", n) for n in find_all(root, lambda n: n.tag == "title"))
-    yield from (("header", n) for n in find_all(root, lambda n: "md-header__topic" in n.classes()))
-    yield from (("nav", n) for n in find_all(root, lambda n: n.tag == "nav" and "md-nav" in n.classes()))
-    yield from (("article", n) for n in find_all(root, lambda n: n.tag == "article"))
+    yield from (("body", n) for n in find_all(root, lambda n: n.tag == "body"))
 
 
 def _text_nodes(region):
@@ -104,27 +123,14 @@ def _text_nodes(region):
                 yield node, child
 
 
-def _in_sources_block(node) -> bool:
-    while node is not None:
-        if "mdbabel-sources" in node.classes():
-            return True
-        node = node.parent
-    return False
-
-
 def _classify(project: Path, site: Path):
-    """(leaks, known_gap, checked) over every English page."""
+    """(leaks, checked) over every English page."""
     figure_values = _figure_values(project)
     leaks: dict[str, set[str]] = {}
-    gap: dict[str, set[str]] = {}
     checked = 0
     for page in english_pages(site):
         shown = page.relative_to(site).as_posix()
         meta = _front_matter(project, page, site)
-        allowed_sources = set()
-        for entry in meta.get("sources") or []:
-            entry = entry if isinstance(entry, dict) else {"title": entry}
-            allowed_sources |= {str(entry[k]) for k in ("title", "note") if entry.get(k)}
         reviewed = meta.get("reviewed")
         dates = {format_date(reviewed, format="long", locale="en")} if isinstance(reviewed, date) else set()
         root = parse_html(page.read_text(encoding="utf-8"))
@@ -141,12 +147,9 @@ def _classify(project: Path, site: Path):
                     continue
                 if re.fullmatch(r"[\W\d_]*(?:English|Tiếng Việt)[\W\d_]*", rest.strip()):
                     continue  # a language name inside a marked sentence ("⟦Ngôn⟧ ⟦ngữ⟧: English")
-                if (stripped in allowed_sources and _in_sources_block(node)
-                        and node.attrs.get("lang") == "vi"):
-                    gap.setdefault(stripped, set()).add(shown)
-                    continue
-                leaks.setdefault(f"{region_name}: {stripped[:120]!r}", set()).add(shown)
-    return leaks, gap, checked
+                where = region_name if region_name == "title" else _region_of(node)
+                leaks.setdefault(f"{where}: {stripped[:120]!r}", set()).add(shown)
+    return leaks, checked
 
 
 def test_pseudo_translation_passes_every_check():
@@ -163,20 +166,26 @@ def test_pseudo_translation_passes_every_check():
 
 def test_every_visible_text_of_every_english_page_comes_from_a_catalog(pseudo_site):
     project, site = pseudo_site
-    leaks, _, checked = _classify(project, site)
+    leaks, checked = _classify(project, site)
     assert checked > 1000
     listing = "\n".join(f"  {where} on {', '.join(sorted(pages)[:3])}"
                         f"{' …' if len(pages) > 3 else ''}" for where, pages in sorted(leaks.items()))
     assert not leaks, f"text on English pages that no catalog translated ({len(leaks)}):\n{listing}"
 
 
-def test_known_gap_front_matter_sources_stay_vietnamese_marked_lang_vi(pseudo_site):
-    """Pins the one known gap: source titles/notes are not extracted. When they are, this
-    test fails and the allowance in _classify must be removed."""
-    project, site = pseudo_site
-    _, gap, _ = _classify(project, site)
-    assert gap, "sources are translated now: remove the known-gap allowance from this module"
-    assert "Luật Bảo hiểm xã hội số 41/2024/QH15" in gap
+def test_sources_under_the_content_come_from_the_catalog(pseudo_site):
+    """The titles and notes of the front matter sources (extracted since 63cbce2)."""
+    _, site = pseudo_site
+    seen = 0
+    for page in english_pages(site):
+        root = parse_html(page.read_text(encoding="utf-8"))
+        for block in find_all(root, lambda n: "mdbabel-sources" in n.classes() and n.tag == "ul"):
+            for item in find_all(block, lambda n: n.tag == "li"):
+                seen += 1
+                assert OPEN in item.text(), f"{page.relative_to(site)}: source {item.text()!r}"
+                assert not find_all(item, lambda n: n.attrs.get("lang") == "vi"), \
+                    f"{page.relative_to(site)}: translated source still marked lang=vi"
+    assert seen > 50
 
 
 def test_every_english_page_has_marked_title_nav_and_content(pseudo_site):
