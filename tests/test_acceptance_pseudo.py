@@ -213,3 +213,28 @@ def test_english_meta_description_comes_from_a_catalog(pseudo_site):
             content = meta.attrs.get("content") or ""
             assert OPEN in content or not has_letters(content), \
                 f"{page.relative_to(site)}: description {content[:80]!r} is not from a catalog"
+
+
+#: Material's own labels in attributes (theme language files): aria-labels of its landmarks,
+#: the title of toc's permalinks, and the "Next: "/"Previous: " prefix of the footer links.
+THEME_ATTRIBUTE_LABELS = {"Permanent link", "Footer", "Header", "Navigation", "Table of contents"}
+THEME_ATTRIBUTE_PREFIXES = ("Next: ", "Previous: ")
+
+
+def test_text_in_attributes_comes_from_a_catalog(pseudo_site):
+    """alt, title, aria-label and placeholder texts, and the meta description."""
+    _, site = pseudo_site
+    leaks: dict[str, set[str]] = {}
+    for page in english_pages(site):
+        for node in parse_html(page.read_text(encoding="utf-8")).iter():
+            for attribute in ("alt", "title", "aria-label", "placeholder"):
+                value = node.attrs.get(attribute)
+                if not value or value in THEME_ATTRIBUTE_LABELS:
+                    continue
+                for prefix in THEME_ATTRIBUTE_PREFIXES:
+                    value = value.removeprefix(prefix)
+                if has_letters(unmarked(value)):
+                    leaks.setdefault(f"<{node.tag} {attribute}={value[:80]!r}>", set()).add(
+                        page.relative_to(site).as_posix())
+    assert not leaks, "attribute text that no catalog translated:\n" + "\n".join(
+        f"  {k} on {sorted(v)[:3]}" for k, v in sorted(leaks.items()))
