@@ -450,3 +450,22 @@ def test_language_header_of_another_language_fails_make_site(broken):
     text = _edit_real(root, lambda t: t.replace('"Language: en\\n"', '"Language: fr\\n"', 1))
     _fails_naming(root, good, f"{REAL_PO}:{po_entries(text)[0].msgstr_line}: ",
                   'Language header "fr" does not match the folder "en"')
+
+
+def test_header_with_another_charset_fails_make_site(broken):
+    root, good = broken
+    text = _edit_real(root, lambda t: t.replace("charset=UTF-8", "charset=ISO-8859-1", 1))
+    _fails_naming(root, good, f"{REAL_PO}:{po_entries(text)[0].msgstr_line}: ",
+                  "header Content-Type must say charset=UTF-8", 'set "Content-Type: text/plain; charset=UTF-8')
+
+
+def test_catalog_without_header_fails_make_site(broken):
+    root, good = broken
+
+    def drop_header(text: str) -> str:
+        header = po_entries(text)[0]
+        lines = text.split("\n")
+        return "\n".join(lines[:header.first_line - 1] + lines[header.last_line + 1:])
+
+    _edit_real(root, drop_header)
+    _fails_naming(root, good, f"{REAL_PO}:1: ", 'missing header entry (msgid "")', "add it first")
