@@ -18,7 +18,7 @@ EXCLUDED = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothes
 
 
 def _ignore(directory: str, names: list[str]) -> set[str]:
-    ignored = {n for n in names if n in EXCLUDED or n.endswith(".egg-info") or n.endswith(".mo")}
+    ignored = {n for n in names if n in EXCLUDED or n.endswith((".egg-info", ".mo", ".tmp"))}
     if Path(directory).resolve() == ROOT:
         ignored |= {n for n in names if n.startswith(".site-")}
     return ignored
@@ -26,7 +26,13 @@ def _ignore(directory: str, names: list[str]) -> set[str]:
 
 def copy_project(destination: Path) -> Path:
     """Copy the working tree (as a fresh clone would have it) to *destination*."""
-    shutil.copytree(ROOT, destination, ignore=_ignore, symlinks=True)
+    try:
+        shutil.copytree(ROOT, destination, ignore=_ignore, symlinks=True)
+    except shutil.Error as error:
+        # a temporary file that another process removed while we copied is not part of a clone
+        real = [entry for entry in error.args[0] if Path(entry[0]).exists()]
+        if real:
+            raise shutil.Error(real) from None
     return destination
 
 
