@@ -35,9 +35,8 @@ def _git(project: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    if not Path(tool("pre-commit")).exists() and not shutil.which("pre-commit"):
-        pytest.skip("pre-commit is not installed in the venv: add `pre-commit` to the test "
-                    "extras of pyproject.toml")
+    assert Path(tool("pre-commit")).exists() or shutil.which("pre-commit"), (
+        "pre-commit is missing: it is in the test extras of pyproject.toml (make setup)")
     project = copy_project(tmp_path / "project")
     # A clone with its own venv: the hooks call .venv/bin/... relative to the clone.
     os.symlink(Path(tool("python")).parent.parent, project / ".venv")
