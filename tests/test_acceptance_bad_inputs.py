@@ -343,7 +343,7 @@ def test_bad_wrapped_msgstr_edited_in_place_is_reported_on_its_msgstr_line(broke
 def test_quotes_and_ampersands_in_a_description_stay_inside_the_meta_attribute(broken):
     """A good translation with typographic characters HTML gives a meaning to."""
     root, _ = broken
-    msgid, msgstr = "Trang dùng cho kiểm thử chấp nhận.", 'A page for the "acceptance" tests & 1 < 2.'
+    msgid, msgstr = "Trang dùng cho kiểm thử chấp nhận.", 'A page for the "acceptance" tests & a < b.'
     _break(root, BadTranslation("quotes", msgid, msgstr, "", "", ""))
     result = make_site(root)
     assert result.returncode == 0, result.stderr[-3000:]
