@@ -971,15 +971,13 @@ def _stable_text(render: Callable[[str], str], existing_text: str | None,
     what we are about to write, the file only differs in wrapping or header order (saved by
     Poedit or Weblate), and its date stays.
     """
-    fixed = _fixed_date()
-    if fixed is not None:
-        return render(fixed)
     if existing_text is not None and existing_date:
         unchanged = render(existing_date)
         if unchanged == existing_text or (
                 existing_rendered is not None and unchanged == existing_rendered(existing_date)):
             return unchanged
-    return render(_now())
+    # The content changed: date it now, or at SOURCE_DATE_EPOCH for reproducible output.
+    return render(_fixed_date() or _now())
 
 
 _HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date",
