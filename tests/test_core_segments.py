@@ -263,3 +263,8 @@ def test_front_matter_sources_give_one_message_per_title_and_note():
     units = [(u.kind, u.text, u.line) for u in segment(source) if "source" in u.kind]
     assert units == [("front matter source title", "Luật số 41/2024/QH15", 4),
                      ("front matter source note", "Điều 2", 5)]
+
+
+def test_an_impossible_date_in_front_matter_does_not_hide_the_title():
+    units = segment("---\ntitle: Trang\nreviewed: 2026-13-25\n---\n\nNội dung.\n")
+    assert [u.text for u in units] == ["Trang", "Nội dung."]

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
 
 __all__ = ["Unit", "SourceSpan", "segment", "FRONT_MATTER_RE"]
 
@@ -109,6 +112,26 @@ def _indented(line: _Line) -> bool:
 
 # --------------------------------------------------------------------------
 # Patterns (copied from the Python-Markdown / pymdownx processors they mirror)
+
+class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML where a date that does not exist (``2026-13-25``) stays a string, so one bad
+    value never hides the page's other keys (title, description, sources)."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def load_front_matter(text: str) -> Any:
+    """Parse front matter YAML (raises ``yaml.YAMLError`` when it is not YAML)."""
+    return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+
 
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
 _ATX = re.compile(r"^(#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*$")
@@ -292,8 +315,7 @@ class _Segmenter:
         body = m.group(1) or ""
         body_off = m.start(1) if m.group(1) else m.end()
         try:
-            import yaml
-            data = yaml.safe_load(body)
+            data = load_front_matter(body)
         except Exception:
             data = None
         if not isinstance(data, dict):
@@ -336,7 +358,6 @@ class _Segmenter:
         The page shows them in the reader's language, so they are messages too. Only
         one-line scalars are extracted; the span is the value after ``title:``/``note:``.
         """
-        import yaml
         sources = data.get("sources")
         if not isinstance(sources, list):
             return
@@ -354,7 +375,7 @@ class _Segmenter:
                 continue
             raw = text[km.end():].rstrip()
             try:
-                value = yaml.safe_load(raw)
+                value = load_front_matter(raw)
             except Exception:
                 continue
             if not isinstance(value, str) or (km.group(1), value) not in wanted:

@@ -36,6 +36,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from mdbabel.segments import load_front_matter
+
 __all__ = [
     "Problem",
     "check_pages",
@@ -78,20 +80,6 @@ def page_paths(docs_dir: Path) -> list[Path]:
     return sorted(pages)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML where a date that does not exist (``2026-13-25``) stays a string."""
-
-
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-
 def read_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int, str | None]:
     """Split *text* into ``(front matter, body, body's first line, YAML error)``.
 
@@ -103,7 +91,7 @@ def read_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int, str |
     body = text[match.end():]
     body_line = text.count("\n", 0, match.end()) + 1
     try:
-        data = yaml.load(match.group(2) or "", Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
+        data = load_front_matter(match.group(2) or "")
     except yaml.YAMLError as exc:
         return None, body, body_line, str(exc).replace("\n", " ")
     if data is None:
