@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help setup site serve catalogs check stats test test-fast bench clean
+.PHONY: help setup site serve catalogs check stats test test-fast bench repro clean
 
 help:
 	@echo "make site      build the whole site into site/ (strict; a failed build keeps the old site/)"
@@ -15,6 +15,7 @@ help:
 	@echo "make check     stale catalogs, broken translations, missing review dates or sources, broken links"
 	@echo "make stats     translation statistics per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
+	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
 	@echo "make bench     run the performance benchmark (see docs/about/performance)"
 
 $(STAMP): pyproject.toml
@@ -32,7 +33,8 @@ setup: $(STAMP)
 # Build into a temporary directory and swap it in only when the build succeeded.
 site: $(STAMP)
 	rm -rf .site-new
-	MDBABEL_STRICT=true $(BIN)/mkdocs build --strict --site-dir .site-new
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
+	  MDBABEL_STRICT=true $(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
@@ -58,6 +60,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+# Two builds of this commit with the same SOURCE_DATE_EPOCH must be byte-identical.
+repro: $(STAMP)
+	$(BIN)/python scripts/reproducible_check.py
 
 clean:
 	rm -rf site .site-new .site-old .pytest_cache
