@@ -123,6 +123,8 @@ def test_english_catalogs_use_the_glossary_terms():
     glossary = _glossary()
     wrong = []
     for where, message in _english_messages():
+        if message.string == message.id and "definition list term" in message.auto_comments:
+            continue  # a glossary headword kept in Vietnamese (marked lang="vi" on the page)
         for term in required_terms(message.id, glossary):
             if term.lower() not in message.string.lower():
                 wrong.append(f"{where}: {message.id[:50]!r} needs {term!r}")

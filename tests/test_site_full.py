@@ -116,7 +116,7 @@ def test_translation_status_page_has_a_table_per_language(built_site):
     assert "<table>" in html and "foreign-workers/contributions/" in html
 
 
-def test_english_pages_mark_vietnamese_content_with_lang(built_site):
-    html = (built_site / "en" / "faq" / "index.html").read_text(encoding="utf-8")
+def test_english_glossary_marks_its_vietnamese_headwords_with_lang(built_site):
+    html = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
-    assert 'lang="vi"' in html.split('class="md-content"', 1)[1]
+    assert '<dt lang="vi">bảo hiểm xã hội (BHXH)</dt>' in html
