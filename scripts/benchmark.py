@@ -45,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -132,15 +133,34 @@ def _generator_key(pages: int) -> str:
 
 def corpus(pages: int) -> Path:
     """The project of *pages* pages with filled catalogs (cached in bench-out/)."""
+    from mdbabel import catalogs
+
     root = WORK / f"ours-{pages}"
     stamp = root / ".bench-key"
     key = _generator_key(pages)
     if stamp.exists() and stamp.read_text() == key:
+        # the extraction may have changed since: bring the catalogs up to date and fill
+        # the new messages, as a translator would
+        config = catalogs.load_site_config(root)
+        if catalogs.update_catalogs(config).content_changes:
+            print(f"  refreshing the catalogs of {pages} pages ...", flush=True)
+            bench_corpus.fill_catalogs(config)
         return root
     print(f"  generating {pages} pages ...", flush=True)
     bench_corpus.make_project(root, pages)
     stamp.write_text(key)
     return root
+
+
+def _content_key(root: Path) -> str:
+    """Changes whenever a page or catalog of *root* is rewritten."""
+    digest = hashlib.sha256()
+    for folder in ("docs", "locales"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
 
 
 def baseline(ours: Path, pages: int) -> Path:
@@ -150,7 +170,7 @@ def baseline(ours: Path, pages: int) -> Path:
 
     root = WORK / f"baseline-{pages}"
     stamp = root / ".bench-key"
-    key = (ours / ".bench-key").read_text() + ":baseline"
+    key = _content_key(ours)
     if stamp.exists() and stamp.read_text() == key:
         return root
     print(f"  translating {pages} pages for the baseline ...", flush=True)
@@ -192,8 +212,21 @@ def build_one_language(config_file: str, language: str, site_dir: str) -> None:
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
 
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
     config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
     i18n = config.plugins["i18n"]
+    # The sitemap lists the pages of every language: i18n collects them build after build
+    # (on_files). Collect the other languages' files first, in the same order, without
+    # building them.
+    for code in i18n.build_languages:
+        if code == language:
+            i18n.i18n_files_per_language.setdefault(code, [])
+            continue
+        i18n.current_language = code
+        i18n.on_config(config)
+        get_navigation(i18n.on_files(get_files(config), config), config)  # gives files pages
     i18n.current_language = language
     i18n.building = True   # i18n's on_post_build then does not start the other languages
     utils.clean_directory = lambda directory: None
@@ -296,7 +329,8 @@ def serve_reload(repetitions: int = 3) -> list[float]:
         shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
         po = copy / "locales" / "en" / "LC_MESSAGES" / "foreign-workers" / "contributions.po"
         port = _free_port()
-        env = {**ENV, "MDBABEL_STRICT": "false"}
+        # serve mounts the site at site_url's path: make it the server's root
+        env = {**ENV, "MDBABEL_STRICT": "false", "SITE_URL": f"http://127.0.0.1:{port}/"}
         server = subprocess.Popen(
             [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -307,6 +341,8 @@ def serve_reload(repetitions: int = 3) -> list[float]:
                 try:
                     original = _fetch(url)
                     break
+                except urllib.error.HTTPError as error:
+                    raise SystemExit(f"benchmark: {url}: HTTP {error.code}")
                 except OSError:
                     if server.poll() is not None or time.monotonic() > deadline:
                         raise SystemExit("benchmark: mkdocs serve did not start")
@@ -317,7 +353,7 @@ def serve_reload(repetitions: int = 3) -> list[float]:
                 raise SystemExit(f"benchmark: no msgstr to change in {po}")
             times = []
             for number in range(1, repetitions + 1):
-                marker = f"Reloaded{number}x"
+                marker = "Reloaded" + "abcdefghij"[number]  # no digit: figures are checked
                 assert marker not in original
                 changed = text.replace(match.group(0), f'\nmsgstr "{match.group(1)} {marker}"', 1)
                 time.sleep(1.5)  # let the previous rebuild settle
