@@ -76,7 +76,16 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     A translation equal to the source leaves the source characters as they
     are, unless *write_identical* (used by tests of the write-back itself).
     """
-    units = segment(source)
+    body = source.rstrip("\n")
+    if len(body) != len(source):
+        # final newlines carry no unit: segment (and cache) the page without them, so the
+        # same page read from disk or after a plugin re-joined its lines is one cache entry
+        result = translate_markdown(body, lookup, source_lang=source_lang,
+                                    mark_untranslated=mark_untranslated,
+                                    write_identical=write_identical)
+        result.markdown += source[len(body):]
+        return result
+    units = _segment(source)
     ids: dict[int, str] | None = None
     edits: list[tuple[int, int, str]] = []
     problems: list[str] = []
@@ -86,7 +95,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         translation = lookup(unit.text, unit.context)
         text: str | None = None
         if translation is not None:
-            found = checks.check_translation(unit.text, translation.text, unit.kind)
+            found = _check(unit.text, translation.text, unit.kind)
             if found:
                 problems.extend(f"{translation.origin}: {p}" for p in found)
             else:
@@ -103,10 +112,52 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         edits.append(_edit(unit, text))
         if unit.kind == "heading" and unit.span.heading_id is None:
             if ids is None:
-                ids = source_heading_ids(source, units)
+                ids = _heading_ids(source, units)
             edits.append(_heading_id_edit(source, unit, ids[id(unit)]))
     return TranslationResult(_apply(source, edits), len(units), translated, problems,
                              untranslated)
+
+
+# A page is translated several times per build (once per language, and again for the
+# translation status table): segmenting, heading ids and checks depend only on their
+# arguments, so they are computed once per distinct source text or message.
+# (a full cache is emptied: a site larger than the limit is no slower than without it)
+_SEGMENT_CACHE: dict[str, list[Unit]] = {}
+_IDS_CACHE: dict[str, tuple[list[Unit], dict[int, str]]] = {}
+_CHECK_CACHE: dict[tuple[str, str, str], tuple[str, ...]] = {}
+_PAGE_LIMIT, _MESSAGE_LIMIT = 5000, 250000
+
+
+def _remember(cache: dict, limit: int, key, value):
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _segment(source: str) -> list[Unit]:
+    units = _SEGMENT_CACHE.get(source)
+    if units is None:
+        units = _remember(_SEGMENT_CACHE, _PAGE_LIMIT, source, segment(source))
+    return units
+
+
+def _heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
+    """:func:`source_heading_ids`, cached with the units it was computed for (keyed by id)."""
+    cached = _IDS_CACHE.get(source)
+    if cached is None or cached[0] is not units:
+        cached = _remember(_IDS_CACHE, _PAGE_LIMIT, source,
+                           (units, source_heading_ids(source, units)))
+    return cached[1]
+
+
+def _check(msgid: str, msgstr: str, kind: str) -> list[str]:
+    key = (msgid, msgstr, kind)
+    found = _CHECK_CACHE.get(key)
+    if found is None:
+        found = _remember(_CHECK_CACHE, _MESSAGE_LIMIT, key,
+                          tuple(checks.check_translation(msgid, msgstr, kind)))
+    return list(found)
 
 
 def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
@@ -188,13 +239,17 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     # footnote references render (and drop out of the id) only when defined
     for label in dict.fromkeys(_FOOTNOTE_DEFINITION.findall(source)):
         parts.append(f"[^{label}]: x")
-    md = markdown.Markdown(**markdown_config())
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        _MARKDOWN = markdown.Markdown(**markdown_config())
+    md = _MARKDOWN.reset()
     html = md.convert("\n\n".join(parts))
     found = re.findall(r'<h[1-6][^>]*\bid="([^"]*)"', html)
     return {id(u): found[i] if i < len(found) else slugs.slugify(u.text, "-")
             for i, u in enumerate(headings)}
 
 
+_MARKDOWN = None  # one converter, reset before each use (building one costs more than converting)
 _ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?(?<![\w&])#([^\s}]+)[^}\n]*\}")
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t>]*\[\^([^\]]+)\]:", re.M)
 
