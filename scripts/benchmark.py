@@ -98,20 +98,49 @@ class Series:
         return max(run.peak_mb for run in self.runs)
 
 
+# GNU time measures the process it starts itself: a child forked from this (large) process
+# would report this process's memory as its own peak (Linux keeps the high-water mark
+# across exec).
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
+def _start(command: list[str], cwd: Path, env: dict | None = None):
+    report = None
+    if GNU_TIME:
+        handle, name = tempfile.mkstemp(prefix="bench-time-")
+        os.close(handle)
+        report = Path(name)
+        command = [GNU_TIME, "-f", "%U %S %M", "-o", str(report), *command]
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    return process, report
+
+
+def _finish(process, report: Path | None) -> tuple[int, bytes, float, float]:
+    """(exit status, output, CPU seconds, peak MB) of a process from :func:`_start`."""
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    cpu, peak = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    if report is not None:
+        try:
+            user, system, kb = report.read_text().split("\n")[-2].split()
+            cpu, peak = float(user) + float(system), int(kb) / 1024
+        except (OSError, ValueError, IndexError):
+            pass
+        report.unlink(missing_ok=True)
+    return code, output, cpu, peak
+
+
 def measure(command: list[str], cwd: Path, *, env: dict | None = None) -> Run:
     """Run *command*, fail loudly on a non-zero exit, return its wall/CPU time and peak RSS."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    code, output, cpu, peak = _finish(*_start(command, cwd, env))
     wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
+    if code:
         sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
-        raise SystemExit(f"benchmark: {' '.join(command)} failed in {cwd} "
-                         f"(exit status {process.returncode})")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        raise SystemExit(f"benchmark: {' '.join(command)} failed in {cwd} (exit status {code})")
+    return Run(wall, cpu, peak)
 
 
 def build_command(site_dir: Path) -> list[str]:
@@ -240,19 +269,16 @@ def parallel_build(project: Path, site_dir: Path, languages: list[str]) -> Run:
         shutil.rmtree(site_dir)
     site_dir.mkdir(parents=True)
     start = time.perf_counter()
-    processes = []
-    for language in languages:
-        processes.append(subprocess.Popen(
-            [sys.executable, __file__, "--build-one-language", language,
-             "--config", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
+    started = [_start([sys.executable, __file__, "--build-one-language", language,
+                       "--config", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+                      project)
+               for language in languages]
     parts, peak, failed = [], 0.0, []
-    for process in processes:
-        output = process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)
-        parts.append(usage.ru_utime + usage.ru_stime)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status):
+    for process, report in started:
+        code, output, cpu, memory = _finish(process, report)
+        parts.append(cpu)
+        peak = max(peak, memory)
+        if code:
             failed.append(output.decode("utf-8", "replace")[-3000:])
     if failed:
         raise SystemExit("benchmark: parallel build failed:\n" + "\n".join(failed))
