@@ -808,6 +808,7 @@ def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> 
 
 # Break after spaces only, and never inside a {{ figure }} placeholder.
 _CHUNK = re.compile(r"(?:\{\{[^}\n]*\}\}|\S)+\s*|\s+")
+_ESCAPED = re.compile(r'[\\"\t\r\n]')  # characters escape() writes as two
 
 
 def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
@@ -820,14 +821,17 @@ def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
     lines = [f'{prefix}{keyword} ""']
     room = WIDTH - len(prefix) - 2
     for piece in re.findall(r"[^\n]*\n|[^\n]+", text):
-        current = ""
+        # escaping works character by character: the escaped width of a line is the sum
+        # of its chunks' escaped widths (escape() adds 2 quotes)
+        current, width = "", 0
+        plain = not _ESCAPED.search(piece)
         for chunk in _CHUNK.findall(piece) or [piece]:
-            candidate = current + chunk
-            if current and len(escape(candidate)) - 2 > room:
+            chunk_width = len(chunk) if plain else len(escape(chunk)) - 2
+            if current and width + chunk_width > room:
                 lines.append(prefix + escape(current))
-                current = chunk
+                current, width = chunk, chunk_width
             else:
-                current = candidate
+                current, width = current + chunk, width + chunk_width
         if current:
             lines.append(prefix + escape(current))
     return lines
@@ -1201,7 +1205,7 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) 
 # --------------------------------------------------------------------------- translations
 
 
-_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation]]] = {}
+_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation], int]] = {}
 
 
 def load_translations(po_path: str | Path, *, root: str | Path | None = None,
@@ -1229,9 +1233,18 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
         return dict(cached[1])
-    translations = _translations_of(read_po_file(path, shown=shown, language=language))
-    _TRANSLATIONS_CACHE[resolved] = (stamp, translations)
+    po = read_po_file(path, shown=shown, language=language)
+    translations = _translations_of(po)
+    _TRANSLATIONS_CACHE[resolved] = (stamp, translations, catalog_stats(po.catalog).fuzzy)
     return dict(translations)
+
+
+def fuzzy_count(po_path: str | Path, *, root: str | Path | None = None,
+                language: str | None = None) -> int:
+    """Number of fuzzy messages of a catalog, read (and cached) with :func:`load_translations`:
+    a build that needs both parses the file once."""
+    load_translations(po_path, root=root, language=language)
+    return _TRANSLATIONS_CACHE[Path(po_path).resolve()][2]
 
 
 def _translations_of(po: PoFile) -> dict[Key, Translation]:
