@@ -52,8 +52,8 @@ from mkdocs.structure.pages import Page
 
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
-from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, catalog_stats, check_interface_translation,
-                              load_translations, read_po_file)
+from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
+                              load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.translate import Translation, translate_markdown
 
@@ -186,6 +186,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._nav = None
         self._site_texts: dict[str, str | None] | None = None
         self._root = Path.cwd()
+        self._env = None
 
     # ----------------------------------------------------------------- helpers
 
@@ -436,6 +437,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 f"(strict mode):\n  {listing}"
             )
         self._not_found_context = (self._nav, files)
+        self._env = env
         return self._install_env(env, config)
 
     def _install_env(self, env, config):
@@ -603,10 +605,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if not path.is_file():
             return 0
         try:
-            po = read_po_file(path, shown=self._shown(path), language=language)
+            # parsed once with the translations (load_translations' cache)
+            return fuzzy_count(path, root=self._root, language=language)
         except CatalogError as error:
             raise PluginError(str(error)) from None
-        return catalog_stats(po.catalog).fuzzy
 
     # ----------------------------------------------------------------- 404 pages
 
@@ -617,7 +619,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
         from mkdocs.commands.build import _build_template  # the theme's own 404 rendering path
 
-        env = self._install_env(config.theme.get_env(), config)
+        # the build's own environment: its templates are compiled already (a new one from
+        # config.theme.get_env() compiles them all again)
+        env = self._install_env(self._env or config.theme.get_env(), config)
         template = env.get_template("404.html")
         nav, files = self._not_found_context or (None, None)
         if files is None:
