@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api  # a missing Playwright must fail, not skip
+from search_support import launch_chromium
 
-from search_support import launch_chromium  # noqa: E402 - after the skip
+pytestmark = pytest.mark.browser
 
 GUIDES = ["foreign-workers/contributions/", "en/foreign-workers/contributions/"]
 SCREEN_ONLY = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
@@ -82,3 +82,20 @@ def test_collapsed_blocks_and_every_tab_are_printed(printed):
 def test_chromium_prints_the_page_to_pdf(printed):
     pdf = printed.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
+
+
+@pytest.mark.parametrize("printed", GUIDES, indirect=True)
+def test_links_to_pages_of_this_site_print_their_full_address(printed):
+    written = printed.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .filter(a => !/^(#|https?:)/.test(a.getAttribute('href')))
+        .map(a => [a.href, getComputedStyle(a, '::after').content])""")
+    assert written, "the page should link to another page of the site"
+    for href, after in written:
+        assert href.startswith("http") and href in after, (href, after)
+
+
+@pytest.mark.parametrize("printed", GUIDES[:1], indirect=True)
+def test_links_within_the_page_print_no_address(printed):
+    written = printed.evaluate("""() => [...document.querySelectorAll('article a[href^="#"]')]
+        .map(a => getComputedStyle(a, '::after').content)""")
+    assert written and all("#" not in after for after in written), written
