@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api  # a missing Playwright must fail, not skip
+from search_support import launch_chromium
 
-from search_support import launch_chromium  # noqa: E402 - after the skip
+pytestmark = pytest.mark.browser
 
 # (text colour, background layers from the front to the page background, what it is)
 TEXT_ON_BACKGROUND = [
