@@ -21,7 +21,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from acceptance_support import REPO, environment, find_all, parse_html, po_entries
+from acceptance_support import REPO, environment, parse_html, po_entries
 from mdbabel.segments import segment
 from mdbabel.translate import markdown_config
 

@@ -11,7 +11,6 @@ import yaml
 
 from mdbabel.catalogs import load_site_config, project_stats, read_po_file
 from mdbabel.figures import load_figures, placeholders
-from mdbabel.segments import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -6,15 +6,12 @@ The site is built once per module and served from 127.0.0.1.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from search_support import launch_chromium, serve
+from search_support import launch_chromium
 
 pytestmark = pytest.mark.browser
 from playwright import sync_api  # noqa: E402 - a missing Playwright must fail, not skip
@@ -25,13 +22,9 @@ PAGES = ["", "en/", "foreign-workers/contributions/", "en/foreign-workers/contri
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site-browser") / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-4000:]
-    with serve(site) as url:
-        yield url
+def base_url(served_site):
+    """The real site, built once per session and served locally (conftest.py)."""
+    return served_site
 
 
 @pytest.fixture(scope="module")

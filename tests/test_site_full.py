@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 pytestmark = pytest.mark.slow
 
@@ -22,26 +18,7 @@ RESOURCE_IN_HTML = re.compile(
 RESOURCE_IN_CSS = re.compile(r'(?:url\(\s*["\']?|@import\s+["\'])([^"\')\s]+)', re.I)
 
 
-def _site_url() -> str:
-    raw = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    # site_url is "!ENV [SITE_URL, default]": the default unless SITE_URL is set
-    match = re.search(r'^site_url:.*?"(https?://[^"]+)"', raw, re.M)
-    return os.environ.get("SITE_URL") or match.group(1)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site
-
-
-@pytest.fixture(scope="session")
-def site_url() -> str:
-    return _site_url()
+# built_site and site_url come from conftest.py (one build per test session).
 
 
 def pages(site: Path) -> list[Path]:

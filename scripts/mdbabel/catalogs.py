@@ -1340,7 +1340,6 @@ def check_project(config: SiteConfig) -> CheckReport:
     them), and translations that break a rule of :mod:`mdbabel.checks` (dropped link, code,
     placeholder...). Catalogs of removed pages are notices.
     """
-    from . import checks
     from .translate import translate_markdown
 
     report = CheckReport()
