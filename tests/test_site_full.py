@@ -97,3 +97,10 @@ def test_english_glossary_marks_its_vietnamese_headwords_with_lang(built_site):
     html = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
     assert '<dt lang="vi">bảo hiểm xã hội (BHXH)</dt>' in html
+
+
+def test_heading_permalinks_are_titled_in_the_page_language(built_site):
+    vietnamese = (built_site / "faq" / "index.html").read_text(encoding="utf-8")
+    english = (built_site / "en" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink"' in vietnamese and 'title="Liên kết đến mục này"' in vietnamese
+    assert 'title="Link to this section"' in english and "Liên kết đến mục này" not in english

@@ -25,6 +25,9 @@ NOTICE_PARTIAL = N_(
 )
 NOTICE_ORIGINAL_LINK = N_("Đọc bản gốc bằng %(source_language)s")
 
+# Title of the "¶" link after each heading (toc's permalink_title in mkdocs.yml).
+PERMALINK_TITLE = N_("Liên kết đến mục này")
+
 # Translation status page (docs/status.md): table columns and lines.
 STATUS_LANGUAGE_HEADING = N_("Ngôn ngữ: %(language)s")
 STATUS_COLUMN_PAGE = N_("Trang")

@@ -36,6 +36,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from html import escape
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -426,6 +427,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self.problems.append(problem)
             if not self.strict:
                 log.warning(f"{problem} (kept the Vietnamese text in {source_path})")
+
+    @event_priority(0)
+    def on_page_content(self, html: str, page: Page, config, files):
+        """The heading permalinks' title is written by toc in the source language."""
+        if self.is_source_build:
+            return html
+        source_title = f'title="{ui.PERMALINK_TITLE}"'
+        translated = self._site_gettext.gettext(ui.PERMALINK_TITLE)
+        if translated == ui.PERMALINK_TITLE or source_title not in html:
+            return html
+        return html.replace(source_title, f'title="{escape(translated, quote=True)}"')
 
     @event_priority(0)
     def on_env(self, env, config, files):
