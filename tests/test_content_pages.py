@@ -128,3 +128,18 @@ def test_english_catalogs_use_the_glossary_terms():
             if term.lower() not in message.string.lower():
                 wrong.append(f"{where}: {message.id[:50]!r} needs {term!r}")
     assert not wrong, "\n".join(wrong)
+
+
+CATALOGS = sorted((ROOT / "locales").rglob("*.po")) + sorted((ROOT / "locales").rglob("*.pot"))
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_gnu_gettext_accepts_every_catalog_of_the_site(path):
+    import shutil
+    import subprocess
+    assert shutil.which("msgfmt"), "GNU gettext is missing: apt-get install gettext"
+    checked = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o", "/dev/null", str(path)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    concatenated = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
+    assert concatenated.returncode == 0, concatenated.stderr
