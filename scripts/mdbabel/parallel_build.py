@@ -1,0 +1,112 @@
+"""Build each language of a mkdocs-static-i18n site in its own process (MkDocs adapter).
+
+``mkdocs build`` builds the languages one after the other in one process: i18n's
+``on_post_build`` starts a nested build per extra language. On a machine with several cores
+this module runs one process per language instead, all writing into one site folder, and the
+result is byte-identical to ``mkdocs build`` (tested): each process first collects the other
+languages' files the way i18n would (the sitemap lists every language), then runs the build
+of its own language only.
+
+    python -m mdbabel.parallel_build [--config-file mkdocs.yml] [--site-dir site] [--jobs N]
+
+Exit status 0 when every language built, 1 when one failed (its messages are printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+
+def build_one_language(config_file: str, language: str, site_dir: str) -> None:
+    """Build only *language* into *site_dir* (not cleaned: the parent cleans it once), as
+    i18n's own nested build of that language would."""
+    from mkdocs import utils
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        i18n = config.plugins["i18n"]
+        # The sitemap lists the pages of every language: i18n collects them build after
+        # build (on_files). Collect the other languages' files first, in the same order.
+        for code in i18n.build_languages:
+            if code == language:
+                i18n.i18n_files_per_language.setdefault(code, [])
+                continue
+            i18n.current_language = code
+            i18n.on_config(config)
+            get_navigation(i18n.on_files(get_files(config), config), config)
+        i18n.current_language = language
+        i18n.building = True  # i18n's on_post_build then does not start the other languages
+        utils.clean_directory = lambda directory: None
+        build_module.build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build_languages(config_file: str) -> list[str]:
+    """The languages i18n builds, default first, from the validated configuration."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=config_file)
+    return list(config.plugins["i18n"].build_languages)
+
+
+def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
+    """Clean *site_dir* once, then build every language in its own process."""
+    languages = build_languages(config_file)
+    if os.path.isdir(site_dir):
+        shutil.rmtree(site_dir)
+    os.makedirs(site_dir)
+
+    def run(language: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", language,
+             "--config-file", config_file, "--site-dir", site_dir],
+            capture_output=True, text=True)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(run, languages))
+    failed = False
+    for language, result in zip(languages, results):
+        if result.stderr.strip():
+            sys.stderr.write(result.stderr)
+        if result.returncode != 0:
+            failed = True
+            sys.stderr.write(f"mdbabel: the '{language}' build failed (exit {result.returncode})\n")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mdbabel.parallel_build",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config-file", default="mkdocs.yml")
+    parser.add_argument("--site-dir", default="site")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--one-language", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one_language:
+        from mkdocs.exceptions import MkDocsException
+
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+        try:
+            build_one_language(args.config_file, args.one_language, args.site_dir)
+        except MkDocsException as error:
+            print(error.format_message(), file=sys.stderr)
+            return 1
+        return 0
+    return parallel_build(str(Path(args.config_file)), args.site_dir, args.jobs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
