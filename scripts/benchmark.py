@@ -234,32 +234,7 @@ def baseline(ours: Path, pages: int) -> Path:
 # ----------------------------------------------------------------------------- one build per language
 
 
-def build_one_language(config_file: str, language: str, site_dir: str) -> None:
-    """Build only *language* of the site, exactly as i18n's nested build would, into
-    *site_dir* (not cleaned: the parent cleans it once). Runs in its own process."""
-    from mkdocs import utils
-    from mkdocs.commands import build as build_module
-    from mkdocs.config import load_config
-
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.nav import get_navigation
-
-    config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
-    i18n = config.plugins["i18n"]
-    # The sitemap lists the pages of every language: i18n collects them build after build
-    # (on_files). Collect the other languages' files first, in the same order, without
-    # building them.
-    for code in i18n.build_languages:
-        if code == language:
-            i18n.i18n_files_per_language.setdefault(code, [])
-            continue
-        i18n.current_language = code
-        i18n.on_config(config)
-        get_navigation(i18n.on_files(get_files(config), config), config)  # gives files pages
-    i18n.current_language = language
-    i18n.building = True   # i18n's on_post_build then does not start the other languages
-    utils.clean_directory = lambda directory: None
-    build_module.build(config)
+# build_one_language: mdbabel.parallel_build (what `make site` runs), imported where used.
 
 
 def parallel_build(project: Path, site_dir: Path, languages: list[str]) -> Run:
@@ -565,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.build_one_language:
+        from mdbabel.parallel_build import build_one_language
         build_one_language(args.config, args.build_one_language, args.site_dir)
         return 0
 
