@@ -123,3 +123,16 @@ def served_site(built_site, site_url):
     """Base URL of the built site served locally under the path of ``site_url``."""
     with serve_site(built_site, site_url) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole test session (Playwright)."""
+    from playwright.sync_api import sync_playwright
+
+    from search_support import launch_chromium
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -19,8 +19,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from playwright import sync_api  # a missing Playwright must fail, not skip
-from search_support import launch_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -79,14 +77,6 @@ def pages_of(site: Path, site_address: str, language: str) -> list[str]:
 def axe_script() -> str:
     assert AXE.is_file(), f"axe-core is missing ({AXE}): run `npm install` in the repository"
     return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def audit(page, axe_script: str, within: list[str] | None = None) -> list[dict]:

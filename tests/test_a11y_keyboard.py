@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from playwright import sync_api  # a missing Playwright must fail, not skip
-from search_support import launch_chromium
 from test_a11y_palette import contrast
 
 pytestmark = pytest.mark.browser
@@ -75,14 +73,6 @@ FOCUS_STATE = """() => {
 def over(color, background):
     r, g, b, a = color
     return [r * a + background[0] * (1 - a), g * a + background[1] * (1 - a), b * a + background[2] * (1 - a)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def photograph(page, box) -> bytes:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from playwright import sync_api  # a missing Playwright must fail, not skip
-from search_support import launch_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -73,14 +71,12 @@ def composite(layers):
 
 
 @pytest.fixture(scope="module")
-def palette(served_site):
+def palette(browser, served_site):
     names = sorted({name for fg, bgs, _ in TEXT_ON_BACKGROUND for name in [fg, *bgs]})
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        page = chromium.new_page()
-        page.goto(served_site + "en/foreign-workers/contributions/", wait_until="load")
-        colours = page.evaluate(RESOLVE, names)
-        chromium.close()
+    page = browser.new_page()
+    page.goto(served_site + "en/foreign-workers/contributions/", wait_until="load")
+    colours = page.evaluate(RESOLVE, names)
+    page.close()
     return colours
 
 

@@ -10,22 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from playwright import sync_api  # a missing Playwright must fail, not skip
-from search_support import launch_chromium
 
 pytestmark = pytest.mark.browser
 
 GUIDES = ["foreign-workers/contributions/", "en/foreign-workers/contributions/"]
 SCREEN_ONLY = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
                ".md-footer", ".mdb-search", ".md-top", ".md-skip"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

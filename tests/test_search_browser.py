@@ -8,11 +8,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from search_support import build_site, first_visit_bytes, launch_chromium, serve
+from search_support import build_site, first_visit_bytes, serve
 
 pytestmark = pytest.mark.browser
 
-from playwright import sync_api  # noqa: E402 - a missing Playwright must fail, not skip
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +19,6 @@ def base_url(tmp_path_factory):
     site = build_site(tmp_path_factory.mktemp("search-browser") / "site")
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

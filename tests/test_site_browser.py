@@ -11,10 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from search_support import launch_chromium
 
 pytestmark = pytest.mark.browser
-from playwright import sync_api  # noqa: E402 - a missing Playwright must fail, not skip
 
 REPO = Path(__file__).resolve().parents[1]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,14 +23,6 @@ PAGES = ["", "en/", "foreign-workers/contributions/", "en/foreign-workers/contri
 def base_url(served_site):
     """The real site, built once per session and served locally (conftest.py)."""
     return served_site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
