@@ -27,6 +27,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I)
 _EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
 _JS_URL = re.compile(r"javascript\s*:", re.I)
+_DIGIT = re.compile(r"\d")
 _STARTS_BLOCK = re.compile(
     r"(?:#{1,6}(?:\s|$)|[-*+][ \t]|\d+\.[ \t]|\||>|!!!|\?\?\?|===|```|~~~|:[ \t]|\[\^[^\]]*\]:|"
     r"(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|={2,}[ \t]*$|<!--)")
@@ -42,26 +43,40 @@ def check_translation(msgid: str, msgstr: str, kind: str) -> list[str]:
     *kind* is the unit kind from :mod:`mdbabel.segments` ("paragraph",
     "table cell", "heading", ...); some checks depend on it.
     """
+    # Each check runs only when a character its patterns need occurs in either text: most
+    # messages are plain prose, and a check that cannot match finds nothing to compare.
+    both = msgid + msgstr
     problems: list[str] = []
-    problems += _check_code(msgid, msgstr)
-    source, target = _without_code(msgid), _without_code(msgstr)
-    problems += _check_links(source, target)
-    problems += _check_multiset(
-        _FOOTNOTE_REF.findall(source), _FOOTNOTE_REF.findall(target),
-        'translation drops footnote reference "[^{}]"; keep the reference ' + _FIX,
-        'translation adds footnote reference "[^{}]" that the source does not have; remove it')
-    problems += _check_multiset(
-        _PLACEHOLDER.findall(source), _PLACEHOLDER.findall(target),
-        'translation drops placeholder "{{{{ {} }}}}"; keep the placeholder exactly as in '
-        "the source (it is replaced by a figure) " + _FIX,
-        'translation adds placeholder "{{{{ {} }}}}" that the source does not have; use only '
-        "the placeholders of the source")
-    problems += _check_multiset(
-        _ATTR_LIST.findall(source), _ATTR_LIST.findall(target),
-        'translation drops or changes attribute list "{}"; keep it unchanged ' + _FIX,
-        'translation adds attribute list "{}"; remove it (heading ids are kept automatically)')
-    problems += _check_html(source, target)
-    problems += _check_numbers(source, target)
+    if "`" in both:
+        problems += _check_code(msgid, msgstr)
+        source, target = _without_code(msgid), _without_code(msgstr)
+    else:
+        source, target = msgid, msgstr
+    both = source + target
+    if "[" in both or "<" in both:
+        problems += _check_links(source, target)
+    if "[^" in both:
+        problems += _check_multiset(
+            _FOOTNOTE_REF.findall(source), _FOOTNOTE_REF.findall(target),
+            'translation drops footnote reference "[^{}]"; keep the reference ' + _FIX,
+            'translation adds footnote reference "[^{}]" that the source does not have; '
+            "remove it")
+    if "{" in both:
+        problems += _check_multiset(
+            _PLACEHOLDER.findall(source), _PLACEHOLDER.findall(target),
+            'translation drops placeholder "{{{{ {} }}}}"; keep the placeholder exactly as in '
+            "the source (it is replaced by a figure) " + _FIX,
+            'translation adds placeholder "{{{{ {} }}}}" that the source does not have; use '
+            "only the placeholders of the source")
+        problems += _check_multiset(
+            _ATTR_LIST.findall(source), _ATTR_LIST.findall(target),
+            'translation drops or changes attribute list "{}"; keep it unchanged ' + _FIX,
+            'translation adds attribute list "{}"; remove it (heading ids are kept '
+            "automatically)")
+    if "<" in both or ":" in target:
+        problems += _check_html(source, target)
+    if _DIGIT.search(both):
+        problems += _check_numbers(source, target)
     if not kind.startswith("front matter"):  # YAML scalars are written quoted
         problems += _check_structure(source, target, kind)
     return problems

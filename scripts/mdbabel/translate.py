@@ -225,6 +225,9 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     # footnotes (and the headings in them) are rendered at the end of the page
     headings = sorted((u for u in units if u.kind == "heading"),
                       key=lambda u: u.span.in_footnote)
+    plain = _plain_heading_ids(source, headings)
+    if plain is not None:
+        return plain
     parts = []
     for unit in headings:
         text = unit.text
@@ -249,6 +252,33 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
             for i, u in enumerate(headings)}
 
 
+def _plain_heading_ids(source: str, headings: list[Unit]) -> dict[int, str] | None:
+    """toc's ids without rendering, when every heading is plain text; else None.
+
+    Plain text (no character that inline Markdown or HTML escaping would change) is what
+    toc slugifies as it is, so toc's own uniqueness rule over the same ids gives the same
+    result as rendering; most pages have only such headings.
+    """
+    from markdown.extensions.toc import unique
+
+    if any(not _PLAIN_HEADING.fullmatch(u.text) for u in headings):
+        return None
+    explicit = [u.span.heading_id for u in headings if u.span.heading_id]
+    heading_attr_starts = {u.span.heading_attrs[0] for u in headings if u.span.heading_attrs}
+    elsewhere = [m.group(1) for m in _ATTR_LIST_ID.finditer(source)
+                 if m.start() not in heading_attr_starts]
+    if any(not _PLAIN_ID.fullmatch(value) for value in explicit + elsewhere):
+        return None
+    used_ids = set(explicit + elsewhere)
+    ids = {}
+    for unit in headings:
+        ids[id(unit)] = unit.span.heading_id or unique(
+            slugs.slugify(" ".join(unit.text.split()), "-"), used_ids)
+    return ids
+
+
+_PLAIN_HEADING = re.compile(r"[^\\`*_\[\]<>&!{}^~#|:=+]*")
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 _MARKDOWN = None  # one converter, reset before each use (building one costs more than converting)
 _ATTR_LIST_ID = re.compile(r"\{:?[^}\n]*?(?<![\w&])#([^\s}]+)[^}\n]*\}")
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t>]*\[\^([^\]]+)\]:", re.M)
