@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -237,12 +238,16 @@ def _babel_locale(locale: str) -> str:
 _LONG_DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
 
 
+# Babel parses the locale and the number or date pattern on every call; a page repeats the
+# same few figures, so each (value, locale) is formatted once per process.
+@functools.lru_cache(maxsize=4096)
 def format_long_date(value: dt.date, locale: str) -> str:
     """A date written out as readers of *locale* write it in running text."""
     loc = _babel_locale(locale)
     return format_date(value, format=_LONG_DATE_PATTERNS.get(loc.split("_")[0], "long"), locale=loc)
 
 
+@functools.lru_cache(maxsize=4096)  # Figure is frozen: its name and value are the key
 def format_value(figure: Figure, locale: str) -> str:
     """The figure's value as a reader of *locale* expects to see it."""
     loc = _babel_locale(locale)

@@ -31,6 +31,7 @@ module only adapts them to MkDocs events.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import logging
 import os
@@ -144,6 +145,7 @@ class LanguageLink:
     current: bool
 
 
+@functools.lru_cache(maxsize=256)  # asked for every page and every language link
 def language_name(code: str, in_language: str | None = None, *, capitalise: bool = True) -> str:
     """Display name of *code* in *in_language* (default: its own): "Tiếng Việt", "English".
 
@@ -589,10 +591,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         """(title in the reader's language, units, translated, fuzzy) of one source page in *language*."""
         if not file.abs_src_path or not file.src_uri.endswith(".md"):
             return None
-        from mkdocs.utils import meta as meta_util
-
-        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
-        body, meta = meta_util.get_data(text)
+        body, meta = _source_page(file.abs_src_path)[:2]
         if STATUS_PLACEHOLDER in body:
             body = body.replace(STATUS_PLACEHOLDER, "")
         domain = file.src_uri.rsplit(".", 1)[0]
@@ -697,14 +696,36 @@ def _body_first_line(abs_src_path: str | None) -> int:
     if not abs_src_path:
         return 1
     try:
-        raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+        return _source_page(abs_src_path)[2]
     except OSError:
         return 1
+
+
+_SOURCE_CACHE: dict[str, tuple[tuple[int, int], tuple[str, dict, int]]] = {}
+
+
+def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
+    """(body, front matter, line where the body starts) of a source page, as MkDocs splits it.
+
+    Each language build reads every page for the status table and for error lines; the
+    result is kept until the file changes (mtime, size), so ``mkdocs serve`` sees edits.
+    """
     from mkdocs.utils.meta import get_data
 
-    raw = raw.replace("\r\n", "\n")
-    # MkDocs' own front matter split (the body given to plugins may already be reformatted)
-    body, _ = get_data(raw)
-    if body and raw.endswith(body):
-        return raw[: len(raw) - len(body)].count("\n") + 1
-    return 1
+    stat = os.stat(abs_src_path)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _SOURCE_CACHE.get(abs_src_path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+    body, meta = get_data(raw)
+    # line numbers: MkDocs' own split of the text with Unix line ends (the body given to
+    # plugins may already be reformatted)
+    unix = raw.replace("\r\n", "\n")
+    unix_body = body if unix == raw else get_data(unix)[0]
+    first_line = 1
+    if unix_body and unix.endswith(unix_body):
+        first_line = unix[: len(unix) - len(unix_body)].count("\n") + 1
+    result = (body, meta, first_line)
+    _SOURCE_CACHE[abs_src_path] = (stamp, result)
+    return result

@@ -600,8 +600,11 @@ class _Segmenter:
         if at_line_start and self._html_tag(text):
             self.html_block(block, where)
             return
+        # The constructs below are each recognised by the first character of a line (after
+        # up to three spaces): a block without that character anywhere skips the search.
+        firsts = {line.text.lstrip()[:1] for line in block}
         # processors that search the whole block, in Python-Markdown's order
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if not firsts.isdisjoint("!?=") else ()):
             for pattern, handler in ((_ADMONITION, self.admonition), (_DETAILS, self.details),
                                      (_TAB, self.tab)):
                 m = pattern.match(line.text)
@@ -620,7 +623,7 @@ class _Segmenter:
                     return
         if self.table(block, blocks, where):
             return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if "#" in firsts else ()):
             m = _ATX.match(line.text)
             if m:
                 self._before(block[:i], blocks, container)
@@ -633,7 +636,7 @@ class _Segmenter:
                 blocks.insert(0, block[2:])
             self.heading(block[0], block[0].text.rstrip(), 1 if block[1].text.startswith("=") else 2)
             return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if not firsts.isdisjoint("-_*") else ()):
             if _HR.match(line.text):
                 self._before(block[:i], blocks, container)
                 if block[i + 1:]:
@@ -642,7 +645,7 @@ class _Segmenter:
         if _LIST_ITEM.match(text):
             container.last = self.list(block, where)
             return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if ">" in firsts else ()):
             if _QUOTE.match(line.text):
                 self._before(block[:i], blocks, container)
                 # a block that starts with ">" right after a quote continues it
@@ -650,14 +653,14 @@ class _Segmenter:
                     else None
                 container.last = self.blockquote(block[i:], where, same)
                 return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if "[" in firsts else ()):
             if _FOOTNOTE.match(line.text):
                 self._before(block[:i], blocks, container)
                 if not i:  # a footnote definition leaves no element here
                     container.last, container.last_paragraph = sibling, paragraph
                 self.footnote(block[i:], blocks)
                 return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if "*" in firsts else ()):
             m = _ABBR.match(line.text)
             if m:
                 self._before(block[:i], blocks, container)
@@ -668,12 +671,12 @@ class _Segmenter:
                 self.add_text(m.group("title"), line.off + m.start("title"), line.no,
                               "abbreviation", f'abbreviation "{m.group("abbr")}" (expansion)')
                 return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if ":" in firsts else ()):
             if _DEFINITION.match(line.text):
                 container.last = self.definition(block, i, blocks, where,
                                                  None if i else paragraph)
                 return
-        for i, line in enumerate(block):
+        for i, line in enumerate(block if "[" in firsts else ()):
             if _REFERENCE.match(line.text):
                 self._before(block[:i], blocks, container)
                 if not i:  # nor does a link reference definition
@@ -732,7 +735,7 @@ class _Segmenter:
 
     def table(self, block: list[_Line], blocks: list[list[_Line]], where: _Where) -> bool:
         # the conditions of Python-Markdown's TableProcessor.test
-        if len(block) < 2:
+        if len(block) < 2 or "|" not in block[0].text:  # a header row has a "|"
             return False
         rows = [line.text.strip(" ") for line in block]
         columns = len(_split_row(rows[0]))
