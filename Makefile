@@ -16,7 +16,7 @@ help:
 	@echo "make stats     translation statistics per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
 	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
-	@echo "make bench     run the performance benchmark (figures in README, Performance; about 15 min)"
+	@echo "make bench     run the performance benchmark (figures in README, Performance; 15 to 30 min)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

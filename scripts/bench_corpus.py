@@ -39,6 +39,9 @@ from mdbabel.segments import segment  # noqa: E402
 
 #: Pages per section folder (its index.md included).
 SECTION_SIZE = 20
+#: Sections per top-level part of the nav: a large site nests its topics (a flat nav of 80
+#: sections would make every page render 80 section titles, even with navigation.prune).
+PART_SIZE = 10
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -282,6 +285,7 @@ class Corpus:
 
 
 def _nav_yaml(plans: list[PagePlan]) -> str:
+    """Home, then parts of PART_SIZE sections of SECTION_SIZE pages, then the status page."""
     lines = ["nav:", "  - index.md"]
     current = 0
     for plan in plans:
@@ -289,8 +293,11 @@ def _nav_yaml(plans: list[PagePlan]) -> str:
             continue
         if plan.section != current:
             current = plan.section
-            lines.append(f"  - {json.dumps(plan.title, ensure_ascii=False)}:")
-        lines.append(f"      - {plan.path}")
+            if (current - 1) % PART_SIZE == 0:
+                part = (current - 1) // PART_SIZE + 1
+                lines.append(f"  - {json.dumps(f'Phần {part}: {OBJECTS[part % len(OBJECTS)]}', ensure_ascii=False)}:")
+            lines.append(f"      - {json.dumps(plan.title, ensure_ascii=False)}:")
+        lines.append(f"          - {plan.path}")
     lines.append("  - status.md")
     return "\n".join(lines) + "\n"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from search_support import build_site, launch_chromium, serve  # noqa: E402
+from search_support import build_site, launch_chromium, serve, serve_site  # noqa: E402
 
 from mdbabel.search_index import (  # noqa: E402
     DEFAULT_MAX_PAGE_CHARS,
@@ -69,6 +69,45 @@ def synthetic_pages(count: int, seed: int = 7) -> list[PageEntry]:
     return pages
 
 
+_TIME_QUERIES = """([q, runs]) => { const s = window.mdbabelSearch, a = [], b = []; let n = 0;
+   for (let i = 0; i < runs; i++) {
+     let t = performance.now(); const r = s.search(q); a.push(performance.now() - t);
+     t = performance.now(); s.render(s.search(q)); b.push(performance.now() - t);
+     n = r.hits.length; }
+   const med = x => x.sort((p, q) => p - q)[Math.floor(x.length / 2)];
+   return [n, med(a), med(b)]; }"""
+
+
+def time_site_search(site: Path, site_address: str, visits: list[tuple[str, list[str]]],
+                     runs: int = 5) -> dict[str, dict]:
+    """Search timings in headless Chromium on a built site.
+
+    *visits* are (page address relative to the site root, queries); for each page, its
+    language's index is loaded (fetch + preparation, timed), then each query is run *runs*
+    times: search alone, and search + rendering the result list (median of each). Returns
+    ``{page: {"load_ms", "queries": [(query, hits, search_ms, render_ms)], "worst_ms"}}``.
+    """
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with serve_site(site, site_address) as base_url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            for page_url, queries in visits:
+                page = browser.new_page()
+                page.goto(base_url + page_url)
+                load_ms = page.evaluate(
+                    """async () => { const t = performance.now(); await window.mdbabelSearch.load();
+                       return performance.now() - t; }""")
+                timed = [(query, *page.evaluate(_TIME_QUERIES, [query, runs])) for query in queries]
+                results[page_url] = {"load_ms": load_ms, "queries": timed,
+                                     "worst_ms": max(t[3] for t in timed)}
+                page.close()
+        finally:
+            browser.close()
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1600)
@@ -101,16 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'query':32} {'hits':>5} {'search ms':>10} {'+render ms':>11}  (median of {args.runs})")
             worst = 0.0
             for query in QUERIES:
-                timing = page.evaluate(
-                    """([q, runs]) => { const s = window.mdbabelSearch, a = [], b = []; let n = 0;
-                       for (let i = 0; i < runs; i++) {
-                         let t = performance.now(); const r = s.search(q); a.push(performance.now() - t);
-                         t = performance.now(); s.render(s.search(q)); b.push(performance.now() - t);
-                         n = r.hits.length; }
-                       const med = x => x.sort((p, q) => p - q)[Math.floor(x.length / 2)];
-                       return [n, med(a), med(b)]; }""",
-                    [query, args.runs],
-                )
+                timing = page.evaluate(_TIME_QUERIES, [query, args.runs])
                 hits, search_ms, render_ms = timing
                 worst = max(worst, render_ms)
                 print(f"{query:32} {hits:5d} {search_ms:10.1f} {render_ms:11.1f}")

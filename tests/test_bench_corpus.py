@@ -52,7 +52,9 @@ def test_project_has_the_real_site_shape(corpus):
     config_text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     assert config_text.startswith(real)
-    assert "      - chu-de-001/trang-01.md" in config_text
+    # parts of PART_SIZE sections, each a nested section of its pages
+    assert '  - "Phần 1: ' in config_text
+    assert "          - chu-de-001/trang-01.md" in config_text
     assert (root / "overrides" / "main.html").is_file()
     assert (root / "docs" / "_data" / "figures.yml").is_file()
     config = catalogs.load_site_config(root)

@@ -57,7 +57,7 @@ from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_translations)
 from mdbabel.checks import check_translation
-from mdbabel.translate import Translation, translate_markdown
+from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
 
@@ -190,6 +190,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._site_texts: dict[str, str | None] | None = None
         self._root = Path.cwd()
         self._env = None
+        # (language, domain) -> ((catalog stamp, source text), result): the status table
+        # translates every page of every language in the first build; that language's own
+        # build then reuses the result instead of translating the page again
+        self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
 
     # ----------------------------------------------------------------- helpers
 
@@ -331,7 +335,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         else:
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
-            result = translate_markdown(markdown, lookup, source_lang=source, mark_untranslated=True)
+            result = self._translate_page(markdown, self.language, domain, catalog)
             meta_problems: list[str] = []
             meta_total, meta_done = self._translate_meta(page, lookup, apply=False, problems=meta_problems)
             total, done = result.total + meta_total, result.translated + meta_done
@@ -597,7 +601,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         domain = file.src_uri.rsplit(".", 1)[0]
         catalog = self.translations(language, domain)
         lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
-        result = translate_markdown(body, lookup, source_lang=self.config.source_language, mark_untranslated=False)
+        result = self._translate_page(body, language, domain, catalog)
         total, done = result.total, result.translated
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
@@ -610,6 +614,30 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                               lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
             title = reader.text if reader else title
         return title, total, done, self._count_fuzzy(language, domain)
+
+    def _translate_page(self, markdown: str, language: str, domain: str,
+                        catalog: TranslationMap) -> TranslationResult:
+        """The page translated into *language* (untranslated units marked), computed once per
+        source text and catalog version."""
+        path = self.catalog_path(language, domain)
+        try:
+            stat = os.stat(path)
+            stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        except OSError:
+            stamp = None
+        key = (stamp, markdown.rstrip("\n"))
+        cached = self._translated.get((language, domain))
+        if cached is not None and cached[0] == key:
+            result = cached[1]
+        else:
+            lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
+            result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
+                                        mark_untranslated=True)
+            self._translated[(language, domain)] = (key, result)
+        # the caller gets the page's own final newlines and a list of problems of its own
+        return TranslationResult(result.markdown + markdown[len(key[1]):], result.total,
+                                 result.translated, list(result.problems),
+                                 list(result.untranslated_units))
 
     def _count_fuzzy(self, language: str, domain: str) -> int:
         path = self.catalog_path(language, domain)
