@@ -8,7 +8,9 @@ interface text)::
 
 The data model is Babel's :class:`~babel.messages.catalog.Catalog`. Reading
 goes through Babel's PO parser (extended for ``#|`` previous msgids, duplicate
-entries and string syntax); writing is our own small writer because the
+entries and string syntax); only :func:`load_translations`, on the hot path of
+the site build, first tries a fast reader that takes catalogs in the usual
+layout, with the same results. Writing is our own small writer because the
 catalogs must be byte-stable: fixed wrapping (:data:`WIDTH`), order by first
 location, no ``python-format`` flags (Markdown is not a format string), and
 dates that only move when the content does.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import importlib.util
 import os
 import re
@@ -34,7 +37,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, get_close_matches
-from babel.messages.pofile import PoFileError, PoFileParser, escape
+from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
 from .segments import segment
 from .translate import Lookup, Translation
@@ -597,10 +600,15 @@ class PoFile:
     msgstr_lines: dict[Key, int]                 # 1-based line of each active msgstr
 
     def header(self, name: str) -> str | None:
-        for key, value in self.headers:
-            if key.lower() == name.lower():
-                return value
-        return None
+        return _header_value(self.headers, name)
+
+
+def _header_value(headers: list[tuple[str, str]], name: str) -> str | None:
+    """The first header field called *name* (any case), as :meth:`PoFile.header` reads it."""
+    for key, value in headers:
+        if key.lower() == name.lower():
+            return value
+    return None
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -693,8 +701,6 @@ class _CheckingParser(PoFileParser):
 
 def _parse_previous(lines: list[str]) -> list[str]:
     """``#| msgid "a" / #| "b"`` lines -> ``["ab"]`` (plus the plural, if any)."""
-    from babel.messages.pofile import unescape
-
     found: dict[str, str] = {}
     keyword = None
     for line in lines:
@@ -774,8 +780,7 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     headers = _parse_header(header_text, shown, header_line)
     po = PoFile(catalog, shown, headers, header_comments, header_fuzzy, parser.msgstr_lines)
     content_type = po.header("Content-Type") or ""
-    charset = re.search(r"charset=([\w.-]+)", content_type)
-    if not charset or charset.group(1).lower() not in ("utf-8", "utf8"):
+    if not _says_utf8(content_type):
         raise CatalogError(f"{shown}:{header_line}: header Content-Type must say charset=UTF-8 "
                            f"(found {content_type!r}); set \"Content-Type: text/plain; "
                            "charset=UTF-8\\n\" and save the file as UTF-8")
@@ -784,23 +789,48 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     return po
 
 
+def _says_utf8(content_type: str) -> bool:
+    """Whether a Content-Type header value declares the UTF-8 charset."""
+    charset = re.search(r"charset=([\w.-]+)", content_type)
+    return bool(charset) and charset.group(1).lower() in ("utf-8", "utf8")
+
+
 def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> None:
-    expected = expected or _language_of(path)
     value = po.header("Language")
+    problem = _language_problem(po.shown, line, value, expected or _language_of(path))
+    if problem:
+        raise CatalogError(problem)
+    if value:
+        po.catalog.locale = value.replace("-", "_")
+
+
+def _language_problem(shown: str, line: int, value: str | None,
+                      expected: str | None) -> str | None:
+    """What is wrong with the Language header *value* of a catalog meant for *expected*
+    (``None``: any language), as a complete message; ``None`` if nothing is."""
     if not value:
         if expected is None:
-            return
-        raise CatalogError(f'{po.shown}:{line}: header has no Language; add "Language: '
-                           f'{expected}\\n" to the header entry')
+            return None
+        return (f'{shown}:{line}: header has no Language; add "Language: '
+                f'{expected}\\n" to the header entry')
+    if not _known_language(value):
+        return (f'{shown}:{line}: unknown language "{value}" in the Language '
+                "header; use a language code Babel knows, such as en or fr")
+    if expected is not None and not _same_language(value, expected):
+        return (f'{shown}:{line}: Language header "{value}" does not match the '
+                f'folder "{expected}"; set "Language: {expected}\\n" or move the file')
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _known_language(value: str) -> bool:
+    """Whether Babel knows the language code *value* (``pt-BR`` or ``pt_BR``); cached,
+    since all the catalogs of a site name a few languages and parsing a code is slow."""
     try:
         Locale.parse(value.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        raise CatalogError(f'{po.shown}:{line}: unknown language "{value}" in the Language '
-                           "header; use a language code Babel knows, such as en or fr") from None
-    if expected is not None and not _same_language(value, expected):
-        raise CatalogError(f'{po.shown}:{line}: Language header "{value}" does not match the '
-                           f'folder "{expected}"; set "Language: {expected}\\n" or move the file')
-    po.catalog.locale = value.replace("-", "_")
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- writing
@@ -1205,6 +1235,122 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) 
 # --------------------------------------------------------------------------- translations
 
 
+# The fast reader below does in one pass what read_po_file, _translations_of and catalog_stats
+# do for load_translations, for catalogs in the layout gettext tools and render_catalog write.
+# Whatever else a file holds (plurals, blank lines inside an entry, CRLF line ends, "#-"
+# conflicts, an odd keyword or string, a duplicate, a header problem...) makes it give up, and
+# Babel's parser reads the file: it gives the results of the odd cases and words every error.
+
+# A well-formed string on one line: what _QUOTED accepts there.
+_LINE_STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+# Lines between entries: comments (not "#~", not "#-" conflict markers), previous msgids
+# of obsolete entries (#~|, which Babel skips) and empty lines.
+_BETWEEN = r"(?:\#(?![~-])[^\n]*+\n|\#~\|[^\n]*+\n|\n)*+"
+# Possessive quantifiers throughout: no line of an entry starts like the lines before it, so
+# giving characters back could never lead to a match, and the engine need not try.
+_REGULAR_ENTRY = re.compile(rf"""
+    (?P<comments>{_BETWEEN})
+    (?:
+        (?:msgctxt\ (?P<msgctxt>{_LINE_STRING}(?:\n{_LINE_STRING})*+)\n)?
+        msgid\ (?P<msgid>{_LINE_STRING}(?:\n{_LINE_STRING})*+)\n
+        msgstr\ (?P<msgstr>{_LINE_STRING}(?:\n{_LINE_STRING})*+)\n
+    |
+        (?:\#~\ msgctxt\ (?P<obsolete_msgctxt>{_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+)\n)?
+        \#~\ msgid\ (?P<obsolete_msgid>{_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+)\n
+        \#~\ msgstr\ {_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+\n
+    )""", re.VERBOSE)
+_REGULAR_END = re.compile(rf"{_BETWEEN}\Z")
+# Babel rejects a "#:" line whose U+2068/U+2069 isolates (around file names with spaces) do
+# not pair up; such lines are rare, so Babel checks them.
+_ISOLATED_LOCATION = re.compile(r"^#:[^\n]*[\u2068\u2069]", re.MULTILINE)
+
+
+def _string_text(lines: str) -> str:
+    """The text of a string written on the ``"..."`` *lines* (joined by ``\\n``), unescaped
+    line by line like Babel's ``denormalize``."""
+    if "\\" in lines:
+        return "".join(map(unescape, lines.split("\n")))
+    # Without escapes no line holds a quote inside: '"\n"' only joins two lines.
+    return lines[1:-1].replace('"\n"', "")
+
+
+def _is_fuzzy(comments: str) -> bool:
+    """Whether the comment lines of an entry flag it fuzzy (flags as Babel splits them)."""
+    return any(line.startswith("#,") and "fuzzy" in [flag.strip() for flag in line[2:].split(",")]
+               for line in comments.split("\n"))
+
+
+def _read_translations_fast(path: Path, shown: str, language: str | None
+                            ) -> tuple[dict[Key, Translation], int] | None:
+    """What :func:`load_translations` gets from Babel's parser: the usable translations and
+    the number of fuzzy messages of the catalog at *path*, for a catalog in the regular
+    layout that :func:`read_po_file` accepts; ``None`` for anything else (irregular or
+    wrong), which only Babel's parser then reads and explains."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if ("\u2068" in text or "\u2069" in text) and _ISOLATED_LOCATION.search(text):
+        return None
+    if not text.endswith("\n"):
+        text += "\n"  # Babel reads the last line the same with or without its line end
+    match = _REGULAR_ENTRY.match
+    header: tuple[str, int] | None = None   # its msgstr lines and the line of its msgstr
+    translations: dict[Key, Translation] = {}
+    active_keys: set[Key] = set()
+    obsolete_keys: set[Key] = set()
+    fuzzy = 0
+    position = counted = 0
+    line = 1                                # the line of text[counted]
+    while (entry := match(text, position)) is not None:
+        position = entry.end()
+        comments, context, msgid, msgstr, obsolete_context, obsolete_msgid = entry.groups()
+        if msgid is None:
+            key = (None if obsolete_context is None else
+                   _string_text(obsolete_context.replace("\n#~ ", "\n")),
+                   _string_text(obsolete_msgid.replace("\n#~ ", "\n")))
+            if header is None or not key[1] or key in obsolete_keys:
+                return None  # the header must come first; then no empty msgid, no duplicate
+            obsolete_keys.add(key)
+            continue
+        start = entry.start(4)
+        line += text.count("\n", counted, start)
+        counted = start
+        key = (None if context is None else _string_text(context), _string_text(msgid))
+        if header is None:
+            if key != (None, ""):
+                return None  # the header entry must come first
+            header = msgstr, line
+            continue
+        if not key[1] or key in active_keys:
+            return None
+        active_keys.add(key)
+        if "fuzzy" in comments and _is_fuzzy(comments):
+            fuzzy += 1
+            continue
+        string = _string_text(msgstr)
+        if string:
+            translations[key] = Translation(string, f"{shown}:{line}")
+    if header is None or _REGULAR_END.match(text, position) is None:
+        return None
+
+    # The header checks of read_po_file, in its order.
+    header_lines, header_line = header
+    try:
+        headers = _parse_header(_string_text(header_lines), shown, header_line)
+    except CatalogError:
+        return None
+    if not _says_utf8(_header_value(headers, "Content-Type") or ""):
+        return None
+    if _language_problem(shown, header_line, _header_value(headers, "Language"),
+                         language or _language_of(path)):
+        return None
+    return translations, fuzzy
+
+
 _TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation], int]] = {}
 
 
@@ -1216,11 +1362,15 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     origin is ``<path relative to root>:<line of its msgstr>``. Results are cached by
     (path, mtime, size), so a long-running ``mkdocs serve`` sees a saved catalog at once.
     Raises :class:`CatalogError` for a malformed catalog.
+
+    A catalog in the layout gettext tools write is read by a fast reader with the same
+    results as :func:`read_po_file`; any other file (or error) is left to :func:`read_po_file`.
     """
     path = Path(po_path)
     base = Path(root) if root is not None else Path.cwd()
+    resolved = path.resolve()
     try:
-        shown = path.resolve().relative_to(base.resolve()).as_posix()
+        shown = resolved.relative_to(base.resolve()).as_posix()
     except ValueError:
         shown = path.as_posix()
     try:
@@ -1228,14 +1378,16 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     except FileNotFoundError:
         raise CatalogError(f"{shown}: catalog not found; run `make catalogs` or "
                            "`mdbabel init LANG` to create it") from None
-    resolved = path.resolve()
     stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, f"{shown}|{language}")
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
         return dict(cached[1])
-    po = read_po_file(path, shown=shown, language=language)
-    translations = _translations_of(po)
-    _TRANSLATIONS_CACHE[resolved] = (stamp, translations, catalog_stats(po.catalog).fuzzy)
+    found = _read_translations_fast(path, shown, language)
+    if found is None:
+        po = read_po_file(path, shown=shown, language=language)
+        found = _translations_of(po), catalog_stats(po.catalog).fuzzy
+    translations, fuzzy = found
+    _TRANSLATIONS_CACHE[resolved] = (stamp, translations, fuzzy)
     return dict(translations)
 
 
