@@ -267,7 +267,14 @@ def test_language_with_a_region_gets_the_gettext_spelling_in_its_header(tmp_path
     make_site(tmp_path, languages=("pt-BR",))
     update(tmp_path)
     text = po_text(tmp_path, lang="pt-BR")
-    assert '"Language: pt_BR\\n"' in text and "plural=(n > 1);" in text
+    assert '"Language: pt_BR\\n"' in text
+    # the plural rule is Babel's (CLDR's) for pt_BR; it changed between Babel releases
+    from babel.messages.plurals import get_plural
+
+    from mdbabel.catalogs import read_po_file
+
+    po = read_po_file(tmp_path / "locales" / "pt-BR" / "LC_MESSAGES" / "index.po", language="pt-BR")
+    assert po.header("Plural-Forms") == str(get_plural("pt_BR"))
     assert update(tmp_path).changes == []
 
 
