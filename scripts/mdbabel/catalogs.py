@@ -457,11 +457,7 @@ def _interface_literal(node: ast.AST, shown: str):
 def extract_templates(config: SiteConfig) -> dict[str, Catalog]:
     """Template catalog of every domain: ``_site`` first, then the pages in path order."""
     templates = {SITE_DOMAIN: extract_site(config)}
-    for page in config.pages():
-        domain = page_domain(page)
-        if domain == SITE_DOMAIN:
-            raise CatalogError(f"{config.docs_dir}/{page}: this page name is reserved for the "
-                               "navigation catalog; rename the page")
+    for domain, page in _page_domains(config):
         templates[domain] = extract_page(config, page)
     return templates
 
@@ -1134,38 +1130,107 @@ def _header_comments_for(config: SiteConfig, domain: str, language: str | None) 
 
 
 def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
-                malformed: list[str] | None = None) -> UpdatePlan:
+                malformed: list[str] | None = None, workers: int | None = None,
+                keep_existing: bool = True) -> UpdatePlan:
     """Compute the templates and catalogs an update writes, without writing anything.
 
     Raises :class:`CatalogError` if an existing catalog is malformed: it is never
     overwritten. With a *malformed* list, the error is appended there and the catalog skipped.
+    Large sites are planned in *workers* processes (default: one per available core); the
+    plan is the same as from one process. Without *keep_existing*, the writes do not carry
+    the catalogs as read (``PlannedWrite.existing``), which only ``mdbabel check`` needs.
     """
     languages = list(config.languages if languages is None else languages)
     plan = UpdatePlan()
-    templates = extract_templates(config)
     project = config.site_name or config.root.resolve().name
-    for domain, template in templates.items():
-        pot_path = config.template_path(domain)
-        old_text = _read_text(pot_path)
-        old_date = _existing_header(old_text, "POT-Creation-Date")
-        comments = _header_comments_for(config, domain, None)
-        pot_text = _stable_text(
-            lambda date: render_catalog(template, _template_headers(project, date),
-                                        header_comments=comments, header_fuzzy=True),
-            old_text, old_date)
-        pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
-        plan.writes.append(PlannedWrite(pot_path, config.shown(pot_path), pot_text,
-                                        pot_text != old_text, old_text is None, domain))
-        for language in languages:
-            try:
-                plan.writes.append(_plan_catalog(config, domain, template, language, project,
-                                                 pot_date))
-            except CatalogError as error:
-                if malformed is None:
-                    raise
-                malformed.append(str(error))
-    _plan_orphans(config, set(templates), languages, plan)
+    domains = [(SITE_DOMAIN, None), *_page_domains(config)]
+    jobs = _planning_jobs(len(domains), workers)
+    if jobs > 1:
+        import concurrent.futures
+        import multiprocessing
+
+        # Each domain is planned on its own (page, template, catalogs). Contiguous runs keep
+        # the order of the writes, of the malformed catalogs and of the first error raised.
+        size = -(-len(domains) // jobs)
+        runs = [domains[i:i + size] for i in range(0, len(domains), size)]
+        with concurrent.futures.ProcessPoolExecutor(
+                len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_plan_run, [(config, run, languages, project,
+                                               malformed is not None, keep_existing)
+                                              for run in runs]))
+        for writes, errors in parts:
+            plan.writes.extend(writes)
+            if malformed is not None:
+                malformed.extend(errors)
+    else:
+        for domain, page in domains:
+            plan.writes.extend(_plan_domain(config, domain, page, languages, project, malformed))
+    _plan_orphans(config, {domain for domain, _ in domains}, languages, plan)
     return plan
+
+
+#: Below this many domains, starting worker processes costs more than it saves.
+PARALLEL_MIN_DOMAINS = 64
+
+
+def _planning_jobs(domains: int, workers: int | None) -> int:
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+            else (os.cpu_count() or 1)
+    if workers <= 1 or domains < PARALLEL_MIN_DOMAINS:
+        return 1
+    return min(workers, 8)
+
+
+def _page_domains(config: SiteConfig) -> list[tuple[str, str]]:
+    """(domain, page) of every page, in path order."""
+    domains = []
+    for page in config.pages():
+        domain = page_domain(page)
+        if domain == SITE_DOMAIN:
+            raise CatalogError(f"{config.docs_dir}/{page}: this page name is reserved for the "
+                               "navigation catalog; rename the page")
+        domains.append((domain, page))
+    return domains
+
+
+def _plan_run(job) -> tuple[list[PlannedWrite], list[str]]:
+    """Worker process: the writes of a run of domains, and its malformed catalogs."""
+    config, domains, languages, project, collect, keep_existing = job
+    errors: list[str] = []
+    writes = []
+    for domain, page in domains:
+        writes += _plan_domain(config, domain, page, languages, project, errors if collect else None)
+    if not keep_existing:
+        for write in writes:
+            write.existing = None  # not sent back to the parent process
+    return writes, errors
+
+
+def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: list[str],
+                 project: str, malformed: list[str] | None) -> list[PlannedWrite]:
+    """The template of *domain* (a page, or ``_site`` when *page* is None) and its catalog in
+    every language, as an update writes them."""
+    template = extract_site(config) if page is None else extract_page(config, page)
+    pot_path = config.template_path(domain)
+    old_text = _read_text(pot_path)
+    old_date = _existing_header(old_text, "POT-Creation-Date")
+    comments = _header_comments_for(config, domain, None)
+    pot_text = _stable_text(
+        lambda date: render_catalog(template, _template_headers(project, date),
+                                    header_comments=comments, header_fuzzy=True),
+        old_text, old_date)
+    pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
+    writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
+                           pot_text != old_text, old_text is None, domain)]
+    for language in languages:
+        try:
+            writes.append(_plan_catalog(config, domain, template, language, project, pot_date))
+        except CatalogError as error:
+            if malformed is None:
+                raise
+            malformed.append(str(error))
+    return writes
 
 
 def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: str,
@@ -1227,7 +1292,7 @@ def apply_plan(plan: UpdatePlan) -> list[PlannedWrite]:
 
 def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) -> UpdatePlan:
     """Extract every template and update every catalog (what ``make catalogs`` runs)."""
-    plan = plan_update(config, languages)
+    plan = plan_update(config, languages, keep_existing=False)
     apply_plan(plan)
     return plan
 
