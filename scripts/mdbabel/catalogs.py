@@ -1432,12 +1432,8 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     results as :func:`read_po_file`; any other file (or error) is left to :func:`read_po_file`.
     """
     path = Path(po_path)
-    base = Path(root) if root is not None else Path.cwd()
-    resolved = path.resolve()
-    try:
-        shown = resolved.relative_to(base.resolve()).as_posix()
-    except ValueError:
-        shown = path.as_posix()
+    resolved, shown = _located(os.fspath(po_path), os.fspath(root) if root is not None
+                               else os.getcwd())
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -1461,7 +1457,21 @@ def fuzzy_count(po_path: str | Path, *, root: str | Path | None = None,
     """Number of fuzzy messages of a catalog, read (and cached) with :func:`load_translations`:
     a build that needs both parses the file once."""
     load_translations(po_path, root=root, language=language)
-    return _TRANSLATIONS_CACHE[Path(po_path).resolve()][2]
+    resolved, _ = _located(os.fspath(po_path), os.fspath(root) if root is not None
+                           else os.getcwd())
+    return _TRANSLATIONS_CACHE[resolved][2]
+
+
+@functools.lru_cache(maxsize=65536)
+def _located(po_path: str, root: str) -> tuple[Path, str]:
+    """(resolved path, path shown in messages) of a catalog: a build asks for each catalog
+    several times, and resolving a path costs a system call per component."""
+    path = Path(po_path)
+    resolved = path.resolve()
+    try:
+        return resolved, resolved.relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return resolved, path.as_posix()
 
 
 def _translations_of(po: PoFile) -> dict[Key, Translation]:
