@@ -420,7 +420,15 @@ def machine() -> dict[str, str]:
         ram = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, IndexError, ValueError):
         pass
+    # the same processor name can hide machines of very different speed: a fixed pure-Python
+    # loop makes runs on different days comparable
+    start = time.process_time()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    calibration = time.process_time() - start
     return {
+        "calibration": f"{calibration:.2f}",
         "cpu": cpu or "unknown", "cores": str(os.cpu_count()), "ram": ram,
         "python": platform.python_version(),
         "mkdocs": version("mkdocs"), "material": version("mkdocs-material"),
@@ -446,7 +454,9 @@ def render(info: dict, results: dict, extra: dict) -> str:
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `make bench` on "
         f"{info['cpu']}, {info['cores']} cores, {info['ram']} RAM; Python {info['python']}, "
         f"MkDocs {info['mkdocs']}, Material {info['material']}, mkdocs-static-i18n "
-        f"{info['i18n']}, Markdown {info['markdown']}, Babel {info['babel']}. One-minute load "
+        f"{info['i18n']}, Markdown {info['markdown']}, Babel {info['babel']}; 10 million "
+        f"additions in a pure-Python loop take {info['calibration']} s CPU on this machine "
+        f"(a speed reference for runs on other machines). One-minute load "
         f"average at start {info['load']}, at end {extra.get('load_end', '?')} (other jobs "
         f"shared the machine: wall times can be inflated, CPU times are not).",
         "",

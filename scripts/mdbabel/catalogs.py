@@ -1179,6 +1179,11 @@ def _planning_jobs(domains: int, workers: int | None) -> int:
             else (os.cpu_count() or 1)
     if workers <= 1 or domains < PARALLEL_MIN_DOMAINS:
         return 1
+    import multiprocessing
+
+    # workers inherit the loaded configuration by fork (not offered on Windows)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     return min(workers, 8)
 
 
