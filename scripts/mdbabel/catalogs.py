@@ -24,7 +24,9 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import functools
+import hashlib
 import importlib.util
+import json
 import os
 import re
 import tempfile
@@ -1131,7 +1133,7 @@ def _header_comments_for(config: SiteConfig, domain: str, language: str | None) 
 
 def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
                 malformed: list[str] | None = None, workers: int | None = None,
-                keep_existing: bool = True) -> UpdatePlan:
+                keep_existing: bool = True, unchanged: dict[str, str] | None = None) -> UpdatePlan:
     """Compute the templates and catalogs an update writes, without writing anything.
 
     Raises :class:`CatalogError` if an existing catalog is malformed: it is never
@@ -1139,6 +1141,8 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
     Large sites are planned in *workers* processes (default: one per available core); the
     plan is the same as from one process. Without *keep_existing*, the writes do not carry
     the catalogs as read (``PlannedWrite.existing``), which only ``mdbabel check`` needs.
+    *unchanged* maps domains to the digest of their files as the last update left them
+    (:func:`update_catalogs`): a domain whose files still have that digest is planned as is.
     """
     languages = list(config.languages if languages is None else languages)
     plan = UpdatePlan()
@@ -1156,7 +1160,7 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
         with concurrent.futures.ProcessPoolExecutor(
                 len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
             parts = list(pool.map(_plan_run, [(config, run, languages, project,
-                                               malformed is not None, keep_existing)
+                                               malformed is not None, keep_existing, unchanged)
                                               for run in runs]))
         for writes, errors in parts:
             plan.writes.extend(writes)
@@ -1164,7 +1168,8 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
                 malformed.extend(errors)
     else:
         for domain, page in domains:
-            plan.writes.extend(_plan_domain(config, domain, page, languages, project, malformed))
+            plan.writes.extend(_plan_domain(config, domain, page, languages, project, malformed,
+                                            unchanged))
     _plan_orphans(config, {domain for domain, _ in domains}, languages, plan)
     return plan
 
@@ -1201,11 +1206,12 @@ def _page_domains(config: SiteConfig) -> list[tuple[str, str]]:
 
 def _plan_run(job) -> tuple[list[PlannedWrite], list[str]]:
     """Worker process: the writes of a run of domains, and its malformed catalogs."""
-    config, domains, languages, project, collect, keep_existing = job
+    config, domains, languages, project, collect, keep_existing, unchanged = job
     errors: list[str] = []
     writes = []
     for domain, page in domains:
-        writes += _plan_domain(config, domain, page, languages, project, errors if collect else None)
+        writes += _plan_domain(config, domain, page, languages, project,
+                               errors if collect else None, unchanged)
     if not keep_existing:
         for write in writes:
             write.existing = None  # not sent back to the parent process
@@ -1213,9 +1219,17 @@ def _plan_run(job) -> tuple[list[PlannedWrite], list[str]]:
 
 
 def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: list[str],
-                 project: str, malformed: list[str] | None) -> list[PlannedWrite]:
+                 project: str, malformed: list[str] | None,
+                 unchanged: dict[str, str] | None = None) -> list[PlannedWrite]:
     """The template of *domain* (a page, or ``_site`` when *page* is None) and its catalog in
     every language, as an update writes them."""
+    if page == f"{domain}.md" and unchanged and domain in unchanged \
+            and _domain_digest(config, domain, languages) == unchanged[domain]:
+        # byte for byte what the last update wrote for this very page: nothing to do
+        paths = [(config.template_path(domain), None),
+                 *((config.catalog_path(language, domain), language) for language in languages)]
+        return [PlannedWrite(path, config.shown(path), _read_text(path), False, False, domain,
+                             language) for path, language in paths]
     template = extract_site(config) if page is None else extract_page(config, page)
     pot_path = config.template_path(domain)
     old_text = _read_text(pot_path)
@@ -1295,11 +1309,87 @@ def apply_plan(plan: UpdatePlan) -> list[PlannedWrite]:
     return plan.changes
 
 
-def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None) -> UpdatePlan:
-    """Extract every template and update every catalog (what ``make catalogs`` runs)."""
-    plan = plan_update(config, languages, keep_existing=False)
+def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None, *,
+                    use_cache: bool = True) -> UpdatePlan:
+    """Extract every template and update every catalog (what ``make catalogs`` runs).
+
+    A page whose source, template and catalogs are byte for byte what the last update left
+    (with the same toolchain and ``mkdocs.yml``) is not extracted and merged again: its
+    files are already what an update writes. The record is ``.cache/mdbabel/update.json``
+    under the site root (not versioned); without it, or with *use_cache* false, every page
+    is planned.
+    """
+    languages = list(config.languages if languages is None else languages)
+    cache_path = config.root / UPDATE_CACHE
+    recorded = _read_update_cache(cache_path, config, languages) if use_cache else {}
+    plan = plan_update(config, languages, keep_existing=False, unchanged=recorded)
     apply_plan(plan)
+    if use_cache:
+        _write_update_cache(cache_path, config, languages, plan)
     return plan
+
+
+#: What the last ``mdbabel update`` left, per page (see :func:`update_catalogs`).
+UPDATE_CACHE = ".cache/mdbabel/update.json"
+
+
+def _update_key(config: SiteConfig, languages: list[str]) -> str:
+    """Everything besides a page's own files that its planned catalogs depend on."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):  # the extraction and writer
+        digest.update(source.read_bytes())
+    digest.update(repr((version("babel"), languages, config.site_name, config.docs_dir,
+                        config.source_language)).encode())
+    config_file = config.root / config.config_name
+    digest.update(config_file.read_bytes() if config_file.is_file() else b"")
+    return digest.hexdigest()
+
+
+def _domain_digest(config: SiteConfig, domain: str, languages: list[str],
+                   texts: dict[Path, str | None] | None = None) -> str:
+    """Digest of a page's source, template and catalogs (*texts*: files about to be written)."""
+    digest = hashlib.sha256()
+    paths = [config.docs_path / f"{domain}.md", config.template_path(domain),
+             *(config.catalog_path(language, domain) for language in languages)]
+    for path in paths:
+        if texts is not None and path in texts:
+            text = texts[path]
+            data = None if text is None else text.encode("utf-8")
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None
+        digest.update(b"-" if data is None else hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _read_update_cache(path: Path, config: SiteConfig, languages: list[str]) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != _update_key(config, languages):
+        return {}
+    domains = data.get("domains")
+    return domains if isinstance(domains, dict) else {}
+
+
+def _write_update_cache(path: Path, config: SiteConfig, languages: list[str],
+                        plan: UpdatePlan) -> None:
+    texts = {write.path: write.text for write in plan.writes}
+    domains = dict.fromkeys(write.domain for write in plan.writes
+                            if write.domain and write.domain != SITE_DOMAIN)
+    record = {"key": _update_key(config, languages),
+              "domains": {domain: _domain_digest(config, domain, languages, texts)
+                          for domain in domains}}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps(record, indent=0, sort_keys=True) + "\n")
+    except OSError:
+        pass  # a read-only checkout plans every page every time, nothing worse
 
 
 # --------------------------------------------------------------------------- translations
