@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -67,8 +67,7 @@ class Unit:
 # Lines: a view of one source line with a container prefix removed.
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: made for every line and every cut, often
     no: int      # 1-based line number
     off: int     # absolute offset of text[0] in the source
     text: str    # line content without the newline and without the prefixes
@@ -95,6 +94,9 @@ class _Line:
 
     @property
     def indent(self) -> int:
+        stripped = self.text.lstrip(" ")
+        if not stripped.startswith("\t"):  # spaces only: one column each
+            return len(self.text) - len(stripped)
         col = 0
         for ch in self.text:
             if ch == " ":
