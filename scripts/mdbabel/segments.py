@@ -25,7 +25,7 @@ import yaml
 __all__ = ["Unit", "SourceSpan", "segment", "FRONT_MATTER_RE"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per unit: no __dict__ each
 class SourceSpan:
     """Where a unit's text sits in the source, for write-back.
 
@@ -51,7 +51,7 @@ class SourceSpan:
     heading_attrs: tuple[int, int] | None = None  # offsets of a trailing "{ ... }"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One translatable message: a leaf block of the page."""
 
