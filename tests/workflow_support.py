@@ -14,7 +14,7 @@ BIN = Path(sys.executable).parent          # the venv that runs pytest (.venv/bi
 
 # Not part of a fresh clone (or rebuilt by the tools under test).
 EXCLUDED = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis", "__pycache__",
-            "build", "bench-out", ".site-new", ".site-old"}
+            "build", "bench-out", ".site-new", ".site-old", ".cache"}
 
 
 def _ignore(directory: str, names: list[str]) -> set[str]:
