@@ -1223,13 +1223,14 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
                  unchanged: dict[str, str] | None = None) -> list[PlannedWrite]:
     """The template of *domain* (a page, or ``_site`` when *page* is None) and its catalog in
     every language, as an update writes them."""
-    if page == f"{domain}.md" and unchanged and domain in unchanged \
-            and _domain_digest(config, domain, languages) == unchanged[domain]:
-        # byte for byte what the last update wrote for this very page: nothing to do
-        paths = [(config.template_path(domain), None),
-                 *((config.catalog_path(language, domain), language) for language in languages)]
-        return [PlannedWrite(path, config.shown(path), _read_text(path), False, False, domain,
-                             language) for path, language in paths]
+    if page == f"{domain}.md" and unchanged and domain in unchanged:
+        files = _domain_files(config, domain, languages)
+        contents = [_read_bytes(path) for path, _ in files]
+        if None not in contents[1:] and _files_digest(contents) == unchanged[domain]:
+            # byte for byte what the last update wrote for this very page: nothing to do
+            return [PlannedWrite(path, config.shown(path), data.decode("utf-8"), False, False,
+                                 domain, language)
+                    for (path, language), data in zip(files[1:], contents[1:])]
     template = extract_site(config) if page is None else extract_page(config, page)
     pot_path = config.template_path(domain)
     old_text = _read_text(pot_path)
@@ -1321,11 +1322,12 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None, 
     """
     languages = list(config.languages if languages is None else languages)
     cache_path = config.root / UPDATE_CACHE
-    recorded = _read_update_cache(cache_path, config, languages) if use_cache else {}
+    key = _update_key(config, languages) if use_cache else ""
+    recorded = _read_update_cache(cache_path, key) if use_cache else {}
     plan = plan_update(config, languages, keep_existing=False, unchanged=recorded)
     apply_plan(plan)
     if use_cache:
-        _write_update_cache(cache_path, config, languages, plan)
+        _write_update_cache(cache_path, key, config, languages, plan)
     return plan
 
 
@@ -1347,44 +1349,50 @@ def _update_key(config: SiteConfig, languages: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _domain_digest(config: SiteConfig, domain: str, languages: list[str],
-                   texts: dict[Path, str | None] | None = None) -> str:
-    """Digest of a page's source, template and catalogs (*texts*: files about to be written)."""
+def _domain_files(config: SiteConfig, domain: str, languages: list[str]
+                  ) -> list[tuple[Path, str | None]]:
+    """A page's source, template and catalogs: (path, language; None for the other two)."""
+    return [(config.docs_path / f"{domain}.md", None), (config.template_path(domain), None),
+            *((config.catalog_path(language, domain), language) for language in languages)]
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _files_digest(contents: Iterable[bytes | None]) -> str:
+    """Digest of a page's files, in :func:`_domain_files` order (None: no such file)."""
     digest = hashlib.sha256()
-    paths = [config.docs_path / f"{domain}.md", config.template_path(domain),
-             *(config.catalog_path(language, domain) for language in languages)]
-    for path in paths:
-        if texts is not None and path in texts:
-            text = texts[path]
-            data = None if text is None else text.encode("utf-8")
-        else:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = None
+    for data in contents:
         digest.update(b"-" if data is None else hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
-def _read_update_cache(path: Path, config: SiteConfig, languages: list[str]) -> dict[str, str]:
+def _read_update_cache(path: Path, key: str) -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("key") != _update_key(config, languages):
+    if not isinstance(data, dict) or data.get("key") != key:
         return {}
     domains = data.get("domains")
     return domains if isinstance(domains, dict) else {}
 
 
-def _write_update_cache(path: Path, config: SiteConfig, languages: list[str],
+def _write_update_cache(path: Path, key: str, config: SiteConfig, languages: list[str],
                         plan: UpdatePlan) -> None:
-    texts = {write.path: write.text for write in plan.writes}
+    # the files as the plan leaves them: its texts, and the pages as they are on disk
+    written = {write.path: None if write.text is None else write.text.encode("utf-8")
+               for write in plan.writes}
     domains = dict.fromkeys(write.domain for write in plan.writes
                             if write.domain and write.domain != SITE_DOMAIN)
-    record = {"key": _update_key(config, languages),
-              "domains": {domain: _domain_digest(config, domain, languages, texts)
-                          for domain in domains}}
+    record = {"key": key, "domains": {
+        domain: _files_digest(written[p] if p in written else _read_bytes(p)
+                              for p, _ in _domain_files(config, domain, languages))
+        for domain in domains}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps(record, indent=0, sort_keys=True) + "\n")

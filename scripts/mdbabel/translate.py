@@ -225,7 +225,12 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     # footnotes (and the headings in them) are rendered at the end of the page
     headings = sorted((u for u in units if u.kind == "heading"),
                       key=lambda u: u.span.in_footnote)
-    plain = _plain_heading_ids(source, headings)
+    # ids set elsewhere with attr lists ("{: #x }") take part in toc's
+    # uniqueness rule too
+    heading_attr_starts = {u.span.heading_attrs[0] for u in headings if u.span.heading_attrs}
+    elsewhere = [m.group(1) for m in _ATTR_LIST_ID.finditer(source)
+                 if m.start() not in heading_attr_starts]
+    plain = _plain_heading_ids(headings, elsewhere)
     if plain is not None:
         return plain
     parts = []
@@ -233,12 +238,7 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
         text = unit.text
         explicit = f" {{ #{unit.span.heading_id} }}" if unit.span.heading_id else ""
         parts.append("#" * unit.span.heading_level + " " + text + explicit)
-    # ids set elsewhere with attr lists ("{: #x }") take part in toc's
-    # uniqueness rule too
-    heading_attr_starts = {u.span.heading_attrs[0] for u in headings if u.span.heading_attrs}
-    for m in _ATTR_LIST_ID.finditer(source):
-        if m.start() not in heading_attr_starts:
-            parts.append(f"x\n{{: #{m.group(1)} }}")
+    parts += [f"x\n{{: #{value} }}" for value in elsewhere]
     # footnote references render (and drop out of the id) only when defined
     for label in dict.fromkeys(_FOOTNOTE_DEFINITION.findall(source)):
         parts.append(f"[^{label}]: x")
@@ -252,8 +252,9 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
             for i, u in enumerate(headings)}
 
 
-def _plain_heading_ids(source: str, headings: list[Unit]) -> dict[int, str] | None:
+def _plain_heading_ids(headings: list[Unit], elsewhere: list[str]) -> dict[int, str] | None:
     """toc's ids without rendering, when every heading is plain text; else None.
+    *elsewhere*: the ids attribute lists give other elements of the page.
 
     Plain text (no character that inline Markdown or HTML escaping would change) is what
     toc slugifies as it is, so toc's own uniqueness rule over the same ids gives the same
@@ -264,9 +265,6 @@ def _plain_heading_ids(source: str, headings: list[Unit]) -> dict[int, str] | No
     if any(not _PLAIN_HEADING.fullmatch(u.text) for u in headings):
         return None
     explicit = [u.span.heading_id for u in headings if u.span.heading_id]
-    heading_attr_starts = {u.span.heading_attrs[0] for u in headings if u.span.heading_attrs}
-    elsewhere = [m.group(1) for m in _ATTR_LIST_ID.finditer(source)
-                 if m.start() not in heading_attr_starts]
     if any(not _PLAIN_ID.fullmatch(value) for value in explicit + elsewhere):
         return None
     used_ids = set(explicit + elsewhere)
