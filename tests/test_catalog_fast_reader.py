@@ -1,7 +1,10 @@
-"""Specifications of the fast reader behind ``load_translations``: whatever a catalog holds,
+"""Specifications of the fast readers: the one behind ``load_translations`` (the build) and
+the one behind ``read_po_file`` (``mdbabel update`` and ``check``). Whatever a catalog holds,
 loading it gives exactly what Babel's parser gives (the translations, the line of each
-msgstr, the fuzzy count), and a catalog ``read_po_file`` rejects is rejected with the very
-same message. Regular catalogs really take the fast path: it must not quietly give up."""
+msgstr, the fuzzy count; for ``read_po_file`` every message with its comments, flags,
+locations, previous msgid and line, the obsolete entries and the header), and a catalog
+Babel's parser rejects is rejected with the very same message. Regular catalogs really take
+the fast paths: they must not quietly give up."""
 
 from __future__ import annotations
 
@@ -30,13 +33,54 @@ def plain(translations) -> list[tuple]:
             for key, translation in translations.items()]
 
 
+def babel_read(path: Path, shown: str, language: str | None = None):
+    """read_po_file with Babel's parser only."""
+    fast, catalogs._parse_regular = catalogs._parse_regular, lambda text: None
+    try:
+        return read_po_file(path, shown=shown, language=language)
+    finally:
+        catalogs._parse_regular = fast
+
+
 def babel_outcome(path: Path, shown: str, language: str | None = None):
     """What Babel's parser makes of a catalog: (translations, fuzzy count), or the error."""
     try:
-        po = read_po_file(path, shown=shown, language=language)
+        po = babel_read(path, shown, language)
     except CatalogError as error:
         return "error", str(error)
     return plain(catalogs._translations_of(po)), catalog_stats(po.catalog).fuzzy
+
+
+def _message_data(message: Message) -> tuple:
+    return (message.id, message.string, message.locations, sorted(message.flags),
+            message.auto_comments, message.user_comments, message.previous_id, message.lineno,
+            message.context, message.fuzzy)
+
+
+def po_data(po) -> tuple:
+    """Everything read_po_file gives, as comparable data (messages in catalog order)."""
+    catalog = po.catalog
+    return ([_message_data(m) for m in catalog._messages.values()],
+            [(key, _message_data(m)) for key, m in catalog.obsolete.items()],
+            list(catalog._messages), po.headers, po.header_comments, po.header_fuzzy,
+            po.msgstr_lines, catalog.num_plurals, catalog.locale, catalog.mime_headers)
+
+
+def read_outcome(path: Path, shown: str, language: str | None = None, *, fast: bool):
+    try:
+        po = read_po_file(path, shown=shown, language=language) if fast else \
+            babel_read(path, shown, language)
+    except CatalogError as error:
+        return "error", str(error)
+    return po_data(po)
+
+
+def assert_read_as_babel(path: Path, *, regular: bool, shown: str = SHOWN) -> None:
+    """read_po_file gives what Babel's parser gives; a *regular* file takes the fast path."""
+    expected = read_outcome(path, shown, fast=False)
+    assert read_outcome(path, shown, fast=True) == expected
+    if regular and expected[0] != "error":
+        assert catalogs._parse_regular(path.read_bytes().decode("utf-8-sig")) is not None
 
 
 def loaded_outcome(path: Path, root: Path, language: str | None = None):
@@ -74,6 +118,7 @@ def test_every_catalog_of_the_site_loads_as_babel_reads_it():
         assert expected[0] != "error", expected
         assert loaded_outcome(path, REPO) == expected, shown
         assert catalogs._read_translations_fast(path, shown, None) is not None, shown
+        assert_read_as_babel(path, regular=True, shown=shown)
 
 
 # --------------------------------------------------------------------------- generated catalogs
@@ -113,6 +158,7 @@ def test_catalogs_written_by_mdbabel_load_as_babel_reads_them(tmp_path, messages
     expected = babel_outcome(path, SHOWN)
     assert loaded_outcome(path, tmp_path) == expected
     assert fast_path_taken(path)
+    assert_read_as_babel(path, regular=True)
 
 
 # Escapes as written in a PO file: those Babel turns into characters and others it keeps.
@@ -125,7 +171,8 @@ escaped_pieces = st.lists(st.one_of(st.sampled_from(ESCAPES),
 COMMENT_LINES = ["#. auto comment", "#: docs/x.md:3 docs/y.md:7", "# translator's note",
                  "#", "#| msgid \"older text\"", '# | msgid "mangled previous"', "#, no-wrap",
                  "#,fuzzy", "#, md-text, fuzzy", "#, fuzzy-ish", "#. fuzzy logic",
-                 "#, fuzzy ", "#~| msgid \"history\"", ""]
+                 "#, fuzzy ", "#~| msgid \"history\"", "", "#: docs/x.md:abc docs/y.md a:b:3",
+                 "#:  docs/z.md:+4 docs/z.md:4", "#,", "#. ", "#. same", "#. same"]
 # Layouts Babel reads but the fast path leaves to it, or that are wrong.
 IRREGULAR = ["crlf", "blank line inside an entry", "indented keyword", "trailing space",
              "obsolete without space", "plural", "isolates", "msgstr twice", "tab separator"]
@@ -188,6 +235,7 @@ def test_hand_written_catalogs_load_as_babel_reads_them(tmp_path, catalog):
     assert loaded_outcome(path, tmp_path) == expected
     if regular and expected[0] != "error":
         assert fast_path_taken(path)
+    assert_read_as_babel(path, regular=regular)
 
 
 def test_escapes_are_unescaped_as_babel_does(tmp_path):
@@ -260,12 +308,15 @@ BAD = {
 def test_bad_catalog_fails_with_the_message_of_read_po_file(tmp_path, case):
     path = write_catalog(tmp_path, BAD[case])
     with pytest.raises(CatalogError) as babel:
-        read_po_file(path, shown=SHOWN)
+        babel_read(path, SHOWN)
     catalogs._TRANSLATIONS_CACHE.clear()
     with pytest.raises(CatalogError) as loaded:
         load_translations(path, root=tmp_path)
     assert str(loaded.value) == str(babel.value)
     assert not fast_path_taken(path)
+    with pytest.raises(CatalogError) as read:
+        read_po_file(path, shown=SHOWN)
+    assert str(read.value) == str(babel.value)
 
 
 def test_bytes_that_are_not_utf8_fail_as_read_po_file_does(tmp_path):
@@ -307,3 +358,4 @@ def test_odd_but_valid_catalog_loads_as_babel_reads_it(tmp_path, case):
     expected = babel_outcome(path, SHOWN)
     assert expected[0] != "error", expected
     assert loaded_outcome(path, tmp_path) == expected
+    assert_read_as_babel(path, regular=False)

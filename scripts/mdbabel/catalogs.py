@@ -144,6 +144,11 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """What the catalog tools need to know about a site, read from its ``mkdocs.yml``."""
@@ -164,7 +169,7 @@ class SiteConfig:
     def shown(self, path: Path) -> str:
         """*path* as shown in messages and locations: relative to the root, with ``/``."""
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(path).resolve().relative_to(_resolved(self.root)).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -474,7 +479,9 @@ def _key(message: Message) -> Key:
 
 def _messages(catalog: Catalog) -> list[Message]:
     """Messages of *catalog* without the header entry."""
-    return [m for m in catalog if m.id]
+    # Iterating a Catalog first builds its header entry (dates and all); skip that.
+    stored = getattr(catalog, "_messages", None)
+    return [m for m in (catalog if stored is None else stored.values()) if m.id]
 
 
 def _is_translated(message: Message) -> bool:
@@ -762,6 +769,27 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
                            "(e.g. `msgconv -t UTF-8`)") from None
+    catalog, header, msgstr_lines = _parse_regular(text) or _parse_with_babel(text, shown)
+    header_text, header_comments, header_fuzzy, header_line = header
+    headers = _parse_header(header_text, shown, header_line)
+    po = PoFile(catalog, shown, headers, header_comments, header_fuzzy, msgstr_lines)
+    content_type = po.header("Content-Type") or ""
+    if not _says_utf8(content_type):
+        raise CatalogError(f"{shown}:{header_line}: header Content-Type must say charset=UTF-8 "
+                           f"(found {content_type!r}); set \"Content-Type: text/plain; "
+                           "charset=UTF-8\\n\" and save the file as UTF-8")
+    if not template:
+        _check_language(po, path, header_line, language)
+    return po
+
+
+#: What a parser makes of a PO file: the catalog, its header entry (msgstr, translator
+#: comments, fuzzy, line of its msgstr) and the line of each active msgstr.
+Parsed = tuple[Catalog, tuple[str, list[str], bool, int], dict[Key, int]]
+
+
+def _parse_with_babel(text: str, shown: str) -> Parsed:
+    """Babel's parser, checking what GNU gettext checks (:class:`_CheckingParser`)."""
     catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
     parser = _CheckingParser(catalog, shown)
     try:
@@ -774,17 +802,7 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
         raise CatalogError(f'{shown}:1: missing header entry (msgid ""); add it first, with at '
                            'least "Language: xx\\n" and "Content-Type: text/plain; '
                            'charset=UTF-8\\n"')
-    header_text, header_comments, header_fuzzy, header_line = parser.header
-    headers = _parse_header(header_text, shown, header_line)
-    po = PoFile(catalog, shown, headers, header_comments, header_fuzzy, parser.msgstr_lines)
-    content_type = po.header("Content-Type") or ""
-    if not _says_utf8(content_type):
-        raise CatalogError(f"{shown}:{header_line}: header Content-Type must say charset=UTF-8 "
-                           f"(found {content_type!r}); set \"Content-Type: text/plain; "
-                           "charset=UTF-8\\n\" and save the file as UTF-8")
-    if not template:
-        _check_language(po, path, header_line, language)
-    return po
+    return catalog, parser.header, parser.msgstr_lines
 
 
 def _says_utf8(content_type: str) -> bool:
@@ -839,13 +857,19 @@ _CHUNK = re.compile(r"(?:\{\{[^}\n]*\}\}|\S)+\s*|\s+")
 _ESCAPED = re.compile(r'[\\"\t\r\n]')  # characters escape() writes as two
 
 
-def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _wrap(keyword: str, text: str, prefix: str = "") -> tuple[str, ...]:
     """``keyword "text"`` as PO lines of at most :data:`WIDTH` characters (GNU's layout:
     one line if it fits and has no inner newline, else ``keyword ""`` and one line per
-    chunk, broken after spaces and after each ``\\n``)."""
-    single = f"{prefix}{keyword} {escape(text)}"
-    if len(single) <= WIDTH and "\n" not in text[:-1]:
-        return [single]
+    chunk, broken after spaces and after each ``\\n``).
+
+    Cached: an update renders each msgid in the template and in every catalog, and each
+    catalog twice when it is unchanged (see :func:`_stable_text`)."""
+    if len(prefix) + len(keyword) + len(text) + 3 <= WIDTH and "\n" not in text[:-1]:
+        # (escaping only lengthens: a longer text cannot fit on one line)
+        single = f"{prefix}{keyword} {escape(text)}"
+        if len(single) <= WIDTH:
+            return (single,)
     lines = [f'{prefix}{keyword} ""']
     room = WIDTH - len(prefix) - 2
     for piece in re.findall(r"[^\n]*\n|[^\n]+", text):
@@ -862,7 +886,7 @@ def _wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
                 current, width = current + chunk, width + chunk_width
         if current:
             lines.append(prefix + escape(current))
-    return lines
+    return tuple(lines)
 
 
 def _message_lines(message: Message, num_plurals: int, prefix: str = "") -> list[str]:
@@ -1425,7 +1449,7 @@ _REGULAR_ENTRY = re.compile(rf"""
     |
         (?:\#~\ msgctxt\ (?P<obsolete_msgctxt>{_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+)\n)?
         \#~\ msgid\ (?P<obsolete_msgid>{_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+)\n
-        \#~\ msgstr\ {_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+\n
+        \#~\ msgstr\ (?P<obsolete_msgstr>{_LINE_STRING}(?:\n\#~\ {_LINE_STRING})*+)\n
     )""", re.VERBOSE)
 _REGULAR_END = re.compile(rf"{_BETWEEN}\Z")
 # Babel rejects a "#:" line whose U+2068/U+2069 isolates (around file names with spaces) do
@@ -1475,7 +1499,7 @@ def _read_translations_fast(path: Path, shown: str, language: str | None
     line = 1                                # the line of text[counted]
     while (entry := match(text, position)) is not None:
         position = entry.end()
-        comments, context, msgid, msgstr, obsolete_context, obsolete_msgid = entry.groups()
+        comments, context, msgid, msgstr, obsolete_context, obsolete_msgid, _ = entry.groups()
         if msgid is None:
             key = (None if obsolete_context is None else
                    _string_text(obsolete_context.replace("\n#~ ", "\n")),
@@ -1517,6 +1541,102 @@ def _read_translations_fast(path: Path, shown: str, language: str | None
                          language or _language_of(path)):
         return None
     return translations, fuzzy
+
+
+def _entry_comments(comments: str) -> tuple[list, list[str], list[str], list[str], list[str]]:
+    """Locations, flags, automatic and translator comments, and previous-msgid lines of the
+    comment lines before an entry, as :class:`_CheckingParser` collects them."""
+    locations: list[tuple[str, int | None]] = []
+    flags: list[str] = []
+    auto: list[str] = []
+    user: list[str] = []
+    previous: list[str] = []
+    for line in comments.split("\n"):
+        line = line.strip()
+        if not line or line.startswith("#~"):  # "#~|": skipped (obsolete previous msgid)
+            continue
+        prefix = line[:2]
+        if prefix == "#|" or _MANGLED_PREVIOUS.match(line):
+            previous.append(line[2:].strip() if prefix == "#|" else line[3:].strip())
+        elif prefix == "#:":
+            for location in line[2:].split():  # no isolates here: those go to Babel
+                name, colon, number = location.rpartition(":")
+                if not colon:
+                    locations.append((location, None))
+                    continue
+                try:
+                    locations.append((name, int(number)))
+                except ValueError:
+                    continue  # Babel drops a location whose line is not a number
+        elif prefix == "#,":
+            flags.extend(flag.strip() for flag in line[2:].lstrip().split(","))
+        elif prefix == "#.":
+            comment = line[2:].strip()
+            if comment:
+                auto.append(comment)
+        else:
+            user.append(line[1:].strip())
+    return locations, flags, auto, user, previous
+
+
+def _parse_regular(text: str) -> Parsed | None:
+    """What :func:`_parse_with_babel` makes of a catalog in the regular layout (the one the
+    fast reader below reads), built from one regular expression per entry; ``None`` for any
+    other file, which Babel's parser then reads and, if wrong, explains. ``mdbabel update``
+    reads every catalog with it."""
+    if ("\u2068" in text or "\u2069" in text) and _ISOLATED_LOCATION.search(text):
+        return None
+    if not text.endswith("\n"):
+        text += "\n"
+    catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
+    messages = catalog._messages  # noqa: SLF001 (Catalog.__setitem__ without the merging)
+    obsolete = catalog.obsolete
+    header = None
+    msgstr_lines: dict[Key, int] = {}
+    seen: set[tuple[bool, Key]] = set()
+    match = _REGULAR_ENTRY.match
+    position = counted = 0
+    line = 1                                # the line of text[counted]
+    while (entry := match(text, position)) is not None:
+        position = entry.end()
+        comments, context, msgid, msgstr, obsolete_context, obsolete_msgid, obsolete_msgstr \
+            = entry.groups()
+        is_obsolete = msgid is None
+        if is_obsolete:
+            context = None if obsolete_context is None else obsolete_context.replace("\n#~ ", "\n")
+            msgid = obsolete_msgid.replace("\n#~ ", "\n")
+            msgstr = obsolete_msgstr.replace("\n#~ ", "\n")
+            start = entry.start(6) - 9          # '#~ msgid '
+        else:
+            start = entry.start(3) - 6          # 'msgid '
+        line += text.count("\n", counted, start)
+        counted = start
+        msgid_line = line
+        key = (None if context is None else _string_text(context), _string_text(msgid))
+        string = _string_text(msgstr)
+        locations, flags, auto, user, previous = _entry_comments(comments) if comments \
+            else ([], [], [], [], [])
+        if header is None:
+            if is_obsolete or key != (None, ""):
+                return None  # the header entry must come first
+            header = (string, user, "fuzzy" in flags, msgid_line + msgid.count("\n") + 1)
+            continue
+        if not key[1] or (is_obsolete, key) in seen:
+            return None  # no empty msgid, no duplicate: Babel words those errors
+        seen.add((is_obsolete, key))
+        message = Message(key[1], string, locations, flags, auto, user, lineno=msgid_line,
+                          context=key[0])
+        dict_key = key[1] if key[0] is None else (key[1], key[0])
+        if is_obsolete:
+            obsolete[dict_key] = message
+            continue
+        if previous:
+            message.previous_id = _parse_previous(previous)
+        messages[dict_key] = message
+        msgstr_lines[key] = msgid_line + msgid.count("\n") + 1
+    if header is None or _REGULAR_END.match(text, position) is None:
+        return None
+    return catalog, header, msgstr_lines
 
 
 _TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation], int]] = {}
