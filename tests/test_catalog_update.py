@@ -294,3 +294,74 @@ def test_previous_msgid_survives_an_edit_through_babels_own_reader_and_writer(tm
     block = entry_block(po_text(tmp_path), "Người lao động đóng 10,5% tiền lương.")
     assert '#, fuzzy\n#| msgid "Người lao động đóng 8% tiền lương."\n' in block
     assert "# |" not in block
+
+
+# ------------------------------------------------------------------ building blocks, exactly
+
+from babel.messages.catalog import Catalog, Message  # noqa: E402
+from babel.messages.pofile import escape  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_texts = st.lists(st.sampled_from(list("ab đ%s{x}()\n\t\"\\") + ["%(n)d", "{{ fig }}", "{0}",
+                                                                "%%"]), max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(msgid=_texts, plural=st.none() | _texts, context=st.none() | _texts,
+       comments=st.lists(st.sampled_from(["page title", "table cell", "page title"]), max_size=3))
+def test_merged_messages_start_as_babel_would_make_them(msgid, plural, context, comments):
+    """merge_catalog copies a template message without calling Message() again: same fields."""
+    template = Catalog(fuzzy=True)
+    msgid = (msgid or "x", plural) if plural is not None else (msgid or "x")
+    template.add(msgid, None, [("docs/a.md", 3), ("docs/a.md", 3), ("docs/b.md", 1)],
+                 auto_comments=comments, context=context)
+    [new] = [m for m in template if m.id]
+    expected = Message(new.id, locations=new.locations, auto_comments=new.auto_comments,
+                       context=new.context)
+    copy = catalogs._fresh_copy(new)
+    assert vars(copy) == vars(expected)
+    copy.locations.append(("docs/c.md", 9))
+    copy.flags.add("fuzzy")
+    assert ("docs/c.md", 9) not in new.locations and "fuzzy" not in new.flags
+
+
+_wrap_texts = st.lists(st.sampled_from(list("ab ăđ \n\t\"\\{}") + ["{{ fig }}", "{{x", "  ",
+                                                                   "word" * 25, "ab ", "cd",
+                                                                   "ăđ "]),
+                      max_size=150).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_wrap_texts, prefix=st.sampled_from(["", "#~ ", "#| "]))
+# lines exactly as wide as allowed, and one character wider
+@example(text="ab " * 25 + "c y", prefix="")
+@example(text="ab " * 25 + "cd y", prefix="")
+@example(text="ab " * 24 + "c y", prefix="#~ ")
+@example(text="ab " * 25 + "\n" + "y", prefix="")
+@example(text="ab " * 25 + "c\ny", prefix="")
+@example(text="ab " * 24 + 'c" y', prefix="")
+@example(text="ab " * 25 + "{{ x }} y", prefix="")
+def test_po_lines_are_filled_greedily_and_say_the_text(text, prefix):
+    """GNU's layout: one line if it fits, else lines broken after spaces and newlines, each
+    as full as it can be (a chunk too wide for any line gets one to itself)."""
+    from babel.messages.pofile import unescape
+
+    lines = catalogs._wrap("msgid", text, prefix)
+    assert all(line.startswith(prefix) for line in lines)
+    body = [line[len(prefix):] for line in lines]
+    if len(body) == 1:
+        assert body[0] == "msgid " + escape(text)
+        assert len(lines[0]) <= catalogs.WIDTH and "\n" not in text[:-1]
+        return
+    assert body[0] == 'msgid ""'
+    strings = [unescape(string) for string in body[1:]]
+    assert "".join(strings) == text
+    for index, (line, string) in enumerate(zip(lines[1:], strings)):
+        chunks = catalogs._CHUNK.findall(string)
+        assert len(line) <= catalogs.WIDTH or len(chunks) == 1
+        assert "\n" not in string[:-1]
+        following = strings[index + 1] if index + 1 < len(strings) else None
+        if following is not None and not string.endswith("\n"):
+            first = catalogs._CHUNK.findall(following)[0]
+            assert len(line) + len(escape(first)) - 2 > catalogs.WIDTH, (line, first)

@@ -22,10 +22,12 @@ YAML whose unknown tags (``!!python/name:...``, ``!ENV``) are ignored.
 from __future__ import annotations
 
 import ast
+import bisect
 import datetime as dt
 import functools
 import hashlib
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -144,9 +146,18 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-@functools.lru_cache(maxsize=64)
-def _resolved(root: Path) -> Path:
-    return root.resolve()
+@functools.lru_cache(maxsize=4096)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _resolved_file(path: Path) -> Path:
+    """``path.resolve()``, with the folders resolved once per process (an update shows the
+    path of 3 files per page, and resolving costs a system call per path component)."""
+    if not path.is_absolute():
+        return path.resolve()
+    resolved = _resolved(path.parent) / path.name
+    return resolved.resolve() if resolved.is_symlink() else resolved
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,7 @@ class SiteConfig:
     def shown(self, path: Path) -> str:
         """*path* as shown in messages and locations: relative to the root, with ``/``."""
         try:
-            return Path(path).resolve().relative_to(_resolved(self.root)).as_posix()
+            return _resolved_file(Path(path)).relative_to(_resolved(self.root)).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -520,6 +531,7 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
                 candidates.setdefault(key[0], {})[key[1]] = message
     used_as_fuzzy: set[Key] = set()
     revived: set[Key] = set()
+    num_plurals = merged.num_plurals  # a property that looks the locale up each time
 
     for new in _messages(template):
         key = _key(new)
@@ -527,10 +539,9 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
         if carried is None and key in old_obsolete:
             carried = old_obsolete[key]
             revived.add(key)
-        message = Message(new.id, locations=new.locations, auto_comments=new.auto_comments,
-                          context=new.context)
+        message = _fresh_copy(new)
         if carried is not None:
-            message.string = _fit_plural(carried.string, new.id, merged.num_plurals)
+            message.string = _fit_plural(carried.string, new.id, num_plurals)
             message.user_comments = list(carried.user_comments)
             # flags a translator or a tool added (Weblate's md-text, no-wrap...) stay
             message.flags |= carried.flags - FORMAT_FLAGS - {"fuzzy"}
@@ -546,7 +557,7 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
                     if context != key[0] and key[1] in pool), None)
             if match is not None:
                 used_as_fuzzy.add(_key(match))
-                message.string = _fit_plural(match.string, new.id, merged.num_plurals)
+                message.string = _fit_plural(match.string, new.id, num_plurals)
                 message.user_comments = list(match.user_comments)
                 message.flags.add("fuzzy")
                 # The translation was written for the match's previous text if it was fuzzy.
@@ -565,6 +576,19 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
             obsolete.auto_comments = []
             merged.obsolete[key] = obsolete
     return merged
+
+
+def _fresh_copy(template: Message) -> Message:
+    """``Message(t.id, locations=t.locations, auto_comments=t.auto_comments,
+    context=t.context)`` for a message *t* of a template, without running ``Message()`` again:
+    *t* went through it (its locations, comments and format flags are what it computes)."""
+    message = Message.__new__(Message)
+    message.__dict__.update(
+        id=template.id, string=("", "") if template.pluralizable else "",
+        locations=list(template.locations), flags=template.flags & FORMAT_FLAGS,
+        auto_comments=list(template.auto_comments), user_comments=[], previous_id=[],
+        lineno=None, context=template.context)
+    return message
 
 
 def _fit_plural(string, msgid, num_plurals: int):
@@ -873,6 +897,19 @@ def _wrap(keyword: str, text: str, prefix: str = "") -> tuple[str, ...]:
     lines = [f'{prefix}{keyword} ""']
     room = WIDTH - len(prefix) - 2
     for piece in re.findall(r"[^\n]*\n|[^\n]+", text):
+        newline = piece[-1] == "\n"
+        if not _ESCAPED.search(piece, 0, len(piece) - newline):
+            # Nothing to escape but a final newline: a chunk's width is its length (plus 1
+            # for that "\n"), so each line is the longest run of chunks that fits, found
+            # by bisecting the chunks' end offsets (at least one chunk per line).
+            ends = list(itertools.accumulate(map(len, _CHUNK.findall(piece))))
+            widths = ends if not newline else [*ends[:-1], ends[-1] + 1]
+            start = taken = 0
+            while taken < len(ends):
+                until = max(bisect.bisect_right(widths, start + room, taken), taken + 1)
+                lines.append(prefix + escape(piece[start:ends[until - 1]]))
+                start, taken = ends[until - 1], until
+            continue
         # escaping works character by character: the escaped width of a line is the sum
         # of its chunks' escaped widths (escape() adds 2 quotes)
         current, width = "", 0
