@@ -1215,11 +1215,12 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
         import multiprocessing
 
         # Each domain is planned on its own (page, template, catalogs). Contiguous runs keep
-        # the order of the writes, of the malformed catalogs and of the first error raised.
-        size = -(-len(domains) // jobs)
+        # the order of the writes, of the malformed catalogs and of the first error raised;
+        # several runs per process even out pages of different lengths.
+        size = -(-len(domains) // (jobs * RUNS_PER_PROCESS))
         runs = [domains[i:i + size] for i in range(0, len(domains), size)]
         with concurrent.futures.ProcessPoolExecutor(
-                len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
+                jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             parts = list(pool.map(_plan_run, [(config, run, languages, project,
                                                malformed is not None, keep_existing, unchanged)
                                               for run in runs]))
@@ -1237,6 +1238,8 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
 
 #: Below this many domains, starting worker processes costs more than it saves.
 PARALLEL_MIN_DOMAINS = 64
+#: Runs of domains per worker process (see :func:`plan_update`).
+RUNS_PER_PROCESS = 6
 
 
 def _planning_jobs(domains: int, workers: int | None) -> int:
@@ -1271,11 +1274,12 @@ def _plan_run(job) -> tuple[list[PlannedWrite], list[str]]:
     errors: list[str] = []
     writes = []
     for domain, page in domains:
-        writes += _plan_domain(config, domain, page, languages, project,
+        planned = _plan_domain(config, domain, page, languages, project,
                                errors if collect else None, unchanged)
-    if not keep_existing:
-        for write in writes:
-            write.existing = None  # not sent back to the parent process
+        if not keep_existing:
+            for write in planned:
+                write.existing = None  # not kept (less for the collector), nor sent back
+        writes += planned
     return writes, errors
 
 
