@@ -202,12 +202,13 @@ CATALOGS = {
 }
 
 
-def make_project(root: Path, catalogs: dict[str, str] = CATALOGS) -> Path:
+def make_project(root: Path, catalogs: dict[str, str] = CATALOGS,
+                 pages: dict[str, str] = PAGES) -> Path:
     """Write the tiny project into *root* and return it."""
     (root / "docs" / "_data").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    for name, text in PAGES.items():
+    for name, text in pages.items():
         (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
     (root / "docs" / "_data" / "figures.yml").write_text(FIGURES, encoding="utf-8")
     messages = root / "locales" / "en" / "LC_MESSAGES"
@@ -467,3 +468,43 @@ def test_adding_a_language_is_one_line_in_mkdocs_yml(tmp_path):
     assert re.search(r'hreflang="fr" lang="fr" class="md-select__link"[^>]*>\s*Français', french)
     assert f'hreflang="fr" href="{SITE_URL}fr/partly/"' in read(root / "site", "en/partly/index.html")
     assert (root / "site" / "fr" / "404.html").is_file()
+
+
+# --------------------------------------------------------------------------- table of contents
+
+
+def test_untranslated_heading_keeps_its_language_in_the_table_of_contents(tmp_path):
+    """A heading kept in Vietnamese on an English page is marked lang="vi" in the page and
+    in the table of contents beside it, where screen readers read it too."""
+    pages = {**PAGES, "toc.md": """\
+        ---
+        title: Mục lục
+        ---
+
+        # Mục lục
+
+        ## Phần đã dịch
+
+        Đoạn đã dịch.
+
+        ## Phần **chưa** dịch
+
+        Đoạn thứ hai đã dịch.
+        """}
+    catalogs = {**CATALOGS, "toc": po(("Mục lục", "Contents"), ("Phần đã dịch", "Translated part"),
+                                     ("Đoạn đã dịch.", "Translated paragraph."),
+                                     ("Đoạn thứ hai đã dịch.", "Second paragraph translated."))}
+    root = make_project(tmp_path, catalogs, pages)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    html = read(root / "site", "en/toc/index.html")
+    assert re.search(r'<h2 id="phan-chua-dich"><span lang="vi">Phần <strong>chưa</strong> dịch'
+                     r'</span>', html)
+    toc = html.split('data-md-component="toc"', 1)[1]
+    assert re.search(r'href="#phan-chua-dich" class="md-nav__link">\s*<span class="md-ellipsis">'
+                     r'\s*<span lang="vi">Phần chưa dịch</span>', toc), toc[:1500]
+    assert re.search(r'href="#phan-da-dich" class="md-nav__link">\s*<span class="md-ellipsis">'
+                     r'\s*Translated part\s*</span>', toc)
+    # the Vietnamese page needs no mark: the whole page is Vietnamese
+    source = read(root / "site", "toc/index.html")
+    assert '<span lang="vi">' not in source.split('data-md-component="toc"', 1)[1]

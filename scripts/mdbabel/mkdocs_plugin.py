@@ -436,9 +436,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     @event_priority(0)
     def on_page_content(self, html: str, page: Page, config, files):
-        """The heading permalinks' title is written by toc in the source language."""
+        """The heading permalinks' title is written by toc in the source language, and the
+        table of contents lists an untranslated heading without its ``lang``."""
         if self.is_source_build:
             return html
+        self._mark_untranslated_toc(html, page)
         source_title = f'title="{ui.PERMALINK_TITLE}"'
         translated = self._site_gettext.gettext(ui.PERMALINK_TITLE)
         if translated == ui.PERMALINK_TITLE or source_title not in html:
@@ -477,6 +479,25 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             "languages": [(code, language_name(code)) for code in self.languages],
             "home_url": "" if self.language == self.default_language else f"{self.language}/",
         }
+
+    def _mark_untranslated_toc(self, html: str, page: Page) -> None:
+        """Give the table-of-contents entry of each heading kept in the source language (the
+        whole heading is one ``<span lang>``, see translate_markdown) that ``lang`` too, so
+        that screen readers read it in the right language there as well."""
+        marker = f'<span lang="{self.config.source_language}">'
+        if marker not in html or not page.toc:
+            return
+        kept = {match.group("id") for match in _UNTRANSLATED_HEADING.finditer(html)
+                if match.group("body").startswith(marker)
+                and match.group("body").endswith("</span>")}
+        if not kept:
+            return
+        stack = list(page.toc)
+        while stack:
+            anchor = stack.pop()
+            stack.extend(anchor.children)
+            if anchor.id in kept and not anchor.title.startswith("<span lang="):
+                anchor.title = f"{marker}{anchor.title}</span>"
 
     @event_priority(0)
     def on_page_context(self, context, page, config, nav):
@@ -728,6 +749,11 @@ def _body_first_line(abs_src_path: str | None) -> int:
     except OSError:
         return 1
 
+
+# A heading as Python-Markdown writes it; its body without toc's permalink.
+_UNTRANSLATED_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<body>.*?)'
+    r'(?:<a class="headerlink"[^>]*>[^<]*</a>)?</h(?P=level)>', re.S)
 
 _SOURCE_CACHE: dict[str, tuple[tuple[int, int], tuple[str, dict, int]]] = {}
 
