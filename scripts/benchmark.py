@@ -449,6 +449,17 @@ def _kb(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size >= 10240 else f"{size / 1024:.1f} KB"
 
 
+def paired_overs(row: dict) -> list[float]:
+    """ours / baseline − 1 (CPU) of each pair of builds run one after the other: the two
+    builds of a pair share the machine's state of the moment, which drifts between pairs."""
+    return [o.cpu / b.cpu - 1 for o, b in zip(row["ours"].runs, row["baseline"].runs)]
+
+
+def layer_overs(row: dict) -> tuple[float, float]:
+    """Our layer (CPU) two ways: ratio of the medians, and median of the paired ratios."""
+    return (row["ours"].cpu / row["baseline"].cpu - 1, statistics.median(paired_overs(row)))
+
+
 def render(info: dict, results: dict, extra: dict) -> str:
     lines = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `make bench` on "
@@ -460,7 +471,8 @@ def render(info: dict, results: dict, extra: dict) -> str:
         f"average at start {info['load']}, at end {extra.get('load_end', '?')} (other jobs "
         f"shared the machine: wall times can be inflated, CPU times are not).",
         "",
-        "| pages per language | ours: wall / CPU | baseline: wall / CPU | our layer (CPU; wall) "
+        "| pages per language | ours: wall / CPU | baseline: wall / CPU "
+        "| our layer: medians CPU; wall; paired runs CPU (range) "
         "| peak memory ours / baseline | `mdbabel update`: up to date with record / without "
         "/ no catalogs (wall; CPU) "
         "| first visit (gzip) | search index vi / en (gzip) | runs |",
@@ -470,13 +482,17 @@ def render(info: dict, results: dict, extra: dict) -> str:
         ours, base = row["ours"], row["baseline"]
         over_cpu = ours.cpu / base.cpu - 1
         over_wall = ours.wall / base.wall - 1
+        pairs = paired_overs(row)
+        paired = (f"{statistics.median(pairs):+.0%} ({min(pairs):+.0%} to {max(pairs):+.0%})"
+                  if pairs else "?")
         visit = row["visit"]
         total = visit["html"] + visit["css"] + visit["js"]
         search = row["search"]
         warm, fresh, cold = row["update_warm"], row["update_fresh"], row["update_cold"]
         lines.append(
             f"| {pages:,} | {_s(ours.wall)} / {_s(ours.cpu)} | {_s(base.wall)} / {_s(base.cpu)} "
-            f"| {over_cpu:+.0%}; {over_wall:+.0%} | {ours.peak_mb:.0f} / {base.peak_mb:.0f} MB "
+            f"| {over_cpu:+.0%}; {over_wall:+.0%}; {paired} "
+            f"| {ours.peak_mb:.0f} / {base.peak_mb:.0f} MB "
             f"| {_s(warm.wall)} / {_s(fresh.wall)} / {_s(cold.wall)}; "
             f"{_s(warm.cpu)} / {_s(fresh.cpu)} / {_s(cold.cpu)} "
             f"| {_kb(total)} (HTML {_kb(visit['html'])}, CSS {_kb(visit['css'])}, JS {_kb(visit['js'])}) "
@@ -514,7 +530,9 @@ def render(info: dict, results: dict, extra: dict) -> str:
                      f"median {_s(statistics.median(times))} "
                      f"({', '.join(f'{t:.1f}' for t in times)} s).")
     lines += ["", *targets(results, extra), ""]
-    lines.append("- our layer = ours / baseline − 1. first visit = "
+    lines.append("- our layer = ours / baseline − 1, from the medians of each, and as the median "
+                 "of the runs taken in pairs (ours, then baseline, one pair after the other). "
+                 "first visit = "
                  f"`{extra.get('visit_url', '')}` HTML + the CSS and JS it references, gzip -6; "
                  "the search index is fetched only when the search box is opened.")
     return "\n".join(lines)
@@ -528,10 +546,12 @@ def targets(results: dict, extra: dict) -> list[str]:
         rows.append(f"| {name} | {measured} | {'yes' if met else 'no' if met is not None else '?'} |")
 
     if results:
-        overs = {n: r["ours"].cpu / r["baseline"].cpu - 1 for n, r in sorted(results.items())}
-        row("our layer ≤ 15 % over baseline at every N (CPU)",
-            ", ".join(f"{n:,}: {o:+.0%}" for n, o in overs.items()),
-            all(o <= 0.15 for o in overs.values()))
+        # judged on the larger of the two estimates: noise must not decide in our favour
+        overs = {n: layer_overs(r) for n, r in sorted(results.items())}
+        row("our layer ≤ 15 % over baseline at every N (CPU; ratio of medians / median of "
+            "paired runs, the larger counts)",
+            ", ".join(f"{n:,}: {a:+.0%} / {b:+.0%}" for n, (a, b) in overs.items()),
+            all(max(both) <= 0.15 for both in overs.values()))
     if 400 in results and 1600 in results:
         cpu = results[1600]["ours"].cpu / results[400]["ours"].cpu
         wall = results[1600]["ours"].wall / results[400]["ours"].wall
