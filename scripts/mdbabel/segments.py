@@ -178,15 +178,16 @@ _BLOCK_TAGS = {
 
 # What is left once markup, code, links' URLs, placeholders and footnote
 # references are removed must contain a letter to be worth translating.
+# (what a match must contain, pattern): a text without it is left as it is
 _NOT_TEXT = [
-    re.compile(r"(`+)(?:.+?)\1", re.S),        # inline code
-    re.compile(r"\{\{.*?\}\}"),                 # {{ figure }} placeholders
-    re.compile(r"\[\^[^\]]*\]"),                # footnote references
-    re.compile(r"\]\([^)]*\)"),                 # link / image targets
-    re.compile(r"<[^>]*>"),                     # inline HTML tags
-    re.compile(r"&#?\w+;"),                     # entities
-    re.compile(r"\{:?[^}]*\}"),                 # attribute lists
-    re.compile(r"https?://\S+"),                # bare URLs
+    ("`", re.compile(r"(`+)(?:.+?)\1", re.S)),        # inline code
+    ("{{", re.compile(r"\{\{.*?\}\}")),                 # {{ figure }} placeholders
+    ("[^", re.compile(r"\[\^[^\]]*\]")),                # footnote references
+    ("](", re.compile(r"\]\([^)]*\)")),                 # link / image targets
+    ("<", re.compile(r"<[^>]*>")),                     # inline HTML tags
+    ("&", re.compile(r"&#?\w+;")),                     # entities
+    ("{", re.compile(r"\{:?[^}]*\}")),                 # attribute lists
+    ("http", re.compile(r"https?://\S+")),            # bare URLs
 ]
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -212,8 +213,9 @@ _TRAILING_ATTR = _TrailingAttr()
 
 def is_translatable(text: str) -> bool:
     """True if *text* has words once markup, numbers and punctuation are ignored."""
-    for pattern in _NOT_TEXT:
-        text = pattern.sub(" ", text)
+    for needed, pattern in _NOT_TEXT:
+        if needed in text:  # the pattern cannot match a text without it
+            text = pattern.sub(" ", text)
     return bool(_LETTER.search(text))
 
 
@@ -376,10 +378,15 @@ class _Segmenter:
             if not km:
                 continue
             raw = text[km.end():].rstrip()
-            try:
-                value = load_front_matter(raw)
-            except Exception:
-                continue
+            if (km.group(1), raw) in wanted and raw[:1].isalnum():
+                # A one-line plain scalar that starts with a letter or digit reads the same
+                # alone as it did in the front matter, where it read as this very text.
+                value = raw
+            else:
+                try:
+                    value = load_front_matter(raw)
+                except Exception:
+                    continue
             if not isinstance(value, str) or (km.group(1), value) not in wanted:
                 continue
             span = SourceSpan(offs[i] + km.end(), offs[i] + km.end() + len(raw), "", "yaml")
