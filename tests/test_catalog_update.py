@@ -198,6 +198,22 @@ def test_update_never_overwrites_a_malformed_catalog(tmp_path):
     assert po_text(tmp_path) == broken
 
 
+def test_update_reports_a_catalog_that_is_not_utf8_and_keeps_it(tmp_path):
+    make_site(tmp_path, {"index.md": "Đoạn.\n"})
+    update(tmp_path)
+    latin1 = po_text(tmp_path).encode("utf-8") + "\n# ghi chú: café\n".encode("latin-1")
+    po_path(tmp_path).write_bytes(latin1)
+    write_page(tmp_path, "index.md", "Đoạn khác.\n")
+    try:
+        update(tmp_path)
+    except catalogs.CatalogError as error:
+        lines = latin1.count(b"\n")
+        assert str(error).startswith(f"locales/en/LC_MESSAGES/index.po:{lines}: not UTF-8 text")
+    else:
+        raise AssertionError("update accepted a catalog that is not UTF-8")
+    assert po_path(tmp_path).read_bytes() == latin1
+
+
 def test_translation_follows_as_fuzzy_when_the_author_adds_a_context(tmp_path):
     make_site(tmp_path, {"index.md": "Mở\n"})
     update(tmp_path)

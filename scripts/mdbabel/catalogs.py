@@ -773,7 +773,7 @@ def _same_language(a: str, b: str) -> bool:
 
 
 def read_po_file(path: str | Path, *, shown: str | None = None, template: bool = False,
-                 language: str | None = None) -> PoFile:
+                 language: str | None = None, data: bytes | None = None) -> PoFile:
     """Read and validate a ``.po`` (or, with *template*, ``.pot``) file.
 
     Checks what would make the catalog unusable or ambiguous: PO syntax, a missing or
@@ -784,7 +784,8 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     """
     path = Path(path)
     shown = shown or path.as_posix()
-    data = path.read_bytes()
+    if data is None:  # (else the file's bytes, read by the caller)
+        data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -1158,11 +1159,24 @@ class UpdatePlan:
                 or _without_dates(w.text) != _without_dates(_read_text(w.path) or "")]
 
 
-def _read_text(path: Path) -> str | None:
+def _existing_bytes(path: Path) -> bytes | None:
+    """A file's bytes, ``None`` if it does not exist (any other error is raised: a catalog
+    that cannot be read must never be taken for a missing one, and written afresh)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def _read_text(path: Path, data: bytes | None = None) -> str | None:
+    """A file's text as ``read_text`` gives it (universal newlines), ``None`` if it does not
+    exist; bytes that are not UTF-8 are replaced (an update rewrites such a template, and
+    read_po_file rejects such a catalog first)."""
+    if data is None:
+        data = _existing_bytes(path)
+        if data is None:
+            return None
+    return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
 _DATE_HEADER = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
@@ -1322,8 +1336,11 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
                   project: str, pot_date: str) -> PlannedWrite:
     path = config.catalog_path(language, domain)
     shown = config.shown(path)
-    old_text = _read_text(path)
-    existing = read_po_file(path, shown=shown, language=language) if old_text is not None else None
+    data = _existing_bytes(path)
+    # read once; a catalog that is not UTF-8 is reported by read_po_file, with its line
+    existing = None if data is None else read_po_file(path, shown=shown, language=language,
+                                                       data=data)
+    old_text = None if data is None else _read_text(path, data)
     merged = merge_catalog(existing.catalog if existing else None, template, language)
     comments = existing.header_comments if existing and existing.header_comments else \
         _header_comments_for(config, domain, language)
