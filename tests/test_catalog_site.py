@@ -1,6 +1,8 @@
 """Specifications of what the catalogs cover: languages and pages from mkdocs.yml, and the
 `_site` domain (site name, navigation labels, template strings)."""
 
+from pathlib import Path
+
 import pytest
 from catalog_site import make_site, update
 
@@ -115,3 +117,16 @@ def test_page_that_is_not_utf8_names_the_page_and_line(tmp_path):
     (tmp_path / "docs" / "old.md").write_bytes(b"Mot\nHai caf\xe9\n")
     with pytest.raises(CatalogError, match=r"^docs/old.md:2: not UTF-8 text"):
         update(tmp_path)
+
+
+def test_paths_are_shown_relative_to_the_site_after_a_change_of_folder(tmp_path, monkeypatch):
+    """One process working on two sites in turn (a test run, an editor's tool): the root
+    "." of each is the folder of the moment, not the first one resolved."""
+    for name in ("first", "second"):
+        site = tmp_path / name
+        (site / "docs").mkdir(parents=True)
+        monkeypatch.chdir(site)
+        config = catalogs.SiteConfig(root=Path("."), source_language="vi", languages=("en",))
+        assert config.shown(Path("docs/a.md")) == "docs/a.md"
+        assert config.shown(site / "docs" / "a.md") == "docs/a.md"
+        assert config.shown(tmp_path / "elsewhere.md") == (tmp_path / "elsewhere.md").as_posix()

@@ -148,6 +148,7 @@ def _line(node: yaml.Node) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _resolved(folder: Path) -> Path:
+    """An absolute folder, resolved (cached: relative ones depend on the working folder)."""
     return folder.resolve()
 
 
@@ -179,8 +180,9 @@ class SiteConfig:
 
     def shown(self, path: Path) -> str:
         """*path* as shown in messages and locations: relative to the root, with ``/``."""
+        root = _resolved(self.root) if self.root.is_absolute() else self.root.resolve()
         try:
-            return _resolved_file(Path(path)).relative_to(_resolved(self.root)).as_posix()
+            return _resolved_file(Path(path)).relative_to(root).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
