@@ -1,5 +1,8 @@
 """Specifications of mdbabel.segments: which text of a page becomes a message."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mdbabel.segments import segment
 
 
@@ -268,3 +271,18 @@ def test_front_matter_sources_give_one_message_per_title_and_note():
 def test_an_impossible_date_in_front_matter_does_not_hide_the_title():
     units = segment("---\ntitle: Trang\nreviewed: 2026-13-25\n---\n\nNội dung.\n")
     assert [u.text for u in units] == ["Trang", "Nội dung."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(raw=st.lists(st.sampled_from(["a", "Đ", "y", "n", "yes", "No", "null", "on", "1", "2024",
+                                     "-01", "e", ".", " ", ",", "'", '"', "[", "]", "{", "}",
+                                     "&", "*", "!", "|", ">", "%", "@", "`", "~", "#", ":",
+                                     "/", "_", "inf", "nan", "0x", "Luật số 41/2024/QH15"]),
+                    min_size=1, max_size=6).map("".join).map(str.strip).filter(bool))
+def test_a_source_title_taken_as_written_is_what_yaml_reads(raw):
+    """The segmenter skips YAML for a one-line title it can take as written: only when YAML
+    would read the very same string, as a value in the front matter."""
+    from mdbabel.segments import _plain_text_scalar, load_front_matter
+
+    if _plain_text_scalar(raw):
+        assert load_front_matter(f"sources:\n  - title: {raw}\n")["sources"][0]["title"] == raw

@@ -130,6 +130,18 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
+_YAML_RESOLVER = yaml.resolver.Resolver()
+
+
+def _plain_text_scalar(raw: str) -> bool:
+    """Whether YAML reads the one-line value *raw* (a mapping value, stripped) as the string
+    *raw* itself: a plain scalar that starts with a letter, holds no comment or mapping
+    indicator, and that YAML's implicit rules do not take for a boolean, null or number."""
+    return (raw[:1].isalpha() and "#" not in raw and ":" not in raw
+            and _YAML_RESOLVER.resolve(yaml.ScalarNode, raw, (True, False))
+            == "tag:yaml.org,2002:str")
+
+
 def load_front_matter(text: str) -> Any:
     """Parse front matter YAML (raises ``yaml.YAMLError`` when it is not YAML)."""
     return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
@@ -378,10 +390,8 @@ class _Segmenter:
             if not km:
                 continue
             raw = text[km.end():].rstrip()
-            if (km.group(1), raw) in wanted and raw[:1].isalnum():
-                # A one-line plain scalar that starts with a letter or digit reads the same
-                # alone as it did in the front matter, where it read as this very text.
-                value = raw
+            if (km.group(1), raw) in wanted and _plain_text_scalar(raw):
+                value = raw  # what YAML reads it as: no need to ask it
             else:
                 try:
                     value = load_front_matter(raw)
