@@ -128,3 +128,14 @@ def test_a_dropped_year_is_reported_but_a_month_may_become_a_name():
     assert check_translation("Số liệu tháng 6/2024", "Figures for June 2024", "paragraph") == []
     problems = check_translation("Số liệu tháng 6/2024", "Figures for June", "paragraph")
     assert any('drops the number "2024"' in p for p in problems)
+
+
+def test_translated_text_of_a_collapsed_reference_link_is_reported():
+    """[text][] takes its label from its text: translating the text breaks the link."""
+    found = problems("Xem [Luật BHXH][] để biết thêm.", "See [Social Insurance Law][] for more.")
+    assert any('drops reference link "[luật bhxh]"' in p and "[translated text][source text]" in p
+               for p in found), found
+    # the label kept explicitly: fine, as is any spacing or case Python-Markdown ignores
+    assert problems("Xem [Luật BHXH][] để biết thêm.",
+                    "See [Social Insurance Law][luật  BHXH] for more.") == []
+    assert problems("Xem [a][Nhãn  Một].", "See [b][nhãn một].") == []

@@ -18,7 +18,7 @@ _FIX = "or leave the entry untranslated"
 
 _CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
 _INLINE_LINK = re.compile(r"(!?)\[(?:\\.|[^\]\\])*\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_REFERENCE_LINK = re.compile(r"(!?)\[(?:\\.|[^\]\\])*\]\[((?:\\.|[^\]\\])*)\]")
+_REFERENCE_LINK = re.compile(r"(!?)\[((?:\\.|[^\]\\])*)\]\[((?:\\.|[^\]\\])*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
@@ -118,7 +118,9 @@ def _links(text: str) -> tuple[list[str], list[str], list[str]]:
     for m in _INLINE_LINK.finditer(text):
         (images if m.group(1) else targets).append(m.group(2))
     for m in _REFERENCE_LINK.finditer(text):
-        labels.append(m.group(2).lower())
+        # Python-Markdown's label: lower case, spaces collapsed; "[text][]" is labelled by
+        # its text, so translating that text breaks the link
+        labels.append(" ".join((m.group(3) or m.group(2)).lower().split()))
     targets += _AUTOLINK.findall(text)
     return targets, images, labels
 
@@ -139,7 +141,9 @@ def _check_links(source: str, target: str) -> list[str]:
         "of the source " + _FIX)
     problems += _check_multiset(
         src_refs, dst_refs,
-        'translation drops reference link "[{}]"; keep the reference label unchanged ' + _FIX,
+        'translation drops reference link "[{}]"; keep the reference label unchanged (a '
+        "link written [text][] is labelled by its text: write [translated text][source text]) "
+        + _FIX,
         'translation has reference link "[{}]" that the source does not have; keep the '
         "reference labels of the source " + _FIX)
     return problems
