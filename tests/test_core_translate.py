@@ -162,3 +162,27 @@ def test_heading_text_ending_in_hash_or_brace_survives_the_id():
 def test_inline_attr_list_in_a_heading_is_kept():
     out = html(translate("## [A](a.md){ .x }\n", {"[A](a.md){ .x }": "[B](a.md){ .x }"}).markdown)
     assert '<a class="x" href="a.md">B</a>' in out
+
+
+def test_translated_shortcut_reference_link_is_refused():
+    """[Luật BHXH] is a link only because the page defines that label: a translation that
+    translates the text would print plain brackets, so it is refused and named."""
+    source = ("Xem [Luật BHXH] để biết thêm.\n\n"
+              "[Luật BHXH]: https://vbpl.vn/luat-bhxh\n")
+    result = translate(source, {"Xem [Luật BHXH] để biết thêm.":
+                                "See [the Social Insurance Law] for more."})
+    assert result.translated == 0
+    assert result.problems == [
+        'locales/en/LC_MESSAGES/page.po:7: translation drops the reference link "[luật bhxh]", '
+        'defined on the page; keep "[luật bhxh]" or write "[translated text][luật bhxh]" '
+        "or leave the entry untranslated"]
+    assert '<a href="https://vbpl.vn/luat-bhxh">Luật BHXH</a>' in html(result.markdown)
+    # naming the label keeps the link, in any case and spacing
+    result = translate(source, {"Xem [Luật BHXH] để biết thêm.":
+                                "See [the Social Insurance Law][luật  bhxh] for more."})
+    assert result.problems == [] and result.translated == 1
+    assert '<a href="https://vbpl.vn/luat-bhxh">the Social Insurance Law</a>' in html(result.markdown)
+    # brackets that are no link on this page are text like any other
+    plain = translate("Ông ấy nói [sic] như vậy.\n", {"Ông ấy nói [sic] như vậy.":
+                                                     "He said [thus] so."})
+    assert plain.problems == [] and plain.translated == 1

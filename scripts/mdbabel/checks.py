@@ -128,6 +128,12 @@ def _links(text: str) -> tuple[list[str], list[str], list[str]]:
 def _check_links(source: str, target: str) -> list[str]:
     src_links, src_images, src_refs = _links(source)
     dst_links, dst_images, dst_refs = _links(target)
+    if dst_refs and "[" in source:
+        # [label] written [translated text][label]: the same link (if the page defines it)
+        surplus = Counter(dst_refs) - Counter(src_refs)
+        shortcuts = Counter(_label(m.group(1)) for m in _SHORTCUT.finditer(source))
+        for label, count in surplus.items():
+            src_refs = src_refs + [label] * min(count, shortcuts[label])
     problems = []
     problems += _check_multiset(
         src_links, dst_links,
@@ -147,6 +153,40 @@ def _check_links(source: str, target: str) -> list[str]:
         'translation has reference link "[{}]" that the source does not have; keep the '
         "reference labels of the source " + _FIX)
     return problems
+
+
+# [label] alone: not the text of [text](url) or [text][label], not the label of the latter,
+# not a footnote reference [^x]
+_SHORTCUT = re.compile(r"(?<![\]\\])!?\[(?!\^)((?:\\.|[^\]\\\[])+)\](?![\[(:])")
+_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)((?:\\.|[^\]\\])+)\]:", re.MULTILINE)
+
+
+def _label(text: str) -> str:
+    """A reference label as Python-Markdown compares them."""
+    return " ".join(text.lower().split())
+
+
+def reference_labels(page: str) -> frozenset[str]:
+    """The labels of the link reference definitions (``[label]: url``) of a page."""
+    if "]:" not in page:
+        return frozenset()
+    return frozenset(_label(m.group(1)) for m in _DEFINITION.finditer(page))
+
+
+def check_shortcut_references(msgid: str, msgstr: str, labels: frozenset[str]) -> list[str]:
+    """A shortcut reference link ``[label]`` is a link only while its text is a label the
+    page defines: a translated text silently turns the link into plain brackets. The
+    translation must keep ``[label]``, or name the label: ``[translated text][label]``."""
+    if not labels or "[" not in msgid:
+        return []
+    wanted = [label for m in _SHORTCUT.finditer(msgid) if (label := _label(m.group(1))) in labels]
+    if not wanted:
+        return []
+    kept = Counter(_label(m.group(1)) for m in _SHORTCUT.finditer(msgstr))
+    kept.update(_links(msgstr)[2])
+    return [f'translation drops the reference link "[{label}]", defined on the page; keep '
+            f'"[{label}]" or write "[translated text][{label}]" ' + _FIX
+            for label, count in Counter(wanted).items() if kept[label] < count]
 
 
 def _tag_key(tag: str) -> str:

@@ -91,11 +91,16 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     problems: list[str] = []
     untranslated: list[Unit] = []
     translated = 0
+    labels: frozenset[str] | None = None  # the page's reference labels, read if needed
     for unit in units:
         translation = lookup(unit.text, unit.context)
         text: str | None = None
         if translation is not None:
             found = _check(unit.text, translation.text, unit.kind)
+            if not found and "[" in unit.text and "]:" in source:
+                if labels is None:
+                    labels = checks.reference_labels(source)
+                found = checks.check_shortcut_references(unit.text, translation.text, labels)
             if found:
                 problems.extend(f"{translation.origin}: {p}" for p in found)
             else:
