@@ -179,13 +179,18 @@ def check_shortcut_references(msgid: str, msgstr: str, labels: frozenset[str]) -
     translation must keep ``[label]``, or name the label: ``[translated text][label]``."""
     if not labels or "[" not in msgid:
         return []
-    wanted = [label for m in _SHORTCUT.finditer(msgid) if (label := _label(m.group(1))) in labels]
+    written: dict[str, str] = {}  # label -> as the source writes it
+    wanted = []
+    for m in _SHORTCUT.finditer(msgid):
+        if (label := _label(m.group(1))) in labels:
+            wanted.append(label)
+            written.setdefault(label, m.group(1))
     if not wanted:
         return []
     kept = Counter(_label(m.group(1)) for m in _SHORTCUT.finditer(msgstr))
     kept.update(_links(msgstr)[2])
-    return [f'translation drops the reference link "[{label}]", defined on the page; keep '
-            f'"[{label}]" or write "[translated text][{label}]" ' + _FIX
+    return [f'translation drops the reference link "[{written[label]}]", defined on the page; '
+            f'keep "[{written[label]}]" or write "[translated text][{written[label]}]" ' + _FIX
             for label, count in Counter(wanted).items() if kept[label] < count]
 
 
