@@ -246,6 +246,23 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 usable[key] = translation
         return usable
 
+    def _read_catalogs(self, files) -> None:
+        """Read the catalog of every page in every other language before any page is built
+        (each is read once anyway: the status page counts them all), so that a malformed one
+        stops the build with its own file and line, not as an error in whichever page first
+        needed it."""
+        source = self.config.source_language
+        others = [code for code in self.languages if code != source]
+        for file in files.documentation_pages():
+            if getattr(file, "locale", source) != source \
+                    and self.language != self.default_language:
+                continue  # (as status_markdown picks the source pages)
+            if not file.abs_src_path or not file.src_uri.endswith(".md"):
+                continue
+            domain = file.src_uri.rsplit(".", 1)[0]
+            for code in others:
+                self.translations(code, domain)
+
     def gettext(self, message: str, **variables: Any) -> str:
         text = self._site_gettext.gettext(message)
         return text % variables if variables else text
@@ -306,6 +323,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(-110)  # after i18n (-100), which applies its own nav_translations first
     def on_nav(self, nav, config, files):
         self._nav = nav
+        self._read_catalogs(files)
         if self.is_source_build:
             return nav
 
