@@ -480,11 +480,10 @@ def render(info: dict, results: dict, extra: dict) -> str:
     ]
     for pages, row in sorted(results.items()):
         ours, base = row["ours"], row["baseline"]
-        over_cpu = ours.cpu / base.cpu - 1
+        over_cpu, over_paired = layer_overs(row)
         over_wall = ours.wall / base.wall - 1
         pairs = paired_overs(row)
-        paired = (f"{statistics.median(pairs):+.0%} ({min(pairs):+.0%} to {max(pairs):+.0%})"
-                  if pairs else "?")
+        paired = f"{over_paired:+.0%} ({min(pairs):+.0%} to {max(pairs):+.0%})"
         visit = row["visit"]
         total = visit["html"] + visit["css"] + visit["js"]
         search = row["search"]

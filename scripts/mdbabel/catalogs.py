@@ -161,6 +161,17 @@ def _resolved_file(path: Path) -> Path:
     return resolved.resolve() if resolved.is_symlink() else resolved
 
 
+def _located_under(path: Path, root: Path) -> tuple[Path, str]:
+    """(resolved *path*, *path* as shown in messages: relative to *root*, with ``/``; as
+    given if it is outside)."""
+    resolved = _resolved_file(path)
+    try:
+        return resolved, resolved.relative_to(
+            _resolved(root) if root.is_absolute() else root.resolve()).as_posix()
+    except ValueError:
+        return resolved, path.as_posix()
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """What the catalog tools need to know about a site, read from its ``mkdocs.yml``."""
@@ -180,11 +191,7 @@ class SiteConfig:
 
     def shown(self, path: Path) -> str:
         """*path* as shown in messages and locations: relative to the root, with ``/``."""
-        root = _resolved(self.root) if self.root.is_absolute() else self.root.resolve()
-        try:
-            return _resolved_file(Path(path)).relative_to(root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        return _located_under(Path(path), self.root)[1]
 
     @property
     def docs_path(self) -> Path:
@@ -1306,7 +1313,7 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
     every language, as an update writes them."""
     if page == f"{domain}.md" and unchanged and domain in unchanged:
         files = _domain_files(config, domain, languages)
-        contents = [_read_bytes(path) for path, _ in files]
+        contents = [_existing_bytes(path) for path, _ in files]
         if None not in contents[1:] and _files_digest(contents) == unchanged[domain]:
             # byte for byte what the last update wrote for this very page: nothing to do
             return [PlannedWrite(path, config.shown(path), data.decode("utf-8"), False, False,
@@ -1440,13 +1447,6 @@ def _domain_files(config: SiteConfig, domain: str, languages: list[str]
             *((config.catalog_path(language, domain), language) for language in languages)]
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 def _files_digest(contents: Iterable[bytes | None]) -> str:
     """Digest of a page's files, in :func:`_domain_files` order (None: no such file)."""
     digest = hashlib.sha256()
@@ -1474,7 +1474,7 @@ def _write_update_cache(path: Path, key: str, config: SiteConfig, languages: lis
     domains = dict.fromkeys(write.domain for write in plan.writes
                             if write.domain and write.domain != SITE_DOMAIN)
     record = {"key": key, "domains": {
-        domain: _files_digest(written[p] if p in written else _read_bytes(p)
+        domain: _files_digest(written[p] if p in written else _existing_bytes(p)
                               for p, _ in _domain_files(config, domain, languages))
         for domain in domains}}
     try:
@@ -1545,52 +1545,24 @@ def _read_translations_fast(path: Path, shown: str, language: str | None
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if ("\u2068" in text or "\u2069" in text) and _ISOLATED_LOCATION.search(text):
-        return None
-    if not text.endswith("\n"):
-        text += "\n"  # Babel reads the last line the same with or without its line end
-    match = _REGULAR_ENTRY.match
-    header: tuple[str, int] | None = None   # its msgstr lines and the line of its msgstr
     translations: dict[Key, Translation] = {}
-    active_keys: set[Key] = set()
-    obsolete_keys: set[Key] = set()
     fuzzy = 0
-    position = counted = 0
-    line = 1                                # the line of text[counted]
-    while (entry := match(text, position)) is not None:
-        position = entry.end()
-        comments, context, msgid, msgstr, obsolete_context, obsolete_msgid, _ = entry.groups()
-        if msgid is None:
-            key = (None if obsolete_context is None else
-                   _string_text(obsolete_context.replace("\n#~ ", "\n")),
-                   _string_text(obsolete_msgid.replace("\n#~ ", "\n")))
-            if header is None or not key[1] or key in obsolete_keys:
-                return None  # the header must come first; then no empty msgid, no duplicate
-            obsolete_keys.add(key)
-            continue
-        start = entry.start(4)
-        line += text.count("\n", counted, start)
-        counted = start
-        key = (None if context is None else _string_text(context), _string_text(msgid))
-        if header is None:
-            if key != (None, ""):
-                return None  # the header entry must come first
-            header = msgstr, line
-            continue
-        if not key[1] or key in active_keys:
-            return None
-        active_keys.add(key)
-        if "fuzzy" in comments and _is_fuzzy(comments):
-            fuzzy += 1
-            continue
-        string = _string_text(msgstr)
-        if string:
-            translations[key] = Translation(string, f"{shown}:{line}")
-    if header is None or _REGULAR_END.match(text, position) is None:
+    try:
+        entries = _regular_entries(text)
+        _, _, header_lines, _, _, header_line = next(entries)
+        for comments, key, msgstr, obsolete, _, line in entries:
+            if obsolete:
+                continue
+            if "fuzzy" in comments and _is_fuzzy(comments):
+                fuzzy += 1
+                continue
+            string = _string_text(msgstr)
+            if string:
+                translations[key] = Translation(string, f"{shown}:{line}")
+    except _Irregular:
         return None
 
     # The header checks of read_po_file, in its order.
-    header_lines, header_line = header
     try:
         headers = _parse_header(_string_text(header_lines), shown, header_line)
     except CatalogError:
@@ -1639,20 +1611,20 @@ def _entry_comments(comments: str) -> tuple[list, list[str], list[str], list[str
     return locations, flags, auto, user, previous
 
 
-def _parse_regular(text: str) -> Parsed | None:
-    """What :func:`_parse_with_babel` makes of a catalog in the regular layout (the one the
-    fast reader below reads), built from one regular expression per entry; ``None`` for any
-    other file, which Babel's parser then reads and, if wrong, explains. ``mdbabel update``
-    reads every catalog with it."""
+class _Irregular(Exception):
+    """Not the regular layout (or wrong): Babel's parser reads the file, and explains."""
+
+
+def _regular_entries(text: str) -> Iterator[tuple[str, Key, str, bool, int, int]]:
+    """(comment lines, key, msgstr as written, obsolete, msgid line, msgstr line) of each
+    entry of a catalog in the regular layout, the header entry first. Raises
+    :class:`_Irregular`, at the entry where it shows or at the end, for any other file: one
+    without the header first, with an empty msgid, a duplicate, or lines these expressions
+    do not take."""
     if ("\u2068" in text or "\u2069" in text) and _ISOLATED_LOCATION.search(text):
-        return None
+        raise _Irregular
     if not text.endswith("\n"):
-        text += "\n"
-    catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
-    messages = catalog._messages  # noqa: SLF001 (Catalog.__setitem__ without the merging)
-    obsolete = catalog.obsolete
-    header = None
-    msgstr_lines: dict[Key, int] = {}
+        text += "\n"  # Babel reads the last line the same with or without its line end
     seen: set[tuple[bool, Key]] = set()
     match = _REGULAR_ENTRY.match
     position = counted = 0
@@ -1661,8 +1633,8 @@ def _parse_regular(text: str) -> Parsed | None:
         position = entry.end()
         comments, context, msgid, msgstr, obsolete_context, obsolete_msgid, obsolete_msgstr \
             = entry.groups()
-        is_obsolete = msgid is None
-        if is_obsolete:
+        obsolete = msgid is None
+        if obsolete:
             context = None if obsolete_context is None else obsolete_context.replace("\n#~ ", "\n")
             msgid = obsolete_msgid.replace("\n#~ ", "\n")
             msgstr = obsolete_msgstr.replace("\n#~ ", "\n")
@@ -1671,30 +1643,47 @@ def _parse_regular(text: str) -> Parsed | None:
             start = entry.start(3) - 6          # 'msgid '
         line += text.count("\n", counted, start)
         counted = start
-        msgid_line = line
         key = (None if context is None else _string_text(context), _string_text(msgid))
-        string = _string_text(msgstr)
-        locations, flags, auto, user, previous = _entry_comments(comments) if comments \
-            else ([], [], [], [], [])
-        if header is None:
-            if is_obsolete or key != (None, ""):
-                return None  # the header entry must come first
-            header = (string, user, "fuzzy" in flags, msgid_line + msgid.count("\n") + 1)
-            continue
-        if not key[1] or (is_obsolete, key) in seen:
-            return None  # no empty msgid, no duplicate: Babel words those errors
-        seen.add((is_obsolete, key))
-        message = Message(key[1], string, locations, flags, auto, user, lineno=msgid_line,
-                          context=key[0])
-        dict_key = key[1] if key[0] is None else (key[1], key[0])
-        if is_obsolete:
-            obsolete[dict_key] = message
-            continue
-        if previous:
-            message.previous_id = _parse_previous(previous)
-        messages[dict_key] = message
-        msgstr_lines[key] = msgid_line + msgid.count("\n") + 1
-    if header is None or _REGULAR_END.match(text, position) is None:
+        if not seen:
+            if obsolete or key != (None, ""):
+                raise _Irregular  # the header entry must come first
+            seen.add((False, key))
+        elif not key[1] or (obsolete, key) in seen:
+            raise _Irregular  # no empty msgid, no duplicate: Babel words those errors
+        else:
+            seen.add((obsolete, key))
+        yield comments, key, msgstr, obsolete, line, line + msgid.count("\n") + 1
+    if not seen or _REGULAR_END.match(text, position) is None:
+        raise _Irregular
+
+
+def _parse_regular(text: str) -> Parsed | None:
+    """What :func:`_parse_with_babel` makes of a catalog in the regular layout (the one the
+    fast reader below reads); ``None`` for any other file, which Babel's parser then reads
+    and, if wrong, explains. ``mdbabel update`` reads every catalog with it."""
+    catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
+    messages = catalog._messages  # noqa: SLF001 (Catalog.__setitem__ without the merging)
+    obsolete_messages = catalog.obsolete
+    msgstr_lines: dict[Key, int] = {}
+    try:
+        entries = _regular_entries(text)
+        comments, _, header_msgstr, _, _, header_line = next(entries)
+        _, flags, _, user, _ = _entry_comments(comments)
+        header = (_string_text(header_msgstr), user, "fuzzy" in flags, header_line)
+        for comments, key, msgstr, obsolete, msgid_line, msgstr_line in entries:
+            locations, flags, auto, user, previous = _entry_comments(comments) if comments \
+                else ([], [], [], [], [])
+            message = Message(key[1], _string_text(msgstr), locations, flags, auto, user,
+                              lineno=msgid_line, context=key[0])
+            dict_key = key[1] if key[0] is None else (key[1], key[0])
+            if obsolete:
+                obsolete_messages[dict_key] = message
+                continue
+            if previous:
+                message.previous_id = _parse_previous(previous)
+            messages[dict_key] = message
+            msgstr_lines[key] = msgstr_line
+    except _Irregular:
         return None
     return catalog, header, msgstr_lines
 
@@ -1749,12 +1738,7 @@ def fuzzy_count(po_path: str | Path, *, root: str | Path | None = None,
 def _located(po_path: str, root: str) -> tuple[Path, str]:
     """(resolved path, path shown in messages) of a catalog: a build asks for each catalog
     several times, and resolving a path costs a system call per component."""
-    path = Path(po_path)
-    resolved = path.resolve()
-    try:
-        return resolved, resolved.relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return resolved, path.as_posix()
+    return _located_under(Path(po_path), Path(root))
 
 
 def _translations_of(po: PoFile) -> dict[Key, Translation]:

@@ -251,17 +251,22 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         (each is read once anyway: the status page counts them all), so that a malformed one
         stops the build with its own file and line, not as an error in whichever page first
         needed it."""
-        source = self.config.source_language
-        others = [code for code in self.languages if code != source]
-        for file in files.documentation_pages():
-            if getattr(file, "locale", source) != source \
-                    and self.language != self.default_language:
-                continue  # (as status_markdown picks the source pages)
+        others = [code for code in self.languages if code != self.config.source_language]
+        for file in self._source_pages(files):
             if not file.abs_src_path or not file.src_uri.endswith(".md"):
                 continue
             domain = file.src_uri.rsplit(".", 1)[0]
             for code in others:
                 self.translations(code, domain)
+
+    def _source_pages(self, files) -> list:
+        """The source-language pages of this build (every page in the default language's),
+        in path order: the rows of the status table, and the catalogs they count."""
+        source = self.config.source_language
+        return sorted((f for f in files.documentation_pages()
+                       if getattr(f, "locale", source) == source
+                       or self.language == self.default_language),
+                      key=lambda f: f.src_uri)
 
     def gettext(self, message: str, **variables: Any) -> str:
         text = self._site_gettext.gettext(message)
@@ -597,10 +602,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if not others:
             return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
         locale = self.language.replace("-", "_")
-        pages = sorted((f for f in files.documentation_pages()
-                        if getattr(f, "locale", self.config.source_language) == self.config.source_language
-                        or self.language == self.default_language),
-                       key=lambda f: f.src_uri)
+        pages = self._source_pages(files)
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
         for code in others:
             heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
