@@ -203,3 +203,27 @@ def test_partial_and_plugin_have_the_same_msgids():
 
     source = (REPO / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
     assert set(re.findall(r'_\("([^"]+)"\)', source)) == set(UI_STRINGS.values())
+
+
+def test_box_kept_per_depth_still_links_each_page_relatively():
+    # a build keeps the rendered box per pair of URLs; every page must still get its own depth's
+    from mdbabel.search_plugin import UI_STRINGS, _search_partial, inject
+
+    partial = _search_partial(_theme_env({}))
+    boxes: dict = {}
+    kwargs = dict(index_path="search/vi.json", lang="vi", strings=UI_STRINGS, partial=partial)
+    pages = {url: inject(_page(), page_url=url, boxes=boxes, **kwargs)
+             for url in ("", "a/", "b/c/", "d/", "e/f/")}
+    for url, html in pages.items():
+        assert html == inject(_page(), page_url=url, **kwargs), url  # as if rendered alone
+    assert 'data-index="search/vi.json"' in pages[""]
+    assert 'data-index="../search/vi.json" data-root="../"' in pages["d/"]
+    assert 'data-index="../../search/vi.json" data-root="../../"' in pages["e/f/"]
+    assert len(boxes) == 3  # one per depth
+
+
+def test_pages_at_every_depth_of_one_build_link_their_own_index(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nested = (site / "that-nghiep" / "index.html").read_text(encoding="utf-8")
+    assert 'data-index="search/vi.json"' in home
+    assert 'data-index="../search/vi.json" data-root="../"' in nested

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -90,7 +91,18 @@ def test_every_page_links_the_print_stylesheet(built_site):
 
 def test_translation_status_page_has_a_table_per_language(built_site):
     html = (built_site / "status" / "index.html").read_text(encoding="utf-8")
-    assert "<table>" in html and "foreign-workers/contributions/" in html
+    assert "<table data-search-exclude>" in html and "foreign-workers/contributions/" in html
+
+
+def test_status_tables_are_left_out_of_the_search_index(built_site):
+    for index, status in (("search/vi.json", "status/"), ("en/search/en.json", "en/status/")):
+        pages = json.loads((built_site / index).read_text(encoding="utf-8"))["pages"]
+        entry = next(page for page in pages if page["url"] == status)
+        text = " ".join(section["text"] for section in entry["sections"])
+        assert entry["title"] and text  # still found by its title and its explanation
+        for page in pages:  # but no longer a hit for the title of every other page
+            if page["url"] != status:
+                assert page["title"] not in text, page["title"]
 
 
 def test_english_glossary_marks_its_vietnamese_headwords_with_lang(built_site):

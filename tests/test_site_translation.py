@@ -6,7 +6,9 @@ The strict-mode test builds a second copy with a broken translation.
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -209,6 +211,7 @@ def make_project(root: Path, catalogs: dict[str, str] = CATALOGS,
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     shutil.copytree(REPO / "overrides", root / "overrides")
     for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
     (root / "docs" / "_data" / "figures.yml").write_text(FIGURES, encoding="utf-8")
     messages = root / "locales" / "en" / "LC_MESSAGES"
@@ -331,6 +334,66 @@ def test_status_page_counts_translated_fuzzy_and_missing_units_per_page(site):
     cells = {page: re.findall(r">([^<]*)</td>", row) for page, row in rows.items()}
     assert cells["partly"][:3] == ["83%", "0", "1"]
     assert cells["fuzzy"][:3] == ["33%", "2", "0"]  # title translated; heading and paragraph fuzzy
+
+
+def _status_table(html: str) -> str:
+    return re.search(r"<table data-search-exclude>.*?</table>", html, re.S).group(0)
+
+
+def test_status_table_is_the_html_python_markdown_writes_for_it(site):
+    # written as HTML (a 1,600-row Markdown table is slow to parse); Material styles it the same
+    import markdown
+
+    table = _status_table(read(site, "status/index.html"))
+    head = re.findall(r"<th[^>]*>([^<]*)</th>", table)
+    rows = re.findall(r'<tr>\n<td><a href="([^"]+)">([^<]*)</a></td>\n(.*?)</tr>', table, re.S)
+    assert len(head) == 5 and len(rows) == len(PAGES)
+    lines = ["| " + " | ".join(head) + " |", "|---|---:|---:|---:|---|"]
+    for href, title, cells in rows:
+        lines.append(f"| [{title}]({href}) | " + " | ".join(re.findall(r">([^<]*)</td>", cells)) + " |")
+    total = re.findall(r"<td[^>]*>(?:<strong>([^<]*)</strong>)?</td>", table[table.index("<td><strong>"):])
+    assert len(total) == 5
+    lines.append("| " + " | ".join(f"**{cell}**" if cell else "" for cell in total) + " |")
+    expected = markdown.markdown("\n".join(lines), extensions=["tables"])
+    assert table.replace("<table data-search-exclude>", "<table>") == expected
+
+
+def test_status_table_links_each_page_in_the_language_of_the_table(site):
+    for status, prefix in (("status/", ""), ("en/status/", "en/")):
+        table = _status_table(read(site, status + "index.html"))
+        links = re.findall(r'<a href="([^"]+)"', table)
+        assert len(links) == len(PAGES)
+        for href in links:
+            target = posixpath.normpath(posixpath.join(status, href))
+            assert target.startswith(prefix.rstrip("/")) and (site / target / "index.html").is_file(), href
+            if prefix:
+                assert target.startswith("en")
+
+
+def test_status_titles_are_text_in_their_own_language_with_their_figures(tmp_path):
+    pages = {**PAGES, "guide/muc.md": """\
+        ---
+        title: Mức {{ rate }} & <giới hạn>
+        ---
+
+        # Mức
+
+        Nội dung.
+        """}
+    root = make_project(tmp_path, pages=pages)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    # the page's own <title> has the title with its figures (Material writes it unescaped)
+    own = {lang: re.search(r"<title>(.*?) - ", read(site, f"{lang}guide/muc/index.html")).group(1)
+           for lang in ("", "en/")}
+    assert own[""] == own["en/"] and "<giới hạn>" in own[""] and "{{" not in own[""]
+    own = {lang: html.escape(title, quote=False) for lang, title in own.items()}  # shown as text
+    vi, en = (_status_table(read(site, f"{lang}status/index.html")) for lang in ("", "en/"))
+    assert f'<a href="../guide/muc/">{own[""]}</a>' in vi
+    # untranslated in English: kept Vietnamese, marked so, with Vietnamese numbers
+    assert f'<a href="../guide/muc/" lang="vi">{own["en/"]}</a>' in en
+    assert '<a href="../partly/">Partly translated page</a>' in en
 
 
 def test_fuzzy_translations_are_never_published(site):

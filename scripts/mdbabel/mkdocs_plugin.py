@@ -51,6 +51,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
@@ -63,6 +64,8 @@ log = logging.getLogger("mkdocs.plugins.mdbabel")
 
 #: Written by authors in docs/status.md; replaced by the generated translation status tables.
 STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"
+#: The status tables are left out of the search index (see status_markdown).
+_STATUS_TABLE_ATTRS = " data-search-exclude"
 
 TranslationMap = dict[tuple[str | None, str], Translation]
 
@@ -194,6 +197,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # translates every page of every language in the first build; that language's own
         # build then reuses the result instead of translating the page again
         self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
+        # status page src_uri -> {marker comment: table HTML}, for on_page_content
+        self._status_tables: dict[str, dict[str, str]] = {}
 
     # ----------------------------------------------------------------- helpers
 
@@ -380,19 +385,18 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self._write_notice(info, share)
         self._page_data[page.file.src_uri] = info
 
-        # before figures: page titles in the table may use {{ figures }}
         if STATUS_PLACEHOLDER in markdown:
-            table = self.status_markdown(files, page.file.src_uri,
-                                         heading_ids="attr_list" in config.markdown_extensions)
+            status = self.status_markdown(files, page.file,
+                                          heading_ids="attr_list" in config.markdown_extensions)
             if "md_in_html" in config.markdown_extensions:
                 # the tables are interface text: mark their language even on a fallback page
                 writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
-                table = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{table}\n\n</div>'
-            markdown = markdown.replace(STATUS_PLACEHOLDER, table)
+                status = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{status}\n\n</div>'
+            markdown = markdown.replace(STATUS_PLACEHOLDER, status)
+        # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
+        # page when it falls back, else each unit left untranslated (<span lang="vi">).
+        figures_locale = info.content_language or self.language
         try:
-            # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
-            # page when it falls back, else each unit left untranslated (<span lang="vi">).
-            figures_locale = info.content_language or self.language
             if figures_locale != source:
                 markdown = _substitute_in_spans(markdown, source, self.figures,
                                                 path=source_path, first_line=first_line)
@@ -460,7 +464,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(0)
     def on_page_content(self, html: str, page: Page, config, files):
         """The heading permalinks' title is written by toc in the source language, and the
-        table of contents lists an untranslated heading without its ``lang``."""
+        table of contents lists an untranslated heading without its ``lang``. The status
+        page gets its tables (see status_markdown)."""
+        tables = self._status_tables.pop(page.file.src_uri, None)
+        for marker, table in (tables or {}).items():
+            html = html.replace(marker, table, 1)
         if self.is_source_build:
             return html
         self._mark_untranslated_toc(html, page)
@@ -591,8 +599,18 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     # ----------------------------------------------------------------- status page
 
-    def status_markdown(self, files, status_src_uri: str, *, heading_ids: bool = False) -> str:
-        """Markdown tables: per language and page, translated / fuzzy / missing units.
+    def status_markdown(self, files, status_file, *, heading_ids: bool = False) -> str:
+        """Per language, a table of the pages: translated share, fuzzy and missing units.
+
+        The headings and the explanation are Markdown; each table is an HTML comment
+        (``<!-- mdbabel:status-table:<code> -->``) that ``on_page_content`` replaces with the
+        table's HTML, written here: a site of 1,600 pages would otherwise make Python-Markdown
+        parse a 1,600-row table and check its 1,600 links in every language. The HTML is what
+        the ``tables`` extension and MkDocs' links give for the same table, except that page
+        titles are shown as text, not read as Markdown; one left in the source language is
+        marked with its ``lang`` and gets that language's figures. The tables carry
+        ``data-search-exclude``: their rows repeat every page title, which would make the
+        status page a hit for any title searched.
 
         With *heading_ids* (attr_list enabled) each language heading gets the id
         ``translation-status-<code>`` in every build, so ``status/#translation-status-en``
@@ -603,37 +621,56 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
         locale = self.language.replace("-", "_")
         pages = self._source_pages(files)
+        tables = self._status_tables.setdefault(status_file.src_uri, {})
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
+        right = ' style="text-align: right;"'
         for code in others:
             heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
             out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
-            out.append("| " + " | ".join(self.gettext(h) for h in (
+            marker = f"<!-- mdbabel:status-table:{code} -->"
+            out += [marker, ""]
+            head = [self.gettext(h) for h in (
                 ui.STATUS_COLUMN_PAGE, ui.STATUS_COLUMN_TRANSLATED, ui.STATUS_COLUMN_FUZZY,
-                ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)) + " |")
-            out.append("|---|---:|---:|---:|---|")
+                ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)]
+            rows = [f"<table{_STATUS_TABLE_ATTRS}>", "<thead>", "<tr>",
+                    f"<th>{_text(head[0])}</th>", *(f"<th{right}>{_text(h)}</th>" for h in head[1:4]),
+                    f"<th>{_text(head[4])}</th>", "</tr>", "</thead>", "<tbody>"]
             sums = [0, 0, 0]
             for file in pages:
                 row = self.page_status(file, code)
                 if row is None:
                     continue
-                title, total, done, fuzzy = row
+                title, title_lang, total, done, fuzzy = row
                 missing = max(total - done - fuzzy, 0)
                 sums = [sums[0] + total, sums[1] + done, sums[2] + fuzzy]
                 share = 1.0 if total == 0 else done / total
                 shown = (ui.STATUS_SHOWN_SOURCE if share < float(self.config.threshold)
                          else ui.STATUS_SHOWN_PARTLY if done < total else ui.STATUS_SHOWN_TRANSLATED)
-                link = os.path.relpath(file.src_uri, os.path.dirname(status_src_uri) or ".")
-                out.append(f"| [{_escape_cell(title)}]({link}) | {format_percent(share, locale=locale)} "
-                           f"| {fuzzy} | {missing} | {self.gettext(shown)} |")
+                try:  # a title left in Vietnamese gets Vietnamese numbers, as on its page
+                    title = figures_module.substitute(title, self.figures, title_lang or self.language,
+                                                      path=f"{_shown_source(file)} (front matter title)")
+                except figures_module.FigureError as error:
+                    raise PluginError(str(error)) from None
+                target = files.get_file_from_path(file.src_uri) or file
+                href = get_relative_url(target.url, status_file.url)
+                lang = f' lang="{title_lang}"' if title_lang else ""
+                rows += ["<tr>", f'<td><a href="{_attribute(href)}"{lang}>{_text(title)}</a></td>',
+                         f"<td{right}>{_text(format_percent(share, locale=locale))}</td>",
+                         f"<td{right}>{fuzzy}</td>", f"<td{right}>{missing}</td>",
+                         f"<td>{_text(self.gettext(shown))}</td>", "</tr>"]
             total, done, fuzzy = sums
             share = 1.0 if total == 0 else done / total
-            out.append(f"| **{self.gettext(ui.STATUS_TOTAL)}** | **{format_percent(share, locale=locale)}** "
-                       f"| **{fuzzy}** | **{max(total - done - fuzzy, 0)}** | |")
-            out.append("")
+            rows += ["<tr>", f"<td><strong>{_text(self.gettext(ui.STATUS_TOTAL))}</strong></td>",
+                     f"<td{right}><strong>{_text(format_percent(share, locale=locale))}</strong></td>",
+                     f"<td{right}><strong>{fuzzy}</strong></td>",
+                     f"<td{right}><strong>{max(total - done - fuzzy, 0)}</strong></td>",
+                     "<td></td>", "</tr>", "</tbody>", "</table>"]
+            tables[marker] = "\n".join(rows)
         return "\n".join(out)
 
-    def page_status(self, file, language: str) -> tuple[str, int, int, int] | None:
-        """(title in the reader's language, units, translated, fuzzy) of one source page in *language*."""
+    def page_status(self, file, language: str) -> tuple[str, str | None, int, int, int] | None:
+        """(title, its language if not the reader's, units, translated, fuzzy) of one source
+        page in *language*. The title is the reader's translation, else the source title."""
         if not file.abs_src_path or not file.src_uri.endswith(".md"):
             return None
         body, meta = _source_page(file.abs_src_path)[:2]
@@ -648,13 +685,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
                 done += _checked(" ".join(meta[key].split()), lookup, f"front matter {key}") is not None
-        title = str(meta.get("title") or file.src_uri)
-        if not self.is_source_build:
+        title, title_lang = meta.get("title"), None
+        if not isinstance(title, str) or not title.strip():
+            title = file.src_uri  # a path: no language
+        elif not self.is_source_build:
             reader_catalog = self.translations(self.language, domain)
             reader = _checked(" ".join(title.split()),
                               lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
-            title = reader.text if reader else title
-        return title, total, done, self._count_fuzzy(language, domain)
+            title, title_lang = (reader.text, None) if reader else (title, self.config.source_language)
+        return title, title_lang, total, done, self._count_fuzzy(language, domain)
 
     def _translate_page(self, markdown: str, language: str, domain: str,
                         catalog: TranslationMap) -> TranslationResult:
@@ -730,8 +769,20 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
     return found
 
 
-def _escape_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _text(text: str) -> str:
+    """Text content escaped as Python-Markdown writes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    """An attribute value escaped as Python-Markdown writes it."""
+    return _text(text).replace('"', "&quot;")
+
+
+def _shown_source(file) -> str:
+    """``docs/foo/bar.md``: a source page as error messages name it (docs folder + src_uri)."""
+    docs = file.abs_src_path[: len(file.abs_src_path) - len(file.src_uri)].rstrip("/\\")
+    return f"{os.path.basename(docs)}/{file.src_uri}"
 
 
 def _substitute_in_spans(markdown: str, language: str, figures, *, path: str, first_line: int) -> str:

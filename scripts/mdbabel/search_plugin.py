@@ -121,6 +121,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         self._strings: dict[str, str] = dict(UI_STRINGS)
         self._partial = None  # overrides/partials/search.html, when the theme has it
         self._pages: list[PageEntry] = []
+        self._boxes: dict[tuple[str, str], str] = {}
         self._lang = "en"
         self._root_prefix = ""  # "" for the default language, "en/" for en
 
@@ -154,6 +155,8 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
     @event_priority(-120)  # after the mdbabel plugin has installed _site.po translations
     def on_env(self, env, *, config, files):
         self._partial = _search_partial(env)
+        # box markup per (index URL, root URL): the same for every page at one depth
+        self._boxes = {}
         return env
 
     @event_priority(-50)  # after plugins that change the page, before i18n (-100)
@@ -167,6 +170,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             strings=self._strings,
             partial=self._partial,
             localize=self._localize,
+            boxes=self._boxes,
         )
 
     @event_priority(-20)  # after the mdbabel plugin (-10) wrote /<lang>/404.html, before i18n
@@ -347,6 +351,7 @@ def inject(
     partial=None,
     localize=None,
     base_path: str | None = None,
+    boxes: dict | None = None,
 ) -> str:
     """Add stylesheet, search box and script to one rendered page.
 
@@ -354,6 +359,10 @@ def inject(
 
     ``partial``: a Jinja template (overrides/partials/search.html) rendering the box with
     ``mdb_search`` = {index_url, root_url, lang, localize}; None to use :func:`search_box_html`.
+
+    ``boxes``: a dict kept by the caller for one language build (same partial, strings and
+    translations), in which the box markup is kept per pair of URLs instead of rendered for
+    every page.
     """
     # page_url "" is the home page; get_relative_url wants a path for both sides.
     here = page_url or "."
@@ -366,7 +375,10 @@ def inject(
     if base_path is not None:
         css, js = base_path + f"{ASSET_DIR}/search.css", base_path + f"{ASSET_DIR}/search.js"
         index_url, root_url = base_path + index_path, base_path
-    if partial is not None:
+    box = None if boxes is None else boxes.get((index_url, root_url))
+    if box is not None:
+        pass
+    elif partial is not None:
         box = partial.render(
             mdb_search={
                 "index_url": index_url,
@@ -377,6 +389,8 @@ def inject(
         )
     else:
         box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
+    if boxes is not None:
+        boxes[(index_url, root_url)] = box
 
     if "</head>" in output:
         output = output.replace(
