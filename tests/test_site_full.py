@@ -105,6 +105,17 @@ def test_status_tables_are_left_out_of_the_search_index(built_site):
                 assert page["title"] not in text, page["title"]
 
 
+def test_review_date_is_on_every_page_but_not_in_the_search_index(built_site):
+    # the same sentence on every page would make any date or "checked" a hit for all of them
+    for index, page, sentence in (("search/vi.json", "faq/index.html", "Nội dung được kiểm tra lần cuối"),
+                                  ("en/search/en.json", "en/faq/index.html", "Content last checked")):
+        assert sentence in (built_site / page).read_text(encoding="utf-8")
+        entries = json.loads((built_site / index).read_text(encoding="utf-8"))["pages"]
+        text = " ".join(section["text"] for entry in entries for section in entry["sections"])
+        assert sentence not in text
+        assert "41/2024/QH15" in text  # the sources under each page stay searchable
+
+
 def test_english_glossary_marks_its_vietnamese_headwords_with_lang(built_site):
     html = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
