@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# bytecode for the editable package too (pip writes it only for the libraries it installs)
+	$(BIN)/python -m compileall -q scripts/mdbabel
 	touch $@
 
 $(NODE_STAMP): package.json

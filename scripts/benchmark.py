@@ -148,6 +148,20 @@ def measure(command: list[str], cwd: Path, *, env: dict | None = None) -> Run:
     return Run(wall, cpu, peak)
 
 
+def byte_compile_package() -> None:
+    """Write the bytecode of the mdbabel package, as pip does for every library it installs.
+
+    The package is installed in editable mode, and with ``PYTHONDONTWRITEBYTECODE`` (set in
+    ``ENV``, and on some machines for everything) Python would compile its sources again in
+    every build process (about 0.14 s), while MkDocs, Material and Babel load theirs from
+    bytecode: the comparison would count that against our layer. An outdated ``.pyc`` is
+    never used (Python checks the source's time and size).
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "scripts" / "mdbabel"), quiet=1)
+
+
 def build_command(site_dir: Path) -> list[str]:
     return [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)]
 
@@ -615,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     started = time.monotonic()
+    byte_compile_package()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     info = machine()
     print(json.dumps(info), flush=True)
