@@ -17,8 +17,8 @@ __all__ = ["check_translation"]
 _FIX = "or leave the entry untranslated"
 
 _CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
-_INLINE_LINK = re.compile(r"(!?)\[(?:\\.|[^\]\\])*\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_REFERENCE_LINK = re.compile(r"(!?)\[((?:\\.|[^\]\\])*)\]\[((?:\\.|[^\]\\])*)\]")
+_INLINE_LINK = re.compile(r"(?=[!\[])(!?)\[(?:\\.|[^\]\\])*\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_REFERENCE_LINK = re.compile(r"(?=[!\[])(!?)\[((?:\\.|[^\]\\])*)\]\[((?:\\.|[^\]\\])*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
@@ -256,10 +256,13 @@ _ONE_LINE_KINDS = {"heading", "table cell", "term", "admonition title", "details
                    "tab label", "image alt", "image title", "abbreviation"}
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*")
+
+
 def _block_starts(text: str) -> list[re.Match]:
     """Matches of block markers at the start of the text or of a line."""
     found = []
-    for m in re.finditer(r"(?:^|\n)[ \t]*", text):
+    for m in _LINE_START.finditer(text):
         start = m.end()
         b = _STARTS_BLOCK.match(text, start)
         if b:

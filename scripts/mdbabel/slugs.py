@@ -31,10 +31,10 @@ def slugify(value: str, separator: str = "-", unicode: bool = False) -> str:
     *unicode* is accepted for signature compatibility with
     ``markdown.extensions.toc.slugify`` and ignored.
     """
-    value = unicodedata.normalize("NFD", value.translate(_FOLD))
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    value = value.lower()
-    # Characters that NFD cannot reduce to ASCII (e.g. "ø") are dropped,
-    # as toc's own slugify does, rather than turned into separators.
+    # Dropping what is not ASCII after NFD drops the diacritics (combining marks, never
+    # ASCII, and lower-casing leaves them as they are), and characters that NFD cannot
+    # reduce to ASCII (e.g. "ø"), as toc's own slugify does, rather than turning them into
+    # separators.
+    value = unicodedata.normalize("NFD", value.translate(_FOLD)).lower()
     value = value.encode("ascii", "ignore").decode("ascii")
     return _NOT_ALNUM.sub(separator, value).strip(separator)
