@@ -118,9 +118,8 @@ def _links(text: str) -> tuple[list[str], list[str], list[str]]:
     for m in _INLINE_LINK.finditer(text):
         (images if m.group(1) else targets).append(m.group(2))
     for m in _REFERENCE_LINK.finditer(text):
-        # Python-Markdown's label: lower case, spaces collapsed; "[text][]" is labelled by
-        # its text, so translating that text breaks the link
-        labels.append(" ".join((m.group(3) or m.group(2)).lower().split()))
+        # "[text][]" is labelled by its text, so translating that text breaks the link
+        labels.append(_label(m.group(3) or m.group(2)))
     targets += _AUTOLINK.findall(text)
     return targets, images, labels
 

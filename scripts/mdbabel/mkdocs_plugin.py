@@ -64,8 +64,6 @@ log = logging.getLogger("mkdocs.plugins.mdbabel")
 
 #: Written by authors in docs/status.md; replaced by the generated translation status tables.
 STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"
-#: The status tables are left out of the search index (see status_markdown).
-_STATUS_TABLE_ATTRS = " data-search-exclude"
 
 TranslationMap = dict[tuple[str | None, str], Translation]
 
@@ -193,6 +191,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._site_texts: dict[str, str | None] | None = None
         self._root = Path.cwd()
         self._env = None
+        self._docs_name = "docs"
         # (language, domain) -> ((catalog stamp, source text), result): the status table
         # translates every page of every language in the first build; that language's own
         # build then reuses the result instead of translating the page again
@@ -273,6 +272,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                        or self.language == self.default_language),
                       key=lambda f: f.src_uri)
 
+    def _shown_source(self, src_uri: str) -> str:
+        """``docs/foo/bar.md``: a source page as messages name it (docs folder + src_uri)."""
+        return f"{self._docs_name}/{src_uri}"
+
     def gettext(self, message: str, **variables: Any) -> str:
         text = self._site_gettext.gettext(message)
         return text % variables if variables else text
@@ -286,6 +289,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._docs_name = Path(config.docs_dir).name
         i18n = config.plugins.get("i18n")
         source = self.config.source_language
         if i18n is not None:
@@ -351,7 +355,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     @event_priority(-10)
     def on_page_markdown(self, markdown: str, page: Page, config, files):
-        source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        source_path = self._shown_source(page.file.src_uri)
         first_line = _body_first_line(page.file.abs_src_path)
         domain = page.file.src_uri.rsplit(".", 1)[0]
         source = self.config.source_language
@@ -623,18 +627,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         pages = self._source_pages(files)
         tables = self._status_tables.setdefault(status_file.src_uri, {})
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
-        right = ' style="text-align: right;"'
         for code in others:
             heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
             out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
-            head = [self.gettext(h) for h in (
+            head = [_text(self.gettext(h)) for h in (
                 ui.STATUS_COLUMN_PAGE, ui.STATUS_COLUMN_TRANSLATED, ui.STATUS_COLUMN_FUZZY,
                 ui.STATUS_COLUMN_MISSING, ui.STATUS_COLUMN_SHOWN)]
-            rows = [f"<table{_STATUS_TABLE_ATTRS}>", "<thead>", "<tr>",
-                    f"<th>{_text(head[0])}</th>", *(f"<th{right}>{_text(h)}</th>" for h in head[1:4]),
-                    f"<th>{_text(head[4])}</th>", "</tr>", "</thead>", "<tbody>"]
+            rows = ["<table data-search-exclude>", "<thead>", *_table_row(head, "th"), "</thead>",
+                    "<tbody>"]
             sums = [0, 0, 0]
             for file in pages:
                 row = self.page_status(file, code)
@@ -646,25 +648,24 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 share = 1.0 if total == 0 else done / total
                 shown = (ui.STATUS_SHOWN_SOURCE if share < float(self.config.threshold)
                          else ui.STATUS_SHOWN_PARTLY if done < total else ui.STATUS_SHOWN_TRANSLATED)
+                where = f"{self._shown_source(file.src_uri)} (front matter title)"
                 try:  # a title left in Vietnamese gets Vietnamese numbers, as on its page
                     title = figures_module.substitute(title, self.figures, title_lang or self.language,
-                                                      path=f"{_shown_source(file)} (front matter title)")
+                                                      path=where)
                 except figures_module.FigureError as error:
                     raise PluginError(str(error)) from None
                 target = files.get_file_from_path(file.src_uri) or file
                 href = get_relative_url(target.url, status_file.url)
                 lang = f' lang="{title_lang}"' if title_lang else ""
-                rows += ["<tr>", f'<td><a href="{_attribute(href)}"{lang}>{_text(title)}</a></td>',
-                         f"<td{right}>{_text(format_percent(share, locale=locale))}</td>",
-                         f"<td{right}>{fuzzy}</td>", f"<td{right}>{missing}</td>",
-                         f"<td>{_text(self.gettext(shown))}</td>", "</tr>"]
+                rows += _table_row([f'<a href="{_attribute(href)}"{lang}>{_text(title)}</a>',
+                                    _text(format_percent(share, locale=locale)), str(fuzzy),
+                                    str(missing), _text(self.gettext(shown))])
             total, done, fuzzy = sums
             share = 1.0 if total == 0 else done / total
-            rows += ["<tr>", f"<td><strong>{_text(self.gettext(ui.STATUS_TOTAL))}</strong></td>",
-                     f"<td{right}><strong>{_text(format_percent(share, locale=locale))}</strong></td>",
-                     f"<td{right}><strong>{fuzzy}</strong></td>",
-                     f"<td{right}><strong>{max(total - done - fuzzy, 0)}</strong></td>",
-                     "<td></td>", "</tr>", "</tbody>", "</table>"]
+            rows += _table_row([f"<strong>{cell}</strong>" for cell in (
+                _text(self.gettext(ui.STATUS_TOTAL)), _text(format_percent(share, locale=locale)),
+                fuzzy, max(total - done - fuzzy, 0))] + [""])
+            rows += ["</tbody>", "</table>"]
             tables[marker] = "\n".join(rows)
         return "\n".join(out)
 
@@ -770,19 +771,23 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
 
 
 def _text(text: str) -> str:
-    """Text content escaped as Python-Markdown writes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text content escaped as Python-Markdown writes it (&, <, >)."""
+    return escape(text, quote=False)
 
 
 def _attribute(text: str) -> str:
-    """An attribute value escaped as Python-Markdown writes it."""
-    return _text(text).replace('"', "&quot;")
+    """An attribute value escaped as Python-Markdown writes it (not ``'``, unlike escape)."""
+    return escape(text, quote=False).replace('"', "&quot;")
 
 
-def _shown_source(file) -> str:
-    """``docs/foo/bar.md``: a source page as error messages name it (docs folder + src_uri)."""
-    docs = file.abs_src_path[: len(file.abs_src_path) - len(file.src_uri)].rstrip("/\\")
-    return f"{os.path.basename(docs)}/{file.src_uri}"
+def _table_row(cells: list[str], tag: str = "td") -> list[str]:
+    """One row of a status table, as the ``tables`` extension writes it (cells already HTML);
+    the count columns are right-aligned (``---:``)."""
+    return ["<tr>", *(f"<{tag}{align}>{cell}</{tag}>" for align, cell in zip(_STATUS_ALIGN, cells)),
+            "</tr>"]
+
+
+_STATUS_ALIGN = ("", *(' style="text-align: right;"',) * 3, "")
 
 
 def _substitute_in_spans(markdown: str, language: str, figures, *, path: str, first_line: int) -> str:

@@ -375,22 +375,22 @@ def inject(
     if base_path is not None:
         css, js = base_path + f"{ASSET_DIR}/search.css", base_path + f"{ASSET_DIR}/search.js"
         index_url, root_url = base_path + index_path, base_path
-    box = None if boxes is None else boxes.get((index_url, root_url))
-    if box is not None:
-        pass
-    elif partial is not None:
-        box = partial.render(
-            mdb_search={
-                "index_url": index_url,
-                "root_url": root_url,
-                "lang": lang,
-                "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
-            }
-        )
-    else:
-        box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
-    if boxes is not None:
-        boxes[(index_url, root_url)] = box
+    key = (index_url, root_url)
+    box = None if boxes is None else boxes.get(key)
+    if box is None:
+        if partial is not None:
+            box = partial.render(
+                mdb_search={
+                    "index_url": index_url,
+                    "root_url": root_url,
+                    "lang": lang,
+                    "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
+                }
+            )
+        else:
+            box = search_box_html(index_url=index_url, root_url=root_url, lang=lang, strings=strings)
+        if boxes is not None:
+            boxes[key] = box
 
     if "</head>" in output:
         output = output.replace(
