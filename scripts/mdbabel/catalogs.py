@@ -43,6 +43,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, get_close_matches
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
+from .build_cache import text_digest
 from .segments import segment
 from .translate import Lookup, Translation
 
@@ -1692,7 +1693,7 @@ _TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Trans
 
 
 def load_translations(po_path: str | Path, *, root: str | Path | None = None,
-                      language: str | None = None) -> dict[Key, Translation]:
+                      language: str | None = None, store=None) -> dict[Key, Translation]:
     """Usable translations of a catalog: ``{(msgctxt, msgid): Translation}``.
 
     Fuzzy and empty entries are left out: they are never published. Each translation's
@@ -1702,6 +1703,8 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
 
     A catalog in the layout gettext tools write is read by a fast reader with the same
     results as :func:`read_po_file`; any other file (or error) is left to :func:`read_po_file`.
+    With a :class:`mdbabel.build_cache.TranslationStore` as *store*, a catalog whose bytes an
+    earlier build read is not parsed again (a malformed one is never stored).
     """
     path = Path(po_path)
     resolved, shown = _located(os.fspath(po_path), os.fspath(root) if root is not None
@@ -1715,10 +1718,20 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
         return dict(cached[1])
-    found = _read_translations_fast(path, shown, language)
+    found = stored_key = None
+    if store is not None:
+        try:
+            stored_key = ("catalog", shown, language, text_digest(path.read_bytes()))
+        except OSError:
+            stored_key = None  # the readers below say what is wrong with the file
+        found = store.get(stored_key) if stored_key is not None else None
     if found is None:
-        po = read_po_file(path, shown=shown, language=language)
-        found = _translations_of(po), catalog_stats(po.catalog).fuzzy
+        found = _read_translations_fast(path, shown, language)
+        if found is None:
+            po = read_po_file(path, shown=shown, language=language)
+            found = _translations_of(po), catalog_stats(po.catalog).fuzzy
+        if stored_key is not None:
+            store.put(stored_key, found)
     translations, fuzzy = found
     _TRANSLATIONS_CACHE[resolved] = (stamp, translations, fuzzy)
     return dict(translations)

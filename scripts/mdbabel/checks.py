@@ -220,8 +220,9 @@ def _check_structure(source: str, target: str, kind: str) -> list[str]:
     if "\n\n" in target.strip("\n") and "\n\n" not in source:
         problems.append("translation contains an empty line, which splits the text into "
                         "separate blocks; keep it as one paragraph")
-    src_starts = {m.group(0)[:3] for m in _block_starts(source)}
-    for m in _block_starts(target):
+    target_starts = _block_starts(target)
+    src_starts = {m.group(0)[:3] for m in _block_starts(source)} if target_starts else set()
+    for m in target_starts:
         if m.group(0)[:3] not in src_starts:
             marker = m.group(0).strip() or m.group(0)
             where = "a line" if m.start() else "the text"

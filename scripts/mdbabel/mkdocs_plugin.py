@@ -9,11 +9,17 @@ per language; the pipeline of one build is:
 event                 priority  what happens
 ====================  ========  =====================================================
 on_config             -110      after i18n (-100): language of this build, figures,
-                                per-language 404 page, rendered robots.txt
-on_nav                -110      after i18n: section and nav titles from ``_site.po``
+                                per-language 404 page, rendered robots.txt; the first
+                                language opens the store of the last build's page
+                                translations (``build_cache``)
+on_nav                -110      after i18n: section and nav titles from ``_site.po``;
+                                every catalog read; what lives until the end of the
+                                build is set aside from the garbage collector
 on_page_markdown      -10       body, title and description through the page catalog
-                                (``translate_markdown``), notices, translation status
-                                table, then ``{{ figures }}`` for the page's language
+                                (``translate_markdown``, or the store's result for the
+                                same page and catalog bytes), notices, translation
+                                status table, then ``{{ figures }}`` for the page's
+                                language
 on_env                0         all pages are read: in strict mode fail with every
                                 catalog problem at once; install ``jinja2.ext.i18n``
                                 with ``_site.po`` (templates use ``{% trans %}``)
@@ -21,8 +27,9 @@ on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
 on_template_context   0         language roots for the 404 page
-on_post_build         -10       before i18n (-100) starts the next language: write this
-                                language's 404 page under ``/<lang>/``
+on_post_build         -10       before i18n (-100) starts the next language: save the
+                                store, write this language's 404 page under ``/<lang>/``
+on_build_error        0         hand the set-aside objects back to the collector
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
@@ -32,6 +39,7 @@ module only adapts them to MkDocs events.
 from __future__ import annotations
 
 import functools
+import gc
 import gettext
 import logging
 import os
@@ -54,6 +62,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mdbabel import figures as figures_module
+from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_translations)
@@ -170,6 +179,8 @@ class MdBabelConfig(base.Config):
     threshold = c.Type((int, float), default=0.8)
     strict = c.Type((bool, str), default=False)
     figures_dir = c.Type(str, default="_data")  # inside docs_dir
+    # keep page translations between builds in .cache/mdbabel/ (mdbabel.build_cache)
+    cache = c.Type(bool, default=True)
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -190,12 +201,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._nav = None
         self._site_texts: dict[str, str | None] | None = None
         self._root = Path.cwd()
+        self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._env = None
         self._docs_name = "docs"
         # (language, domain) -> ((catalog stamp, source text), result): the status table
         # translates every page of every language in the first build; that language's own
         # build then reuses the result instead of translating the page again
         self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
+        # the same results kept on disk between builds, keyed by content (see on_config)
+        self._store: TranslationStore | None = None
+        self._catalog_digests: dict[Path, tuple[tuple | None, str]] = {}
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
 
@@ -219,8 +234,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return path.as_posix()
 
     def catalog_path(self, language: str, domain: str) -> Path:
-        """``locales/<lang>/LC_MESSAGES/<domain>.po``; *domain* is a page path without ``.md``."""
-        return self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+        """``locales/<lang>/LC_MESSAGES/<domain>.po``; *domain* is a page path without ``.md``.
+        (Kept per build: a build asks for each path several times, and joining a path costs
+        more than the lookups it serves.)"""
+        key = (language, domain)
+        path = self._catalog_paths.get(key)
+        if path is None:
+            path = self._catalog_paths[key] = self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+        return path
 
     def translations(self, language: str, domain: str) -> TranslationMap:
         """Usable translations of one catalog (no catalog yet: none).
@@ -232,7 +253,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if not path.is_file():
             return {}
         try:
-            return load_translations(path, root=self._root, language=language)
+            return load_translations(path, root=self._root, language=language, store=self._store)
         except CatalogError as error:
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
@@ -289,6 +310,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._docs_name = Path(config.docs_dir).name
         i18n = config.plugins.get("i18n")
         source = self.config.source_language
@@ -302,6 +324,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
         self.problems = []
         self._page_data = {}
+        if self._store is None or self.language == self.default_language:
+            # once per site build: i18n builds the default language first, and so does
+            # mkdocs serve on each change
+            if self._store is not None:
+                self._store.save()
+            self._store = TranslationStore(self._root / CACHE_FILE if self.config.cache else None)
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
         self._site_gettext = CatalogGettext(
             {} if self.is_source_build else self._checked_site_translations()
@@ -338,6 +366,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def on_nav(self, nav, config, files):
         self._nav = nav
         self._read_catalogs(files)
+        # What exists now (the config, the files, the catalogs just read, the theme) lives
+        # until the build ends: the garbage collector's full passes would walk it again and
+        # again while the pages are built. Set aside until on_post_build (or a failed build)
+        # hands it back, so a long `mkdocs serve` still frees the builds it has done.
+        gc.freeze()
         if self.is_source_build:
             return nav
 
@@ -711,14 +744,33 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if cached is not None and cached[0] == key:
             result = cached[1]
         else:
-            lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
-            result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                        mark_untranslated=True)
+            # an earlier build's result for the same two texts (build_cache)
+            stored_key = (language, domain, self.config.source_language,
+                          self._catalog_digest(path, stamp), text_digest(key[1]))
+            result = self._store.get(stored_key) if self._store is not None else None
+            if result is None:
+                lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
+                result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
+                                            mark_untranslated=True)
+                if self._store is not None:
+                    self._store.put(stored_key, result)
             self._translated[(language, domain)] = (key, result)
         # the caller gets the page's own final newlines and a list of problems of its own
         return TranslationResult(result.markdown + markdown[len(key[1]):], result.total,
                                  result.translated, list(result.problems),
                                  list(result.untranslated_units))
+
+    def _catalog_digest(self, path: Path, stamp: tuple | None) -> str:
+        """Digest of a catalog's bytes, read again only when its file changes."""
+        known = self._catalog_digests.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        try:
+            digest = text_digest(path.read_bytes()) if stamp is not None else text_digest(None)
+        except OSError:
+            digest = text_digest(None)
+        self._catalog_digests[path] = (stamp, digest)
+        return digest
 
     def _count_fuzzy(self, language: str, domain: str) -> int:
         path = self.catalog_path(language, domain)
@@ -730,10 +782,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         except CatalogError as error:
             raise PluginError(str(error)) from None
 
+    def on_build_error(self, error):
+        gc.unfreeze()  # see on_nav
+
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
     def on_post_build(self, config):
+        gc.unfreeze()
+        if self._store is not None:
+            self._store.save()
         if self.language == self.default_language:
             return
         # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
