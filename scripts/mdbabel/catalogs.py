@@ -1533,13 +1533,16 @@ def _is_fuzzy(comments: str) -> bool:
                for line in comments.split("\n"))
 
 
-def _read_translations_fast(path: Path, shown: str, language: str | None
+def _read_translations_fast(path: Path, shown: str, language: str | None,
+                            data: bytes | None = None
                             ) -> tuple[dict[Key, Translation], int] | None:
     """What :func:`load_translations` gets from Babel's parser: the usable translations and
-    the number of fuzzy messages of the catalog at *path*, for a catalog in the regular
-    layout that :func:`read_po_file` accepts; ``None`` for anything else (irregular or
-    wrong), which only Babel's parser then reads and explains."""
-    data = path.read_bytes()
+    the number of fuzzy messages of the catalog at *path* (or of its bytes *data*, read by
+    the caller), for a catalog in the regular layout that :func:`read_po_file` accepts;
+    ``None`` for anything else (irregular or wrong), which only Babel's parser then reads
+    and explains."""
+    if data is None:
+        data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -1689,7 +1692,7 @@ def _parse_regular(text: str) -> Parsed | None:
     return catalog, header, msgstr_lines
 
 
-_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation], int]] = {}
+_TRANSLATIONS_CACHE: dict[Path, tuple[tuple[int, int, int, str], dict[Key, Translation], int, str]] = {}
 
 
 def load_translations(po_path: str | Path, *, root: str | Path | None = None,
@@ -1717,24 +1720,36 @@ def load_translations(po_path: str | Path, *, root: str | Path | None = None,
     stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, f"{shown}|{language}")
     cached = _TRANSLATIONS_CACHE.get(resolved)
     if cached is not None and cached[0] == stamp:
-        return dict(cached[1])
+        return LoadedTranslations(cached[1], cached[3])
+    try:
+        data = path.read_bytes()  # read once: the digest is of the bytes the readers parse
+    except OSError:
+        data = None  # read_po_file says what is wrong
+    digest = text_digest(data)
     found = stored_key = None
-    if store is not None:
-        try:
-            stored_key = ("catalog", shown, language, text_digest(path.read_bytes()))
-        except OSError:
-            stored_key = None  # the readers below say what is wrong with the file
-        found = store.get(stored_key) if stored_key is not None else None
+    if store is not None and data is not None:
+        stored_key = ("catalog", shown, language, digest)
+        found = store.get(stored_key)
     if found is None:
-        found = _read_translations_fast(path, shown, language)
+        found = _read_translations_fast(path, shown, language, data)
         if found is None:
-            po = read_po_file(path, shown=shown, language=language)
+            po = read_po_file(path, shown=shown, language=language, data=data)
             found = _translations_of(po), catalog_stats(po.catalog).fuzzy
         if stored_key is not None:
             store.put(stored_key, found)
     translations, fuzzy = found
-    _TRANSLATIONS_CACHE[resolved] = (stamp, translations, fuzzy)
-    return dict(translations)
+    _TRANSLATIONS_CACHE[resolved] = (stamp, translations, fuzzy, digest)
+    return LoadedTranslations(translations, digest)
+
+
+class LoadedTranslations(dict):
+    """What :func:`load_translations` returns: ``{(msgctxt, msgid): Translation}``, and in
+    ``digest`` the :func:`mdbabel.build_cache.text_digest` of the bytes they were read from
+    (the catalog's part of the key of a page translation kept between builds)."""
+
+    def __init__(self, translations: dict[Key, Translation], digest: str) -> None:
+        super().__init__(translations)
+        self.digest = digest
 
 
 def fuzzy_count(po_path: str | Path, *, root: str | Path | None = None,

@@ -210,7 +210,6 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
         # the same results kept on disk between builds, keyed by content (see on_config)
         self._store: TranslationStore | None = None
-        self._catalog_digests: dict[Path, tuple[tuple | None, str]] = {}
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
 
@@ -745,8 +744,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             result = cached[1]
         else:
             # an earlier build's result for the same two texts (build_cache)
-            stored_key = (language, domain, self.config.source_language,
-                          self._catalog_digest(path, stamp), text_digest(key[1]))
+            # (the digest of the bytes *catalog* was read from; no catalog: none)
+            catalog_digest = getattr(catalog, "digest", text_digest(None))
+            stored_key = (language, domain, self.config.source_language, catalog_digest,
+                          text_digest(key[1]))
             result = self._store.get(stored_key) if self._store is not None else None
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
@@ -759,18 +760,6 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return TranslationResult(result.markdown + markdown[len(key[1]):], result.total,
                                  result.translated, list(result.problems),
                                  list(result.untranslated_units))
-
-    def _catalog_digest(self, path: Path, stamp: tuple | None) -> str:
-        """Digest of a catalog's bytes, read again only when its file changes."""
-        known = self._catalog_digests.get(path)
-        if known is not None and known[0] == stamp:
-            return known[1]
-        try:
-            digest = text_digest(path.read_bytes()) if stamp is not None else text_digest(None)
-        except OSError:
-            digest = text_digest(None)
-        self._catalog_digests[path] = (stamp, digest)
-        return digest
 
     def _count_fuzzy(self, language: str, domain: str) -> int:
         path = self.catalog_path(language, domain)
