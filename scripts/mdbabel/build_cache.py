@@ -8,8 +8,8 @@ of changed files cannot serve an old translation); the store as a whole is keyed
 toolchain (the source of this package and the versions of what it renders headings with), so
 an upgrade starts afresh.
 
-The store holds what the last build used and nothing else: a page deleted or changed drops
-out at the next save. A missing, unreadable or foreign file is an empty store; a store that
+The store holds what the last build that translated anything used and nothing else: a page
+deleted or changed drops out at the next save. A missing, unreadable or foreign file is an empty store; a store that
 cannot be written (read-only checkout) is not an error. Nothing here imports MkDocs.
 """
 
@@ -97,8 +97,10 @@ class TranslationStore:
         self._used[key] = value
 
     def save(self) -> None:
-        """Write the entries this build used or made, if they differ from the file's."""
-        if self.path is None or self._used.keys() == self._earlier.keys():
+        """Write the entries this build used or made, if it made any the file lacks (a build
+        that only reused entries leaves the file as it is: each language build saves, and the
+        first does not use every entry the next ones will)."""
+        if self.path is None or self._used.keys() <= self._earlier.keys():
             return
         data = pickle.dumps({"key": toolchain_key(), "entries": self._used},
                             protocol=pickle.HIGHEST_PROTOCOL)

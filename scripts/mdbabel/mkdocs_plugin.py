@@ -276,6 +276,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         stops the build with its own file and line, not as an error in whichever page first
         needed it."""
         others = [code for code in self.languages if code != self.config.source_language]
+        for code in others:
+            # the interface catalogs too: the first build then reads (and the store of page
+            # translations saves) every catalog the later builds use
+            self.translations(code, SITE_DOMAIN)
         for file in self._source_pages(files):
             if not file.abs_src_path or not file.src_uri.endswith(".md"):
                 continue
