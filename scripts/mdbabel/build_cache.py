@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .files import atomic_write_bytes
 
 __all__ = ["TranslationStore", "text_digest", "toolchain_key", "CACHE_FILE"]
 
@@ -105,20 +105,8 @@ class TranslationStore:
         data = pickle.dumps({"key": toolchain_key(), "entries": self._used},
                             protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                             dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.chmod(temporary, 0o644)  # as the site's other files, not mkstemp's 0o600
-                os.replace(temporary, self.path)  # readers see the old store or the new one
-            except BaseException:
-                try:
-                    os.unlink(temporary)
-                except FileNotFoundError:
-                    pass
-                raise
+            # a cache: readers must never see half of it, but it need not survive a crash
+            atomic_write_bytes(self.path, data, sync=False)
         except OSError:
             return  # a read-only checkout translates every page every time, nothing worse
         self._earlier = dict(self._used)

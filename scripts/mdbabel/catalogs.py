@@ -31,7 +31,6 @@ import itertools
 import json
 import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from babel.messages.catalog import Catalog, Message, get_close_matches
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
 from .build_cache import text_digest
+from .files import atomic_write_bytes
 from .segments import segment
 from .translate import Lookup, Translation
 
@@ -1022,25 +1022,7 @@ def render_catalog(catalog: Catalog, headers: list[tuple[str, str]], *,
 def atomic_write(path: str | Path, text: str) -> None:
     """Write *text* to *path* so that readers see the old or the new file, never half of one:
     a temporary file in the same folder, flushed, then ``os.replace``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- headers and dates
