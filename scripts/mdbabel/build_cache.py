@@ -93,6 +93,12 @@ class TranslationStore:
             self.hits += 1
         return value
 
+    def start_build(self) -> None:
+        """Begin another build in the same process (``mkdocs serve``): it may reuse what the
+        last one used, without reading the file again."""
+        if self._used:
+            self._earlier, self._used = self._used, {}
+
     def put(self, key: Any, value: Any) -> None:
         self._used[key] = value
 

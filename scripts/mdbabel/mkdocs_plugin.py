@@ -329,10 +329,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._page_data = {}
         if self._store is None or self.language == self.default_language:
             # once per site build: i18n builds the default language first, and so does
-            # mkdocs serve on each change
-            if self._store is not None:
-                self._store.save()
-            self._store = TranslationStore(self._root / CACHE_FILE if self.config.cache else None)
+            # mkdocs serve on each change (which keeps the store it has in memory)
+            store_path = self._root / CACHE_FILE if self.config.cache else None
+            if self._store is not None and self._store.path == store_path:
+                self._store.start_build()
+            else:
+                if self._store is not None:
+                    self._store.save()
+                self._store = TranslationStore(store_path)
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
         self._site_gettext = CatalogGettext(
             {} if self.is_source_build else self._checked_site_translations()

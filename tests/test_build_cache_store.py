@@ -1,0 +1,70 @@
+"""mdbabel.build_cache.TranslationStore on its own: what a build may reuse, what it writes."""
+
+from __future__ import annotations
+
+import pickle
+
+from mdbabel.build_cache import TranslationStore, text_digest, toolchain_key
+
+
+def test_a_new_store_reads_what_the_last_one_saved(tmp_path):
+    path = tmp_path / "store.pickle"
+    first = TranslationStore(path)
+    assert first.get("a") is None
+    first.put("a", ["result a"])
+    first.save()
+    second = TranslationStore(path)
+    assert second.get("a") == ["result a"] and second.get("b") is None
+    assert (second.hits, second.misses) == (1, 1)
+
+
+def test_a_build_that_made_nothing_new_leaves_the_file_alone(tmp_path):
+    path = tmp_path / "store.pickle"
+    store = TranslationStore(path)
+    store.put("a", 1)
+    store.put("b", 2)
+    store.save()
+    before = path.read_bytes()
+    again = TranslationStore(path)
+    assert again.get("a") == 1  # "b" is not used by this build
+    again.save()
+    assert path.read_bytes() == before
+    again.put("c", 3)  # something new: the file holds what this build used
+    again.save()
+    assert set(pickle.loads(path.read_bytes())["entries"]) == {"a", "c"}
+
+
+def test_a_second_build_in_the_same_process_reuses_the_last_build_without_the_file(tmp_path):
+    path = tmp_path / "store.pickle"
+    store = TranslationStore(path)
+    store.put("a", 1)
+    store.save()
+    path.unlink()
+    store.start_build()  # mkdocs serve, after a change
+    assert store.get("a") == 1
+    store.save()
+    assert not path.exists()  # nothing new: nothing written
+    store.put("b", 2)
+    store.save()
+    assert set(pickle.loads(path.read_bytes())["entries"]) == {"a", "b"}
+
+
+def test_without_a_path_nothing_is_read_or_written(tmp_path):
+    store = TranslationStore(None)
+    store.put("a", 1)
+    store.save()
+    assert store.get("a") == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_a_store_of_another_toolchain_is_empty(tmp_path):
+    path = tmp_path / "store.pickle"
+    path.write_bytes(pickle.dumps({"key": "other", "entries": {"a": 1}}))
+    assert TranslationStore(path).get("a") is None
+    path.write_bytes(pickle.dumps({"key": toolchain_key(), "entries": {"a": 1}}))
+    assert TranslationStore(path).get("a") == 1
+
+
+def test_digests_are_of_the_text():
+    assert text_digest("Trang chủ") == text_digest("Trang chủ".encode("utf-8"))
+    assert text_digest("Trang chủ") != text_digest("Trang chu")
+    assert text_digest(None) != text_digest("") and text_digest(None) == "-"
