@@ -204,7 +204,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._env = None
         self._docs_name = "docs"
-        # (language, domain) -> ((catalog stamp, source text), result): the status table
+        # (language, domain) -> ((catalog digest, source text), result): the status table
         # translates every page of every language in the first build; that language's own
         # build then reuses the result instead of translating the page again
         self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
@@ -740,22 +740,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                         catalog: TranslationMap) -> TranslationResult:
         """The page translated into *language* (untranslated units marked), computed once per
         source text and catalog version."""
-        path = self.catalog_path(language, domain)
-        try:
-            stat = os.stat(path)
-            stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        except OSError:
-            stamp = None
-        key = (stamp, markdown.rstrip("\n"))
+        # the digest of the bytes *catalog* was read from (load_translations; none: no catalog)
+        catalog_digest = getattr(catalog, "digest", text_digest(None))
+        key = (catalog_digest, markdown.rstrip("\n"))
         cached = self._translated.get((language, domain))
         if cached is not None and cached[0] == key:
             result = cached[1]
         else:
-            # an earlier build's result for the same two texts (build_cache)
-            # (the digest of the bytes *catalog* was read from; no catalog: none)
-            catalog_digest = getattr(catalog, "digest", text_digest(None))
-            stored_key = (language, domain, self.config.source_language, catalog_digest,
-                          text_digest(key[1]))
+            # an earlier build's result for the same two texts (build_cache); the catalog's
+            # folder is part of the problems' messages
+            stored_key = (language, domain, self.config.source_language, self.config.locales_dir,
+                          catalog_digest, text_digest(key[1]))
             result = self._store.get(stored_key) if self._store is not None else None
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
