@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "mdbabel"
-ADAPTERS = {"mkdocs_plugin", "search_plugin", "parallel_build"}
+ADAPTERS = {"mkdocs_plugin", "search_plugin", "parallel_build", "nav_html"}
 CORE = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in ADAPTERS | {"__init__"})
 
 

@@ -67,6 +67,7 @@ from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_translations)
 from mdbabel.checks import check_translation
+from mdbabel.nav_html import NavRenderer
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -181,6 +182,8 @@ class MdBabelConfig(base.Config):
     figures_dir = c.Type(str, default="_data")  # inside docs_dir
     # keep page translations between builds in .cache/mdbabel/ (mdbabel.build_cache)
     cache = c.Type(bool, default=True)
+    # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
+    fast_nav = c.Type(bool, default=True)
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -542,6 +545,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         env.policies["ext.i18n.trimmed"] = True
         env.install_gettext_translations(self._site_gettext, newstyle=True)
         env.globals["mdbabel"] = self._site_context(config)
+        env.globals["mdbabel_nav"] = (NavRenderer(config.theme.get("features"))
+                                      if self.config.fast_nav else None)
         return env
 
     def _site_context(self, config) -> dict[str, Any]:
