@@ -16,6 +16,7 @@ import pytest
 from test_site_translation import build, make_project
 
 from mdbabel.build_cache import CACHE_FILE, toolchain_key
+from mdbabel.template_cache import TEMPLATE_CACHE_DIR
 
 MARK = "Planted by the test in the store"
 
@@ -154,6 +155,21 @@ def test_cache_false_writes_no_store(tmp_path):
     assert "cache: false" in config.read_text(encoding="utf-8")
     built(root)
     assert not (root / CACHE_FILE).exists()
+    assert not (root / TEMPLATE_CACHE_DIR).exists()
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(project):
+    kept = sorted((project / TEMPLATE_CACHE_DIR).glob("*.jinja"))
+    assert len(kept) > 10  # the theme's templates and ours, compiled by the first build
+    first = tree(project / "site")
+    assert built(project) == first  # the kept code renders the same site
+    partial = project / "overrides" / "partials" / "mdbabel-page-facts.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "<!-- edited partial -->\n",
+                       encoding="utf-8")
+    built(project)
+    assert "<!-- edited partial -->" in english_index(project)
+    assert "<!-- edited partial -->" in (project / "site" / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_a_read_only_cache_folder_is_not_an_error(project):

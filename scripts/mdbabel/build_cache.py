@@ -108,11 +108,12 @@ class TranslationStore:
         first does not use every entry the next ones will)."""
         if self.path is None or self._used.keys() <= self._earlier.keys():
             return
-        data = pickle.dumps({"key": toolchain_key(), "entries": self._used},
-                            protocol=pickle.HIGHEST_PROTOCOL)
+        data = {"key": toolchain_key(), "entries": self._used}
         try:
-            # a cache: readers must never see half of it, but it need not survive a crash
-            atomic_write_bytes(self.path, data, sync=False)
+            # a cache: readers must never see half of it, but it need not survive a crash;
+            # pickled straight into the file (a serialized copy in memory would be as large)
+            atomic_write_bytes(self.path, lambda handle: pickle.dump(
+                data, handle, protocol=pickle.HIGHEST_PROTOCOL), sync=False)
         except OSError:
             return  # a read-only checkout translates every page every time, nothing worse
         self._earlier = dict(self._used)

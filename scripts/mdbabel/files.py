@@ -5,20 +5,28 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 __all__ = ["atomic_write_bytes"]
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> None:
+def atomic_write_bytes(path: str | Path, data: bytes | Callable[[BinaryIO], object], *,
+                       sync: bool = True) -> None:
     """Write *data* to *path*: a temporary file in the same folder, flushed (with *sync*, to
     the disk too), then ``os.replace``. The file keeps its permissions; a new one gets 0o644
-    (not mkstemp's 0o600). On any error the temporary file is removed and the old file stays."""
+    (not mkstemp's 0o600). On any error the temporary file is removed and the old file stays.
+
+    *data* is the bytes, or a function that writes them to the file it is given (a large
+    file is then never held in memory whole)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())

@@ -68,6 +68,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
+from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -213,6 +214,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._translated: dict[tuple[str, str], tuple[tuple, TranslationResult]] = {}
         # the same results kept on disk between builds, keyed by content (see on_config)
         self._store: TranslationStore | None = None
+        self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
 
@@ -340,6 +342,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if self._store is not None:
                     self._store.save()
                 self._store = TranslationStore(store_path)
+            template_dir = self._root / TEMPLATE_CACHE_DIR if self.config.cache else None
+            if self._template_cache is None or self._template_cache[0] != template_dir:
+                self._template_cache = (template_dir, TemplateCodeCache(template_dir))
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
         self._site_gettext = CatalogGettext(
             {} if self.is_source_build else self._checked_site_translations()
@@ -545,6 +550,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         env.policies["ext.i18n.trimmed"] = True
         env.install_gettext_translations(self._site_gettext, newstyle=True)
         env.globals["mdbabel"] = self._site_context(config)
+        # the theme compiled once, not once per language and per rebuild (mdbabel.template_cache)
+        env.bytecode_cache = self._template_cache[1]
         env.globals["mdbabel_nav"] = (NavRenderer(config.theme.get("features"))
                                       if self.config.fast_nav else None)
         return env
