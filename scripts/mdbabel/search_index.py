@@ -20,6 +20,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 INDEX_FORMAT_VERSION = 1
@@ -178,6 +179,87 @@ class _SectionParser(HTMLParser):
         return self.sections
 
 
+# A tokenizer for the markup MkDocs writes, several times faster than HTMLParser's. It takes
+# only what it can read exactly as HTMLParser does (this Python's and later ones): start and
+# end tags with plain names and attributes, comments without "--" inside, and text with no
+# "<" in it. Anything else (a stray "<", a doctype, CDATA, a script or another element whose
+# content is raw text in HTML) makes it give up on the page, which HTMLParser then reads.
+_WS = "[ \t\n\r\f]"
+_ATTRIBUTE = (f"{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+              f"(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+))?")
+_TOKEN = re.compile(
+    f"<!--(?![->])(?:(?!--).)*-->"
+    f"|<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_ATTRIBUTE})*){_WS}*(?P<closed>/?)>"
+    f"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_WS}*>",
+    re.S,
+)
+_ATTRIBUTE_PARTS = re.compile(
+    f"{_WS}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"
+    f"(?:{_WS}*={_WS}*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`/]+)))?")
+_RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "iframe", "noembed",
+                            "noframes", "noscript", "xmp", "plaintext"})
+
+
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    """Name and value of each attribute (None: no value), as HTMLParser gives them."""
+    result = []
+    for match in _ATTRIBUTE_PARTS.finditer(text):
+        name, double, single, bare = match.groups()
+        value = double if double is not None else single if single is not None else bare
+        result.append((name.lower(), unescape(value) if value else value))
+    return result
+
+
+def _html_events(html: str) -> list[tuple] | None:
+    """The calls HTMLParser (convert_charrefs=True) would make for *html*, or None when it
+    has something this tokenizer does not read (see above)."""
+    events: list[tuple] = []
+    position = 0
+    for match in _TOKEN.finditer(html):
+        start = match.start()
+        if start > position:
+            text = html[position:start]
+            if "<" in text:
+                return None
+            events.append(("data", unescape(text) if "&" in text else text))
+        position = match.end()
+        tag = match.group("tag")
+        if tag is not None:
+            tag = tag.lower()
+            if tag in _RAW_TEXT_TAGS:
+                return None
+            attrs = _attributes(match.group("attrs")) if match.group("attrs") else []
+            events.append(("startend" if match.group("closed") else "start", tag, attrs))
+        elif match.group("end") is not None:
+            events.append(("end", match.group("end").lower()))
+        # else a comment: HTMLParser calls handle_comment, which the section parser ignores
+    rest = html[position:]
+    if rest:
+        if "<" in rest:
+            return None
+        events.append(("data", unescape(rest) if "&" in rest else rest))
+    return events
+
+
+def _feed(parser: HTMLParser, html: str) -> None:
+    """Feed *html* to *parser*: through the fast tokenizer when it can, else HTMLParser."""
+    events = _html_events(html)
+    if events is None:
+        parser.feed(html)
+        parser.close()
+        return
+    for event in events:
+        kind = event[0]
+        if kind == "data":
+            parser.handle_data(event[1])
+        elif kind == "start":
+            parser.handle_starttag(event[1], event[2])
+        elif kind == "end":
+            parser.handle_endtag(event[1])
+        else:
+            parser.handle_startendtag(event[1], event[2])
+
+
 def _clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
@@ -223,8 +305,7 @@ def extract_page(
     belong in the index of ``lang``.
     """
     parser = _SectionParser(lang, skip_classes)
-    parser.feed(html)
-    parser.close()
+    _feed(parser, html)
     sections = parser.result()
     budget = max_page_chars
     for section in sections:
