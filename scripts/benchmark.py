@@ -163,11 +163,14 @@ def byte_compile_package() -> None:
 
 
 def forget_translations(project: Path) -> None:
-    """Remove the page translations an earlier build kept (mdbabel.build_cache): the next
-    build is cold, as in a fresh clone."""
+    """Remove what an earlier build kept: its page translations (mdbabel.build_cache) and
+    its compiled templates (mdbabel.template_cache). The next build is cold, as in a fresh
+    clone."""
     from mdbabel.build_cache import CACHE_FILE
+    from mdbabel.template_cache import TEMPLATE_CACHE_DIR
 
     (project / CACHE_FILE).unlink(missing_ok=True)
+    shutil.rmtree(project / TEMPLATE_CACHE_DIR, ignore_errors=True)
 
 
 def build_command(site_dir: Path) -> list[str]:
@@ -560,8 +563,8 @@ def render(info: dict, results: dict, extra: dict) -> str:
     lines += ["", *targets(results, extra), ""]
     lines.append("- our layer = ours / baseline − 1, from the medians of each, and as the median "
                  "of the runs taken in pairs (ours cold, the baseline, ours warm, one round after "
-                 "the other). cold = without `.cache/mdbabel/translations.pickle`; warm = with "
-                 "the one the cold build just wrote. "
+                 "the other). cold = without `.cache/mdbabel/translations.pickle` and "
+                 "`.cache/mdbabel/templates/`; warm = with what the cold build just left there. "
                  "first visit = "
                  f"`{extra.get('visit_url', '')}` HTML + the CSS and JS it references, gzip -6; "
                  "the search index is fetched only when the search box is opened.")
