@@ -198,6 +198,8 @@ def corpus(pages: int) -> Path:
     stamp = root / ".bench-key"
     key = _generator_key(pages)
     if stamp.exists() and stamp.read_text() == key:
+        # the templates and styles are not in the key: measure the ones of this commit
+        _copy_fresh(ROOT / "overrides", root / "overrides")
         # the extraction may have changed since: bring the catalogs up to date and fill
         # the new messages, as a translator would
         config = catalogs.load_site_config(root)
@@ -209,6 +211,12 @@ def corpus(pages: int) -> Path:
     bench_corpus.make_project(root, pages)
     stamp.write_text(key)
     return root
+
+
+def _copy_fresh(source: Path, target: Path) -> None:
+    """*target* becomes a copy of *source* as it is now."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
 
 
 def _content_key(root: Path) -> str:
@@ -231,6 +239,7 @@ def baseline(ours: Path, pages: int) -> Path:
     stamp = root / ".bench-key"
     key = _content_key(ours)
     if stamp.exists() and stamp.read_text() == key:
+        _copy_fresh(ours / "overrides" / "assets", root / "overrides" / "assets")  # our CSS
         return root
     print(f"  translating {pages} pages for the baseline ...", flush=True)
     if root.exists():

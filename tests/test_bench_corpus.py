@@ -93,3 +93,26 @@ def test_remove_plugin_drops_only_that_entry():
     assert "  - mdbabel:\n" not in without and "locales_dir" not in without
     assert "  - mdbabel-search\n" in without and "  - i18n:\n" in without
     assert "\nwatch:\n" in without
+
+
+def test_a_reused_corpus_and_its_baseline_get_the_templates_of_this_commit(tmp_path, monkeypatch):
+    """The generator's key leaves the templates out: a reused corpus must not keep old ones
+    (it once measured a template change on two of the three sizes only)."""
+    import benchmark
+
+    monkeypatch.setattr(benchmark, "WORK", tmp_path)
+    monkeypatch.setattr(benchmark, "_generator_key", lambda pages: f"key {pages}")
+    ours = benchmark.corpus(25)
+    base = benchmark.baseline(ours, 25)
+    nav = ours / "overrides" / "partials" / "nav.html"
+    css = base / "overrides" / "assets" / "site.css"
+    assert nav.read_bytes() == (ROOT / "overrides" / "partials" / "nav.html").read_bytes()
+    nav.unlink()  # as an older commit left it
+    css.write_text("/* old */\n", encoding="utf-8")
+    (ours / "overrides" / "partials" / "stale.html").write_text("old\n", encoding="utf-8")
+    again = benchmark.corpus(25)
+    assert again == ours
+    assert benchmark.baseline(again, 25) == base
+    assert nav.read_bytes() == (ROOT / "overrides" / "partials" / "nav.html").read_bytes()
+    assert not (ours / "overrides" / "partials" / "stale.html").exists()
+    assert css.read_bytes() == (ROOT / "overrides" / "assets" / "site.css").read_bytes()
