@@ -185,17 +185,16 @@ class _SectionParser(HTMLParser):
 # "<" in it. Anything else (a stray "<", a doctype, CDATA, a script or another element whose
 # content is raw text in HTML) makes it give up on the page, which HTMLParser then reads.
 _WS = "[ \t\n\r\f]"
-_ATTRIBUTE = (f"{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-              f"(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`/]+))?")
+# one attribute: name, then the value double-quoted, single-quoted or bare (groups 1 to 4)
+_ATTRIBUTE = (f"{_WS}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"
+              f"(?:{_WS}*={_WS}*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`/]+)))?")
 _TOKEN = re.compile(
     f"<!--(?![->])(?:(?!--).)*-->"
     f"|<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_ATTRIBUTE})*){_WS}*(?P<closed>/?)>"
     f"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_WS}*>",
     re.S,
 )
-_ATTRIBUTE_PARTS = re.compile(
-    f"{_WS}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"
-    f"(?:{_WS}*={_WS}*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`/]+)))?")
+_ATTRIBUTE_PARTS = re.compile(_ATTRIBUTE)
 _RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "iframe", "noembed",
                             "noframes", "noscript", "xmp", "plaintext"})
 

@@ -43,11 +43,6 @@ class Translation:
     text: str
     origin: str  # e.g. "locales/en/LC_MESSAGES/foo.po:48", used in problem reports
 
-    def __reduce__(self):
-        # pickled as its two fields (mdbabel.build_cache keeps catalogs of these): half the
-        # time and size of a dataclass's default, which writes the field names each time
-        return (Translation, (self.text, self.origin))
-
 
 Lookup = Callable[[str, "str | None"], "Translation | None"]
 
