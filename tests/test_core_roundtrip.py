@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mdbabel.segments import FRONT_MATTER_RE, segment
@@ -234,8 +234,17 @@ def test_pseudo_translation_leaves_no_source_text_visible(source):
     assert leftover == [], (source, result.markdown, outside)
 
 
+# found by Hypothesis: a fence inside a quoted list item used to end the quote, so the
+# next "> " block (the same list item, in Python-Markdown) was taken for indented code
+QUOTED_FENCE_IN_LIST = "> - bảo\n\n>     ```\n>     x\n>     ```\n\n>     bảo\n"
+QUOTED_FENCE_THEN_FOOTNOTE = \
+    "> - bảo\n\n>     ```\n>     x\n>     ```\n\n> [^f1]: bảo\n\n>     bảo\n"
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document)
+@example(QUOTED_FENCE_IN_LIST)
+@example(QUOTED_FENCE_THEN_FOOTNOTE)
 def test_untranslated_text_is_marked_or_kept_as_attribute_text(source):
     result = translate_markdown(source, lambda msgid, ctx: None)
     assert result.translated == 0
@@ -266,3 +275,19 @@ def test_markdown_like_noise_survives_identity_rewrite(source):
     result = translate_markdown(source, identity, write_identical=True)
     assert collapse_text_whitespace(render(result.markdown)) == \
         collapse_text_whitespace(render(source))
+
+
+@pytest.mark.parametrize("source", [QUOTED_FENCE_IN_LIST, QUOTED_FENCE_THEN_FOOTNOTE,
+                                    "> text\n>\n> ```\n> x\n> ```\n>\n> more text\n",
+                                    "> - a\n>\n>     ~~~\n>     x\n>     ~~~\n>\n>     b\n"],
+                         ids=["list", "footnote-between", "plain-quote", "tilde-fence"])
+def test_text_after_a_fence_inside_a_quote_is_extracted(source):
+    """The paragraph after a quoted fence is text of the quote, not code."""
+    units = [u.text for u in segment(source)]
+    last = source.rstrip("\n").rsplit("\n", 1)[1].lstrip("> ").strip()
+    assert last in units
+    assert "x" not in units  # the fence's content stays code
+    result = translate_markdown(source, lambda msgid, ctx: Translation("EN " + msgid, "t.po:1"))
+    page = render(result.markdown)
+    assert f"<p>{last}</p>" not in page  # no paragraph is left untranslated
+    assert f"EN {last}" in page and page.count("<blockquote>") == render(source).count("<blockquote>")

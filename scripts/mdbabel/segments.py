@@ -612,6 +612,11 @@ class _Segmenter:
 
         stripped = text.lstrip(" \t>")
         if _FENCE.match(stripped):
+            if _QUOTE.match(text):
+                # a fence inside a quote: the quote goes on (a later "> " block
+                # continues it, and whatever the fence sits in, a list item say)
+                same = sibling if sibling is not None and sibling.kind == "quote" else None
+                container.last = self.blockquote(block, where, same)
             return
         at_line_start = self._at_line_start(first)
         if (at_line_start and _HTML_COMMENT.match(text)) or _MATH.match(text.lstrip()):
