@@ -61,6 +61,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mdbabel import mkdocs_converter
 from mdbabel import figures as figures_module
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
@@ -332,6 +333,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
         self.problems = []
         self._page_data = {}
+        mkdocs_converter.install()  # one Markdown converter for this language's pages
         if self._store is None or self.language == self.default_language:
             # once per site build: i18n builds the default language first, and so does
             # mkdocs serve on each change (which keeps the store it has in memory)
@@ -788,12 +790,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav
+        mkdocs_converter.uninstall()
 
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
     def on_post_build(self, config):
         gc.unfreeze()
+        mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
             self._store.save()
         if self.language == self.default_language:
