@@ -143,3 +143,16 @@ def test_gnu_gettext_accepts_every_catalog_of_the_site(path):
     assert checked.returncode == 0, checked.stderr
     concatenated = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
     assert concatenated.returncode == 0, concatenated.stderr
+
+
+def test_the_repository_passes_mdbabel_check():
+    """What `make check` reports for the site itself: catalogs up to date with the pages and
+    templates (a moved template line changes a catalog reference), every translation keeping
+    the rules, front matter, code fences and links. A change that forgets `make catalogs`
+    fails here, not in a translator's next update."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mdbabel.cli", "check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]

@@ -85,9 +85,18 @@ def test_marking_every_unit_untranslated_keeps_the_page_structure(path):
         collapse_text_whitespace(without_spans.sub("", render(source)))
 
 
-def test_unclosed_fence_does_not_hang_and_is_not_extracted():
-    units = segment("Đoạn.\n\n```\nmã\n\nvẫn là mã\n")
-    assert [u.text for u in units] == ["Đoạn."]
+@pytest.mark.parametrize("source", ["Đoạn.\n\n```\nmã\n\nvẫn là mã\n",
+                                    "- Đoạn.\n\n    ```\n    mã\n\n    vẫn là mã\n",
+                                    "> Đoạn.\n>\n> ~~~~\n> mã\n>\n> vẫn là mã\n"],
+                         ids=["top", "list-item", "quote"])
+def test_unclosed_fence_is_text_as_the_renderer_shows_it(source):
+    """A fence that is never closed is not code for Python-Markdown: its lines and all
+    after it are paragraphs, which readers see, so they are messages too (and
+    ``mdbabel check`` reports the fence, tests/test_workflow_site_checks.py)."""
+    units = [u.text for u in segment(source)]
+    assert units[0] == "Đoạn." and units[-1] == "vẫn là mã"
+    page = render(translate_markdown(source, lambda m, c: Translation("EN " + m, "t.po:1")).markdown)
+    assert "vẫn là mã" not in page.replace("EN vẫn là mã", "")
 
 
 # ---------------------------------------------------------------------------

@@ -186,8 +186,9 @@ def test_fenced_code_of_any_length_and_tilde_is_skipped():
     assert segment("````\n# chữ\n```\n````\n\n~~~\nchữ\n~~~\n") == []
 
 
-def test_unclosed_fence_runs_to_the_end():
-    assert segment("```\nchữ\n\nchữ nữa\n") == []
+def test_unclosed_fence_is_text_as_python_markdown_renders_it():
+    # Python-Markdown shows "```\nchữ" and "chữ nữa" as two paragraphs: both are messages
+    assert [u.text for u in segment("```\nchữ\n\nchữ nữa\n")] == ["``` chữ", "chữ nữa"]
 
 
 def test_indented_code_is_skipped():

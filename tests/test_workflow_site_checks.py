@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from mdbabel.site_checks import Problem, check_built_site, check_front_matter, check_pages
+from mdbabel.site_checks import Problem, check_built_site, check_fences, check_front_matter, check_pages
 
 GOOD_FRONT = """\
 ---
@@ -197,3 +197,20 @@ def test_command_line_exit_statuses(tmp_path, capsys):
     assert main(["--root", str(tmp_path / "nothing")]) == 2
     assert main(["--unknown-option"]) == 2
     assert main(["--no-pages", "--site", str(tmp_path / "no-site")]) == 2
+
+
+def test_an_unclosed_code_fence_is_reported_with_its_line_and_the_fix(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/guides/fences.md", GOOD_FRONT + "\n# Mã\n\n```bash\nmkdocs build\n```\n\n"
+          "- Bước:\n\n    ~~~~\n    ls\n    ~~~\n\nSau đó.\n")
+    found = messages(check_pages(root))
+    line = GOOD_FRONT.count("\n") + 10  # the "~~~~" line: "~~~" is too short to close it
+    assert found == [f"docs/guides/fences.md:{line}: the code block opened by `~~~~` here is never "
+                     "closed, so the site shows it and the rest of the page as text; add a line "
+                     "`~~~~` where the code ends"]
+
+
+def test_closed_fences_and_inline_triple_backticks_are_fine():
+    assert check_fences("docs/x.md", "```\na\n```\n\n> ~~~\n> b\n> ~~~\n\nUse ```x``` here.\n") == []
+    assert check_fences("docs/x.md", "````md\n```\ninner\n```\n````\n") == []
+    assert [p.line for p in check_fences("docs/x.md", "a\n\n```\ncode\n")] == [3]

@@ -19,11 +19,7 @@ from __future__ import annotations
 import types
 
 import markdown
-
-try:  # the adapter only: the translation core never imports MkDocs
-    from mkdocs.structure import pages as _pages
-except ImportError:  # pragma: no cover - MkDocs is a dependency of the adapter
-    _pages = None
+from mkdocs.structure import pages as _pages  # an adapter: the core never imports MkDocs
 
 
 class _ReusingMarkdownModule(types.ModuleType):
@@ -50,7 +46,7 @@ class _ReusingMarkdownModule(types.ModuleType):
 
 def install() -> bool:
     """Reuse converters in ``Page.render`` until :func:`uninstall`; False if MkDocs differs."""
-    if _pages is None or getattr(_pages, "markdown", None) is not markdown:
+    if getattr(_pages, "markdown", None) is not markdown:
         # MkDocs no longer names the module there (or we are installed already): leave it
         return isinstance(getattr(_pages, "markdown", None), _ReusingMarkdownModule)
     _pages.markdown = _ReusingMarkdownModule()
@@ -58,5 +54,5 @@ def install() -> bool:
 
 
 def uninstall() -> None:
-    if _pages is not None and isinstance(getattr(_pages, "markdown", None), _ReusingMarkdownModule):
+    if isinstance(getattr(_pages, "markdown", None), _ReusingMarkdownModule):
         _pages.markdown = markdown

@@ -451,8 +451,8 @@ class _Segmenter:
             stripped = line.text.lstrip(" \t>")
             fence = _FENCE.match(stripped)
             at_block_start = not current
-            if fence:
-                end = self._fence_end(lines, i, fence.group("fence"))
+            end = self._fence_end(lines, i, fence.group("fence")) if fence else None
+            if end is not None:  # an unclosed fence is text, as Python-Markdown shows it
                 if current:
                     blocks.append(current)
                 blocks.append(lines[i:end])
@@ -478,7 +478,7 @@ class _Segmenter:
         return blocks
 
     @staticmethod
-    def _fence_end(lines: list[_Line], i: int, fence: str) -> int:
+    def _fence_end(lines: list[_Line], i: int, fence: str) -> int | None:
         prefix_len = len(lines[i].text) - len(lines[i].text.lstrip(" \t>"))
         closing = re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
         for j in range(i + 1, len(lines)):
@@ -486,7 +486,7 @@ class _Segmenter:
             body = text[prefix_len:] if len(text) >= prefix_len else text
             if closing.match(body.lstrip(" \t>")) and len(text) - len(text.lstrip(" \t>")) <= prefix_len + 3:
                 return j + 1
-        return len(lines)  # an unclosed fence runs to the end, as code
+        return None  # never closed: not a fence
 
     def _at_line_start(self, line: _Line) -> bool:
         """True if *line* starts within 3 spaces of the start of its source line.
@@ -611,7 +611,8 @@ class _Segmenter:
             return
 
         stripped = text.lstrip(" \t>")
-        if _FENCE.match(stripped):
+        fence = _FENCE.match(stripped)
+        if fence and self._fence_end(block, 0, fence.group("fence")) is not None:
             if _QUOTE.match(text):
                 # a fence inside a quote: the quote goes on (a later "> " block
                 # continues it, and whatever the fence sits in, a list item say)

@@ -42,6 +42,7 @@ __all__ = [
     "Problem",
     "check_pages",
     "check_front_matter",
+    "check_fences",
     "check_links",
     "check_catalog_links",
     "check_built_site",
@@ -148,6 +149,33 @@ def check_front_matter(rel_path: str, text: str) -> list[Problem]:
                 problems.append(Problem(rel_path, _key_line(text, "sources"),
                                         f"source {number} in `sources` has no `title`; write it as `- title: ...`"))
     return problems
+
+
+# A code fence line: up to the quote markers and indentation of any container, three or more
+# backticks or tildes, then the info string (language, attributes) or, closing, nothing.
+_FENCE_LINE = re.compile(r"^(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def check_fences(rel_path: str, text: str) -> list[Problem]:
+    """A code fence that is never closed. Python-Markdown does not take it for code: the fence,
+    the code and everything after it are shown as text, and translated as text."""
+    open_fence: tuple[int, str] | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = _FENCE_LINE.match(line.rstrip("\r"))
+        if not m:
+            continue
+        fence, info = m.group("fence"), m.group("info")
+        if open_fence is None:
+            if not (fence[0] == "`" and "`" in info):  # ```a``` on one line is inline code
+                open_fence = (number, fence)
+        elif fence[0] == open_fence[1][0] and len(fence) >= len(open_fence[1]) and not info.strip():
+            open_fence = None
+    if open_fence is None:
+        return []
+    number, fence = open_fence
+    return [Problem(rel_path, number,
+                    f"the code block opened by `{fence}` here is never closed, so the site shows it "
+                    f"and the rest of the page as text; add a line `{fence}` where the code ends")]
 
 
 # --------------------------------------------------------------------------
@@ -484,7 +512,8 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
 
 
 def check_pages(root: Path | str) -> list[Problem]:
-    """Front matter (``reviewed``, ``sources``) and internal links of every page, in every language."""
+    """Front matter (``reviewed``, ``sources``), unclosed code fences and internal links of every
+    page, in every language."""
     root = Path(root)
     docs_dir, rels = _site_pages(root)
     if not docs_dir.is_dir():
@@ -492,7 +521,9 @@ def check_pages(root: Path | str) -> list[Problem]:
     problems: list[Problem] = []
     for rel in rels:
         shown = (docs_dir / rel).relative_to(root).as_posix()
-        problems.extend(check_front_matter(shown, (docs_dir / rel).read_text(encoding="utf-8")))
+        text = (docs_dir / rel).read_text(encoding="utf-8")
+        problems.extend(check_front_matter(shown, text))
+        problems.extend(check_fences(shown, text))
     pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
