@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from mdbabel.site_checks import Problem, check_built_site, check_fences, check_front_matter, check_pages
+from mdbabel.site_checks import (Problem, check_admonition_titles, check_built_site, check_fences,
+                                 check_front_matter, check_pages)
 
 GOOD_FRONT = """\
 ---
@@ -214,3 +215,23 @@ def test_closed_fences_and_inline_triple_backticks_are_fine():
     assert check_fences("docs/x.md", "```\na\n```\n\n> ~~~\n> b\n> ~~~\n\nUse ```x``` here.\n") == []
     assert check_fences("docs/x.md", "````md\n```\ninner\n```\n````\n") == []
     assert [p.line for p in check_fences("docs/x.md", "a\n\n```\ncode\n")] == [3]
+
+
+def test_an_admonition_without_a_title_is_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/guides/notes.md", GOOD_FRONT + '\n# Ghi chú\n\n!!! warning\n\n    Cẩn thận.\n\n'
+          '??? tip "Mẹo"\n\n    Mẹo.\n\n```md\n!!! note\n```\n\n- Mục\n\n    ???+ info\n\n        Chi tiết.\n')
+    found = messages(check_pages(root))
+    first = GOOD_FRONT.count("\n") + 4
+    assert found == [
+        f'docs/guides/notes.md:{first}: `!!! warning` has no title, so every language shows the '
+        'English word "Warning" as its title; write one in quotes, `!!! warning "Lưu ý"`, or '
+        '`!!! warning ""` for none',
+        f'docs/guides/notes.md:{first + 14}: `???+ info` has no title, so every language shows the '
+        'English word "Info" as its title; write one in quotes, `???+ info "Lưu ý"`, or '
+        '`???+ info ""` for none']
+
+
+def test_titled_and_empty_titled_admonitions_are_fine():
+    assert check_admonition_titles("docs/x.md", '!!! note "Lưu ý"\n\n!!! note ""\n\n!!!note "x"\n') == []
+    assert check_admonition_titles("docs/x.md", "---\ntitle: x\n---\n\n~~~\n!!! note\n~~~\n") == []

@@ -43,6 +43,7 @@ __all__ = [
     "check_pages",
     "check_front_matter",
     "check_fences",
+    "check_admonition_titles",
     "check_links",
     "check_catalog_links",
     "check_built_site",
@@ -176,6 +177,46 @@ def check_fences(rel_path: str, text: str) -> list[Problem]:
     return [Problem(rel_path, number,
                     f"the code block opened by `{fence}` here is never closed, so the site shows it "
                     f"and the rest of the page as text; add a line `{fence}` where the code ends")]
+
+
+# An admonition or collapsible block with a type and no title in quotes: Python-Markdown and
+# pymdownx.details write the type, capitalised, as its title ("Note", "Warning").
+_UNTITLED_BLOCK = re.compile(r'^(?P<prefix>[ \t>]*)(?P<marker>!!!|\?\?\?\+?) ?(?P<type>[\w\-]+(?: +[\w\-]+)*) *$')
+
+
+def _outside_code(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the lines outside closed fenced code and the front matter."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    fence: str | None = None
+    for number, line in enumerate(lines[start:], start=start + 1):
+        m = _FENCE_LINE.match(line.rstrip("\r"))
+        if fence is None:
+            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
+                fence = m.group("fence")
+                continue
+            yield number, line
+        elif m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence) \
+                and not m.group("info").strip():
+            fence = None
+
+
+def check_admonition_titles(rel_path: str, text: str) -> list[Problem]:
+    """An admonition (``!!! note``) or collapsible block (``??? tip``) without a title: the site
+    shows its type in English ("Note") on the page of every language, and no catalog has it."""
+    problems = []
+    for number, line in _outside_code(text):
+        m = _UNTITLED_BLOCK.match(line.rstrip("\r"))
+        if m:
+            kind, marker = m.group("type"), m.group("marker")
+            problems.append(Problem(
+                rel_path, number,
+                f"`{marker} {kind}` has no title, so every language shows the English word "
+                f"\"{kind.split()[0].capitalize()}\" as its title; write one in quotes, "
+                f"`{marker} {kind} \"Lưu ý\"`, or `{marker} {kind} \"\"` for none"))
+    return problems
 
 
 # --------------------------------------------------------------------------
@@ -512,8 +553,8 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
 
 
 def check_pages(root: Path | str) -> list[Problem]:
-    """Front matter (``reviewed``, ``sources``), unclosed code fences and internal links of every
-    page, in every language."""
+    """Front matter (``reviewed``, ``sources``), unclosed code fences, untitled admonitions and
+    internal links of every page, in every language."""
     root = Path(root)
     docs_dir, rels = _site_pages(root)
     if not docs_dir.is_dir():
@@ -524,6 +565,7 @@ def check_pages(root: Path | str) -> list[Problem]:
         text = (docs_dir / rel).read_text(encoding="utf-8")
         problems.extend(check_front_matter(shown, text))
         problems.extend(check_fences(shown, text))
+        problems.extend(check_admonition_titles(shown, text))
     pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
