@@ -266,6 +266,49 @@ def test_phone_width_opens_a_full_screen_panel_and_escape_returns_to_the_button(
         context.close()
 
 
+def test_phone_panel_is_a_modal_dialog_that_keeps_the_focus(browser, base_url):
+    """Full screen on a phone, the panel hides the page: Tab and Shift+Tab go round the box,
+    the search field, the close button and the results, never to the page behind it."""
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True)
+    page = context.new_page()
+    inside = "document.querySelector('.mdb-search__panel').contains(document.activeElement)"
+    try:
+        page.goto(base_url + "en/")
+        page.get_by_role("button", name="Open search").click()
+        dialog = page.get_by_role("dialog", name="Search")
+        assert dialog.get_attribute("aria-modal") == "true"
+        page.fill("#mdb-search-input", "health")
+        page.wait_for_selector(".mdb-search__link")
+        links = page.locator(".mdb-search__link").count()
+        assert links >= 1
+        seen = set()
+        for _ in range(links + 3):  # once round and further
+            page.keyboard.press("Tab")
+            assert page.evaluate(inside)
+            seen.add(page.evaluate("['mdb-search__input', 'mdb-search__close', 'mdb-search__link']"
+                                   ".find(c => document.activeElement.classList.contains(c))"))
+        assert {"mdb-search__input", "mdb-search__close", "mdb-search__link"} <= seen
+        page.focus("#mdb-search-input")
+        page.keyboard.press("Shift+Tab")  # from the field back to the last result
+        assert page.evaluate("document.activeElement === [...document.querySelectorAll("
+                             "'.mdb-search__link')].pop()")
+        page.keyboard.press("Escape")
+        assert page.get_by_role("dialog").count() == 0
+    finally:
+        context.close()
+
+
+def test_wide_screen_box_is_not_a_dialog_and_tab_leaves_it(page, base_url):
+    page.goto(base_url + "en/")
+    page.click("#mdb-search-input")
+    page.fill("#mdb-search-input", "health")
+    page.wait_for_selector(".mdb-search__link")
+    assert page.get_by_role("dialog").count() == 0
+    for _ in range(page.locator(".mdb-search__link").count() + 3):
+        page.keyboard.press("Tab")
+    assert not page.evaluate("document.querySelector('.mdb-search').contains(document.activeElement)")
+
+
 def test_js_fold_agrees_with_python_fold(page, base_url):
     from mdbabel.search_index import fold
 

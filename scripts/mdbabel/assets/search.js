@@ -18,7 +18,7 @@
   var $ = function (sel) { return box.querySelector(sel); };
   var input = $(".mdb-search__input"), openBtn = $(".mdb-search__open"),
       closeBtn = $(".mdb-search__close"), status = $(".mdb-search__status"),
-      list = $(".mdb-search__results"), form = $("form");
+      list = $(".mdb-search__results"), form = $("form"), panel = $(".mdb-search__panel");
   var root = box.getAttribute("data-root") || "";
   var pages = null, loading = null, timer = 0, quiet = false;
 
@@ -261,9 +261,20 @@
   /* ---- interaction ---- */
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
+  // Phones and tablets: the open button shows, and the panel covers the whole screen. It is
+  // then a modal dialog: announced as one, and Tab goes round its own controls only.
+  function fullScreen() {
+    return openBtn.offsetParent !== null && box.classList.contains("mdb-search--open");
+  }
+
   function open() {
     box.classList.add("mdb-search--open");
     openBtn.setAttribute("aria-expanded", "true");
+    if (fullScreen()) {
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-modal", "true");
+      panel.setAttribute("aria-label", S.label || "");
+    }
     input.focus();
     load();
   }
@@ -272,6 +283,9 @@
     var narrow = openBtn.offsetParent !== null;
     box.classList.remove("mdb-search--open", "mdb-search--results");
     openBtn.setAttribute("aria-expanded", "false");
+    panel.removeAttribute("role");
+    panel.removeAttribute("aria-modal");
+    panel.removeAttribute("aria-label");
     // Focusing the input must not reopen the results.
     quiet = true;
     if (narrow) openBtn.focus(); else if (box.contains(document.activeElement)) input.focus();
@@ -302,6 +316,12 @@
   box.addEventListener("keydown", function (ev) {
     var all = links(), i = all.indexOf(document.activeElement);
     if (ev.key === "Escape") { ev.preventDefault(); close(); return; }
+    if (ev.key === "Tab" && fullScreen()) {
+      var ring = [input, closeBtn].concat(all), at = ring.indexOf(document.activeElement);
+      var next = ev.shiftKey ? (at <= 0 ? ring.length - 1 : -1) : (at === ring.length - 1 ? 0 : -1);
+      if (next >= 0) { ev.preventDefault(); ring[next].focus(); }
+      return;
+    }
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       if (!all.length) return;
       ev.preventDefault();
