@@ -79,7 +79,7 @@ def test_the_index_is_named_only_in_the_search_box_not_preloaded(site):
 
 def test_search_js_stays_small(site):
     size = (site / "assets" / "mdbabel" / "search.js").stat().st_size
-    assert size < 10 * 1024, size  # as served (light_minify); about 3.5 KB gzip
+    assert size < 11 * 1024, size  # as served (light_minify); about 3.8 KB gzip
 
 
 def test_light_minify_drops_only_whole_line_comments_and_indentation():
