@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from mdbabel.site_checks import (Problem, check_admonition_titles, check_built_site, check_fences,
-                                 check_front_matter, check_pages)
+                                 check_front_matter, check_html_text, check_pages)
 
 GOOD_FRONT = """\
 ---
@@ -235,3 +235,21 @@ def test_an_admonition_without_a_title_is_reported(tmp_path):
 def test_titled_and_empty_titled_admonitions_are_fine():
     assert check_admonition_titles("docs/x.md", '!!! note "Lưu ý"\n\n!!! note ""\n\n!!!note "x"\n') == []
     assert check_admonition_titles("docs/x.md", "---\ntitle: x\n---\n\n~~~\n!!! note\n~~~\n") == []
+
+
+def test_text_in_a_raw_html_block_is_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/guides/html.md", GOOD_FRONT + "\n# HTML\n\n<table>\n<tr><td>Mức đóng</td></tr>\n</table>\n")
+    line = GOOD_FRONT.count("\n") + 4
+    assert messages(check_pages(root)) == [
+        f"docs/guides/html.md:{line}: the text in this HTML block (<table>) is not sent to the "
+        "translators, so every language shows it as written here; write it in Markdown, or add "
+        "`markdown` to the tag (`<table markdown>`) to make its content Markdown"]
+
+
+def test_html_without_text_markdown_blocks_code_and_skipped_blocks_are_fine():
+    source = ('<div markdown>\nChữ **đậm**\n</div>\n\n<!-- i18n-skip -->\n<p>Giữ nguyên</p>\n\n'
+              '<pre>\nmã\n</pre>\n\n<p align="center"><img src="a.png" alt=""></p>\n\n'
+              '<div>\n<!-- ghi chú cho biên tập viên -->\n</div>\n\n```html\n<p>Ví dụ</p>\n```\n\n'
+              'Đoạn có <b>chữ đậm</b> trong dòng.\n')
+    assert check_html_text("docs/x.md", source) == []

@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from mdbabel.segments import load_front_matter
+from mdbabel.segments import _BLOCK_TAGS, _HTML_OPEN, _I18N_SKIP, _MD_ATTR, load_front_matter
 
 __all__ = [
     "Problem",
@@ -44,6 +44,7 @@ __all__ = [
     "check_front_matter",
     "check_fences",
     "check_admonition_titles",
+    "check_html_text",
     "check_links",
     "check_catalog_links",
     "check_built_site",
@@ -216,6 +217,45 @@ def check_admonition_titles(rel_path: str, text: str) -> list[Problem]:
                 f"`{marker} {kind}` has no title, so every language shows the English word "
                 f"\"{kind.split()[0].capitalize()}\" as its title; write one in quotes, "
                 f"`{marker} {kind} \"Lưu ý\"`, or `{marker} {kind} \"\"` for none"))
+    return problems
+
+
+_RAW_CONTENT_TAGS = {"pre", "script", "style", "iframe", "canvas", "math", "svg", "textarea"}
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^>]*>?", re.S)
+
+
+def check_html_text(rel_path: str, text: str) -> list[Problem]:
+    """Text inside a raw HTML block: Python-Markdown passes the block through as it is, so
+    its words are not messages, and every language shows them in the source language.
+    A block with the ``markdown`` attribute (md_in_html) is Markdown inside, and a block
+    after ``<!-- i18n-skip -->`` is left in the source language on purpose."""
+    problems = []
+    lines = list(_outside_code(text))
+    i = 0
+    while i < len(lines):
+        number, line = lines[i]
+        m = _HTML_OPEN.match(line)
+        previous = lines[i - 1][1].strip() if i else ""
+        before = lines[i - 2][1].strip() if i > 1 and not previous else previous
+        at_block_start = not previous or _I18N_SKIP.match(previous)
+        if not (m and at_block_start and m.group("tag").lower() in _BLOCK_TAGS):
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and lines[i][1].strip() and lines[i][0] == number + len(block):
+            block.append(lines[i][1])
+            i += 1
+        tag = m.group("tag").lower()
+        if tag in _RAW_CONTENT_TAGS or _MD_ATTR.search(m.group("attrs") or "") \
+                or _I18N_SKIP.match(previous) or _I18N_SKIP.match(before):
+            continue
+        words = _TAG_OR_COMMENT.sub(" ", "\n".join(block))
+        if re.search(r"[^\W\d_]{2,}", words):
+            problems.append(Problem(
+                rel_path, number,
+                f"the text in this HTML block (<{tag}>) is not sent to the translators, so every "
+                f"language shows it as written here; write it in Markdown, or add `markdown` to "
+                f"the tag (`<{tag} markdown>`) to make its content Markdown"))
     return problems
 
 
@@ -553,8 +593,8 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
 
 
 def check_pages(root: Path | str) -> list[Problem]:
-    """Front matter (``reviewed``, ``sources``), unclosed code fences, untitled admonitions and
-    internal links of every page, in every language."""
+    """Front matter (``reviewed``, ``sources``), unclosed code fences, untitled admonitions, text
+    in raw HTML and internal links of every page, in every language."""
     root = Path(root)
     docs_dir, rels = _site_pages(root)
     if not docs_dir.is_dir():
@@ -566,6 +606,7 @@ def check_pages(root: Path | str) -> list[Problem]:
         problems.extend(check_front_matter(shown, text))
         problems.extend(check_fences(shown, text))
         problems.extend(check_admonition_titles(shown, text))
+        problems.extend(check_html_text(shown, text))
     pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
