@@ -260,6 +260,7 @@ class _Container:
         self.skip = skip              # under <!-- i18n-skip -->
         self.last: _Container | None = None
         self.last_paragraph: tuple[int, list[_Line]] | None = None
+        self.started = False          # an element was written in it (Python-Markdown's sibling)
 
 
 class _Segmenter:
@@ -565,6 +566,7 @@ class _Segmenter:
         container.last = container.last_paragraph = None
         first = block[0]
         text = first.text
+        empty, container.started = not container.started, True
 
         # author directives: <!-- i18n-context: x --> / <!-- i18n-skip -->
         directive = _I18N_SKIP.match(text.strip()) or _I18N_CONTEXT.match(text.strip())
@@ -683,6 +685,7 @@ class _Segmenter:
                 self._before(block[:i], blocks, container)
                 if not i:  # a footnote definition leaves no element here
                     container.last, container.last_paragraph = sibling, paragraph
+                    container.started = not empty
                 self.footnote(block[i:], blocks)
                 return
         for i, line in enumerate(block if "*" in firsts else ()):
@@ -691,6 +694,7 @@ class _Segmenter:
                 self._before(block[:i], blocks, container)
                 if not i:  # nor does an abbreviation
                     container.last, container.last_paragraph = sibling, paragraph
+                    container.started = not empty
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 self.add_text(m.group("title"), line.off + m.start("title"), line.no,
@@ -698,6 +702,8 @@ class _Segmenter:
                 return
         for i, line in enumerate(block if ":" in firsts else ()):
             if _DEFINITION.match(line.text):
+                if not i and empty:
+                    break  # no term and nothing before it: a paragraph (DefListProcessor)
                 container.last = self.definition(block, i, blocks, where,
                                                  None if i else paragraph)
                 return
@@ -706,6 +712,7 @@ class _Segmenter:
                 self._before(block[:i], blocks, container)
                 if not i:  # nor does a link reference definition
                     container.last, container.last_paragraph = sibling, paragraph
+                    container.started = not empty
                 if block[i + 1:]:
                     blocks.insert(0, block[i + 1:])
                 return
