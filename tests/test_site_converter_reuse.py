@@ -9,7 +9,6 @@ was not reset would carry from one page into the next.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path

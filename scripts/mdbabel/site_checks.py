@@ -158,20 +158,33 @@ def check_front_matter(rel_path: str, text: str) -> list[Problem]:
 _FENCE_LINE = re.compile(r"^(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 
+def _fences(text: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """The lines outside closed fenced code and the front matter, as (line number, line), and
+    the fence left open at the end of the page, as (line number, fence), if any."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    outside: list[tuple[int, str]] = []
+    open_fence: tuple[int, str] | None = None
+    for number, line in enumerate(lines[start:], start=start + 1):
+        m = _FENCE_LINE.match(line.rstrip("\r"))
+        if open_fence is None:
+            # ```a``` on one line is inline code, not a fence
+            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
+                open_fence = (number, m.group("fence"))
+            else:
+                outside.append((number, line))
+        elif m and m.group("fence")[0] == open_fence[1][0] \
+                and len(m.group("fence")) >= len(open_fence[1]) and not m.group("info").strip():
+            open_fence = None
+    return outside, open_fence
+
+
 def check_fences(rel_path: str, text: str) -> list[Problem]:
     """A code fence that is never closed. Python-Markdown does not take it for code: the fence,
     the code and everything after it are shown as text, and translated as text."""
-    open_fence: tuple[int, str] | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _FENCE_LINE.match(line.rstrip("\r"))
-        if not m:
-            continue
-        fence, info = m.group("fence"), m.group("info")
-        if open_fence is None:
-            if not (fence[0] == "`" and "`" in info):  # ```a``` on one line is inline code
-                open_fence = (number, fence)
-        elif fence[0] == open_fence[1][0] and len(fence) >= len(open_fence[1]) and not info.strip():
-            open_fence = None
+    open_fence = _fences(text)[1]
     if open_fence is None:
         return []
     number, fence = open_fence
@@ -185,30 +198,11 @@ def check_fences(rel_path: str, text: str) -> list[Problem]:
 _UNTITLED_BLOCK = re.compile(r'^(?P<prefix>[ \t>]*)(?P<marker>!!!|\?\?\?\+?) ?(?P<type>[\w\-]+(?: +[\w\-]+)*) *$')
 
 
-def _outside_code(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) of the lines outside closed fenced code and the front matter."""
-    lines = text.split("\n")
-    start = 0
-    if lines and lines[0].rstrip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
-    fence: str | None = None
-    for number, line in enumerate(lines[start:], start=start + 1):
-        m = _FENCE_LINE.match(line.rstrip("\r"))
-        if fence is None:
-            if m and not (m.group("fence")[0] == "`" and "`" in m.group("info")):
-                fence = m.group("fence")
-                continue
-            yield number, line
-        elif m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence) \
-                and not m.group("info").strip():
-            fence = None
-
-
 def check_admonition_titles(rel_path: str, text: str) -> list[Problem]:
     """An admonition (``!!! note``) or collapsible block (``??? tip``) without a title: the site
     shows its type in English ("Note") on the page of every language, and no catalog has it."""
     problems = []
-    for number, line in _outside_code(text):
+    for number, line in _fences(text)[0]:
         m = _UNTITLED_BLOCK.match(line.rstrip("\r"))
         if m:
             kind, marker = m.group("type"), m.group("marker")
@@ -230,7 +224,7 @@ def check_html_text(rel_path: str, text: str) -> list[Problem]:
     A block with the ``markdown`` attribute (md_in_html) is Markdown inside, and a block
     after ``<!-- i18n-skip -->`` is left in the source language on purpose."""
     problems = []
-    lines = list(_outside_code(text))
+    lines = _fences(text)[0]
     i = 0
     while i < len(lines):
         number, line = lines[i]
