@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help setup site serve catalogs check stats test test-fast bench repro clean
+.PHONY: help setup site serve catalogs check stats test test-fast bench repro guard guard-record clean
 
 help:
 	@echo "make site      build the whole site into site/ (strict; a failed build keeps the old site/)"
@@ -16,6 +16,8 @@ help:
 	@echo "make stats     translation statistics per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
 	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
+	@echo "make guard     build site and catalogs, compare their SHA-256 with dev/guard-rail.sha256"
+	@echo "make guard-record  rewrite dev/guard-rail.sha256 (after a content edit; commit it with the edit)"
 	@echo "make bench     run the performance benchmark (figures in README, Performance; 15 to 30 min)"
 
 $(STAMP): pyproject.toml
@@ -67,6 +69,14 @@ bench: $(STAMP)
 # Two builds of this commit with the same SOURCE_DATE_EPOCH must be byte-identical.
 repro: $(STAMP)
 	$(BIN)/python scripts/reproducible_check.py
+
+# The guard rail (dev/decisions/guard-rail.md): every file of the built site and every catalog,
+# byte for byte, against the record. Same inputs and other bytes: the code changed the output.
+guard: $(STAMP)
+	$(BIN)/python scripts/guard_rail.py
+
+guard-record: $(STAMP)
+	$(BIN)/python scripts/guard_rail.py --record
 
 clean:
 	rm -rf site .site-new .site-old .pytest_cache
