@@ -205,6 +205,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._not_found_context: tuple | None = None
         self._nav = None
         self._site_texts: dict[str, str | None] | None = None
+        self._site_texts_of = None  # the configuration they were read from
         self._root = Path.cwd()
         self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._env = None
@@ -316,6 +317,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     # ----------------------------------------------------------------- events
 
+    def on_startup(self, *, command, dirty):
+        """Its presence makes MkDocs (>= 1.4) keep this object for the whole run: without it,
+        each rebuild of ``mkdocs serve`` loads the configuration with a new plugin object,
+        and the page translations, catalogs and compiled templates kept in memory would never
+        serve a rebuild. Per-build state is reset in on_config."""
+
+    def on_shutdown(self):
+        """End of the run (``mkdocs serve`` stopped): write what the store has not yet."""
+        if self._store is not None:
+            self._store.save()
+
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -352,8 +364,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             {} if self.is_source_build else self._checked_site_translations()
         )
         # site name and description are _site messages too; keep the source text for rebuilds
-        if self._site_texts is None:
+        # (a configuration loaded again, as by each rebuild of `mkdocs serve`, has its own)
+        if self._site_texts is None or self._site_texts_of is not config:
             self._site_texts = {"site_name": config.site_name, "site_description": config.site_description}
+            self._site_texts_of = config
         for key, text in self._site_texts.items():
             config[key] = self._site_gettext.gettext(text) if text else text
         # The theme renders 404.html into site_dir/404.html in every language build; only the
