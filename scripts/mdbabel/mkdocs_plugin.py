@@ -69,6 +69,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
+from mdbabel.segments import front_matter_message
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -516,7 +517,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if not isinstance(value, str) or not value.strip():
                 continue
             total += 1
-            found = _checked(" ".join(value.split()), lookup, f"front matter {key}", problems)
+            found = _checked(front_matter_message(value), lookup, f"front matter {key}", problems)
             if found is not None:
                 done += 1
                 if apply:
@@ -753,13 +754,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
-                done += _checked(" ".join(meta[key].split()), lookup, f"front matter {key}") is not None
+                done += _checked(front_matter_message(meta[key]), lookup, f"front matter {key}") is not None
         title, title_lang = meta.get("title"), None
         if not isinstance(title, str) or not title.strip():
             title = file.src_uri  # a path: no language
         elif not self.is_source_build:
             reader_catalog = self.translations(self.language, domain)
-            reader = _checked(" ".join(title.split()),
+            reader = _checked(front_matter_message(title),
                               lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
             title, title_lang = (reader.text, None) if reader else (title, self.config.source_language)
         return title, title_lang, total, done, self._count_fuzzy(language, domain)

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-__all__ = ["Unit", "SourceSpan", "segment", "FRONT_MATTER_RE"]
+__all__ = ["Unit", "SourceSpan", "segment", "FRONT_MATTER_RE", "front_matter_message"]
 
 
 @dataclass(frozen=True, slots=True)  # one per unit: no __dict__ each
@@ -145,6 +145,14 @@ def _plain_text_scalar(raw: str) -> bool:
 def load_front_matter(text: str) -> Any:
     """Parse front matter YAML (raises ``yaml.YAMLError`` when it is not YAML)."""
     return yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+
+
+def front_matter_message(value: str) -> str:
+    """The message of a front-matter ``title`` or ``description`` value as YAML read it: the
+    catalogs hold it and the MkDocs adapter looks it up with this one rule. Line breaks of a
+    folded value become spaces, a block scalar (ending in a newline) keeps them; spaces inside
+    a line are kept ("A  B" stays "A  B")."""
+    return value.strip() if value.endswith("\n") else " ".join(value.split("\n")).strip()
 
 
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
@@ -360,8 +368,7 @@ class _Segmenter:
                 end = offs[stop - 1] + len(lines[stop - 1].rstrip())
                 if end <= start:
                     break
-                value = " ".join(value.split("\n")).strip() if not value.endswith("\n") \
-                    else value.strip()
+                value = front_matter_message(value)
                 span = SourceSpan(start, end, "", "yaml")
                 self.units.append(Unit(value, f"front matter {key}", i + 2,
                                        f"page {key} (front matter)", None, span))
