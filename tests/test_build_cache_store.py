@@ -68,3 +68,41 @@ def test_digests_are_of_the_text():
     assert text_digest("Trang chủ") == text_digest("Trang chủ".encode("utf-8"))
     assert text_digest("Trang chủ") != text_digest("Trang chu")
     assert text_digest(None) != text_digest("") and text_digest(None) == "-"
+
+
+def test_the_toolchain_digest_covers_every_module_of_the_package_subpackages_included(tmp_path):
+    """A change in any module, also one in a subpackage (the package is being split into
+    subpackages), is a new toolchain: no result of the old code is reused."""
+    from mdbabel.build_cache import sources_digest
+
+    package = tmp_path / "pkg"
+    (package / "sub" / "deeper").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    nested = package / "sub" / "deeper" / "rules.py"
+    nested.write_text("RULE = 1\n", encoding="utf-8")
+    (package / "notes.txt").write_text("not code", encoding="utf-8")
+    before = sources_digest(package)
+    nested.write_text("RULE = 2\n", encoding="utf-8")
+    changed = sources_digest(package)
+    assert changed != before
+    (package / "notes.txt").write_text("still not code", encoding="utf-8")
+    assert sources_digest(package) == changed
+    # the same bytes under another module path are another toolchain
+    nested.rename(package / "sub" / "rules.py")
+    assert sources_digest(package) != changed
+
+
+def test_the_update_and_build_caches_use_the_whole_package(monkeypatch):
+    import mdbabel
+    from mdbabel import build_cache
+
+    calls = []
+    monkeypatch.setattr(build_cache, "sources_digest",
+                        lambda package: calls.append(package) or "x")
+    build_cache.package_digest.cache_clear()
+    try:
+        assert build_cache.package_digest() == "x"
+        from pathlib import Path
+        assert calls == [Path(mdbabel.__file__).parent]
+    finally:
+        build_cache.package_digest.cache_clear()

@@ -5,7 +5,7 @@ for byte what an earlier build translated, with the same toolchain, that build's
 the result: the page is not segmented, checked and rewritten again. The key of an entry is
 the digest of the two texts (never a file date, so a checkout or a copy that keeps the dates
 of changed files cannot serve an old translation); the store as a whole is keyed by the
-toolchain (the source of this package and the versions of what it renders headings with), so
+toolchain (the source of every module of this package and the versions of what it renders headings with), so
 an upgrade starts afresh.
 
 The store holds what the last build that translated anything used and nothing else: a page
@@ -25,7 +25,8 @@ from typing import Any
 
 from .files import atomic_write_bytes
 
-__all__ = ["TranslationStore", "text_digest", "toolchain_key", "CACHE_FILE"]
+__all__ = ["TranslationStore", "text_digest", "toolchain_key", "package_digest", "sources_digest",
+           "CACHE_FILE"]
 
 #: Where a site keeps the store, under its root (not versioned: ``.cache/`` is ignored).
 CACHE_FILE = ".cache/mdbabel/translations.pickle"
@@ -42,11 +43,26 @@ def toolchain_key() -> str:
     from pymdownx import __meta__ as pymdownx_meta
 
     digest = hashlib.sha256(f"{_FORMAT} {sys.version_info[:2]}".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest.update(package_digest().encode())
     digest.update(f"markdown {markdown.__version__} pymdownx {pymdownx_meta.__version__} "
                   f"babel {babel.__version__}".encode())
     return digest.hexdigest()
+
+
+def sources_digest(package: Path) -> str:
+    """Digest of every module under *package*, subpackages included: each one's path inside
+    the package and its bytes."""
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py"), key=lambda p: p.relative_to(package).as_posix()):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0"
+                      + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def package_digest() -> str:
+    """:func:`sources_digest` of this package (the code a cached result was made by)."""
+    return sources_digest(Path(__file__).parent)
 
 
 def text_digest(data: str | bytes | None) -> str:

@@ -42,7 +42,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, get_close_matches
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
-from .build_cache import text_digest
+from .build_cache import package_digest, text_digest
 from .files import atomic_write_bytes
 from .segments import segment
 from .translate import Lookup, Translation
@@ -1414,8 +1414,7 @@ def _update_key(config: SiteConfig, languages: list[str]) -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):  # the extraction and writer
-        digest.update(source.read_bytes())
+    digest.update(package_digest().encode())  # the extraction and writer: every module
     digest.update(repr((version("babel"), languages, config.site_name, config.docs_dir,
                         config.source_language)).encode())
     config_file = config.root / config.config_name
