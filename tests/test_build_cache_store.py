@@ -106,3 +106,17 @@ def test_the_update_and_build_caches_use_the_whole_package(monkeypatch):
         assert calls == [Path(mdbabel.__file__).parent]
     finally:
         build_cache.package_digest.cache_clear()
+
+
+def test_a_store_of_another_version_whose_classes_are_gone_is_empty(tmp_path):
+    """After a module split, a pickled result names a class that no longer exists there."""
+    path = tmp_path / "store.pickle"
+    # a pickle of {"key": ..., "entries": {"a": mdbabel_gone.Result()}} written by hand
+    path.write_bytes(b"\x80\x04}(\x8c\x03key\x8c\x01k\x8c\x07entries}\x8c\x01a"
+                     b"\x8c\x0cmdbabel_gone\x8c\x06Result\x93)\x81su.")
+    assert TranslationStore(path).get("a") is None
+    path.write_bytes(b"\x80\x04}(\x8c\x03key\x8c\x01k\x8c\x07entries}\x8c\x01a"
+                     b"\x8c\x0fmdbabel.figures\x8c\x0bNoSuchClass\x93)\x81su.")
+    assert TranslationStore(path).get("a") is None
+    path.write_bytes(b"\x80\x04}(\x8c\x03key")  # truncated
+    assert TranslationStore(path).get("a") is None

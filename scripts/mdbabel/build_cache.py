@@ -87,7 +87,9 @@ class TranslationStore:
         try:
             with open(self.path, "rb") as handle:
                 data = pickle.load(handle)
-        except Exception:  # missing, truncated, written by another version: start empty
+        # missing, truncated, or written by another version (whose classes moved or are gone)
+        except (OSError, EOFError, ValueError, TypeError, LookupError, AttributeError, ImportError,
+                pickle.UnpicklingError):  # start empty
             return {}
         finally:
             if collecting:

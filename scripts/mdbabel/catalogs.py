@@ -358,7 +358,7 @@ def extract_page(config: SiteConfig, page: str) -> Catalog:
     source = read_text_file(path, shown)
     try:
         units = segment(source)
-    except Exception as error:  # noqa: BLE001 - report which page, never a bare traceback
+    except (ValueError, LookupError, TypeError, AttributeError, RuntimeError) as error:  # a bug: say which page
         raise CatalogError(f"{shown}: cannot split the page into messages ({error!r}); "
                            "this is a bug in mdbabel.segments, please report it") from error
     catalog = _new_template(config)

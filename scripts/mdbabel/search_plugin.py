@@ -28,6 +28,7 @@ import re
 from importlib import resources
 from urllib.parse import urlsplit
 
+from jinja2 import TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
@@ -332,9 +333,11 @@ def _search_partial(env):
     # install_gettext_translations() puts gettext in the globals (and needs the extension)
     if "gettext" not in env.globals:
         return None
+    if env.loader is None:
+        return None
     try:
         source, _, _ = env.loader.get_source(env, "partials/search.html")
-    except Exception:  # TemplateNotFound, or no loader
+    except TemplateNotFound:
         return None
     if "data-mdb-search" not in source:
         return None

@@ -341,7 +341,7 @@ class _Segmenter:
         body_off = m.start(1) if m.group(1) else m.end()
         try:
             data = load_front_matter(body)
-        except Exception:
+        except (yaml.YAMLError, ValueError, RecursionError):  # not YAML: no units from it
             data = None
         if not isinstance(data, dict):
             return m.end()
@@ -403,7 +403,7 @@ class _Segmenter:
             else:
                 try:
                     value = load_front_matter(raw)
-                except Exception:
+                except (yaml.YAMLError, ValueError, RecursionError):
                     continue
             if not isinstance(value, str) or (km.group(1), value) not in wanted:
                 continue

@@ -348,17 +348,22 @@ def _extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, 
 
 
 class _Renderer:
-    """A reusable Python-Markdown instance with the site's extensions."""
+    """A reusable Python-Markdown instance with the site's extensions. An extension that
+    cannot be loaded here is left out and named in :attr:`unusable` (name, why), for
+    :func:`_renderer_problems` to report."""
 
     def __init__(self, config: dict[str, Any]):
         import markdown
 
         names, configs = _extensions(config)
         usable: list[str] = []
+        self.unusable: list[tuple[str, str]] = []
         for name in names:
             try:
                 markdown.Markdown(extensions=[name], extension_configs={name: configs.get(name, {})})
-            except Exception:  # an extension that cannot load here: render without it
+            except (ImportError, AttributeError, TypeError, KeyError, ValueError) as error:
+                # not installed, not an extension, or an option it does not know
+                self.unusable.append((name, f"{type(error).__name__}: {error}"))
                 continue
             usable.append(name)
         self._md = markdown.Markdown(
@@ -367,6 +372,23 @@ class _Renderer:
     def render(self, text: str) -> str:
         self._md.reset()
         return self._md.convert(text)
+
+
+def _renderer_problems(root: Path, renderer: _Renderer) -> list[Problem]:
+    """One problem per Markdown extension of mkdocs.yml the checks had to leave out: the
+    pages are checked as they would render without it, which may not be how the site does."""
+    try:
+        lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    problems = []
+    for name, why in renderer.unusable:
+        line = next((number for number, text in enumerate(lines, 1)
+                     if re.match(rf"^\s*-\s*{re.escape(name)}\s*:?\s*$", text)), 1)
+        problems.append(Problem("mkdocs.yml", line, f"markdown extension '{name}' cannot be "
+                                f"loaded ({why}); install it (pyproject.toml) or fix its options: "
+                                "the pages were checked without it"))
+    return problems
 
 
 class _HTMLRefs(HTMLParser):
@@ -431,12 +453,12 @@ class _Page:
 def _site_pages(root: Path) -> tuple[Path, list[str]]:
     """(docs folder, docs-relative pages) as the catalog tools see them (mkdocs.yml's
     docs_dir and exclude_docs); without a readable mkdocs.yml, every page of docs/."""
-    try:
-        from .catalogs import load_site_config
+    from .catalogs import CatalogError, load_site_config
 
+    try:
         config = load_site_config(root)
         return config.docs_path, config.pages()
-    except Exception:
+    except (CatalogError, OSError):
         docs_dir = root / "docs"
         return docs_dir, [p.relative_to(docs_dir).as_posix() for p in page_paths(docs_dir)]
 
@@ -516,9 +538,11 @@ def _link_refs(page: _Page) -> Iterator[tuple[str, int]]:
 def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
     """Broken internal links and anchors in the Vietnamese source pages."""
     docs_dir, rels = _site_pages(root)
-    if pages is None:
-        pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     problems = []
+    if pages is None:
+        renderer = _Renderer(read_site_config(root))
+        problems.extend(_renderer_problems(root, renderer))
+        pages = _load_pages(docs_dir, renderer, rels)
     for page in pages.values():
         for url, line in _link_refs(page):
             message = _check_url(page.rel, url, docs_dir, pages)
@@ -530,11 +554,11 @@ def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Probl
 def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
     """(language, page rel, .po path) for every page catalog in locales/."""
     locales = root / "locales"
-    try:
-        from .catalogs import load_site_config
+    from .catalogs import CatalogError, load_site_config
 
+    try:
         locales = load_site_config(root).locales_path
-    except Exception:  # no readable mkdocs.yml: the default layout
+    except (CatalogError, OSError):  # no readable mkdocs.yml: the default layout
         pass
     if not locales.is_dir():
         return
@@ -551,7 +575,7 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
 
 def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
     """Links that a translation adds or changes: they must resolve like the source's links."""
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
     docs_dir, rels = _site_pages(root)
     if pages is None:
@@ -564,7 +588,7 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
         with po.open("rb") as stream:
             try:
                 catalog = read_po(stream, abort_invalid=False)
-            except Exception:
+            except (ValueError, LookupError, PoFileError):  # not UTF-8, unknown charset, bad numbers
                 continue  # unreadable catalogs are reported by the catalog check
         for message in catalog:
             if not message.id or message.fuzzy or not isinstance(message.id, str):
@@ -601,7 +625,9 @@ def check_pages(root: Path | str) -> list[Problem]:
         problems.extend(check_fences(shown, text))
         problems.extend(check_admonition_titles(shown, text))
         problems.extend(check_html_text(shown, text))
-    pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
+    renderer = _Renderer(read_site_config(root))
+    problems.extend(_renderer_problems(root, renderer))
+    pages = _load_pages(docs_dir, renderer, rels)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))

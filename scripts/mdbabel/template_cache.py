@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from pathlib import Path
 
 import jinja2
@@ -77,7 +78,8 @@ class TemplateCodeCache(BytecodeCache):
         if self._disk is not None:
             try:
                 self._disk.load_bytecode(bucket)  # leaves code None on a stale checksum
-            except Exception:  # truncated or foreign file: compile
+            # truncated or foreign file: compile
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
                 bucket.reset()
             if bucket.code is not None:
                 self._memory[bucket.key] = (bucket.checksum, bucket.code)
