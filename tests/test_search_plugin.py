@@ -155,23 +155,43 @@ def test_partial_and_builtin_box_have_the_same_structure():
     assert _structure(with_partial) == _structure(builtin)
 
 
-def test_partial_uses_site_catalog_then_builtin_english_for_untranslated_strings():
-    from mdbabel.search_plugin import FALLBACK_STRINGS, _search_partial, inject
+def test_partial_uses_site_catalog_and_keeps_untranslated_strings_as_written():
+    from mdbabel.search_plugin import SearchPlugin, UI_STRINGS, _search_partial, inject
 
     env = _theme_env({"Tìm kiếm": "Find"})  # only this msgid is translated in _site.po
-    strings = FALLBACK_STRINGS["en"]
-    plugin_strings = {**strings}
-
-    def localize(translated):
-        from mdbabel.search_plugin import UI_STRINGS
-
-        return {k: plugin_strings[k] if str(v) == UI_STRINGS[k] else str(v) for k, v in translated.items()}
-
+    plugin = SearchPlugin()
+    plugin.load_config({})
     html = inject(_page(), page_url="en/a/", index_path="en/search/en.json", lang="en",
-                  strings=strings, partial=_search_partial(env), localize=localize)
+                  strings=UI_STRINGS, partial=_search_partial(env), localize=plugin._localize)
     assert '<label class="mdb-search__label" for="mdb-search-input">Find</label>' in html
-    assert 'aria-label="Open search"' in html
+    assert 'aria-label="Mở ô tìm kiếm"' in html  # no English written into the code
     assert 'data-index="../search/en.json"' in html
+
+
+def test_builtin_box_strings_come_from_the_site_catalog():
+    """Without the partial, the box's strings are the mdbabel plugin's _site translations."""
+    from types import SimpleNamespace
+
+    from mdbabel import interface_strings as ui
+    from mdbabel.search_plugin import SearchPlugin, UI_STRINGS
+
+    catalog = {ui.SEARCH_OPEN: "Open search", ui.SEARCH_OTHER: "{n} results"}
+    mdbabel = SimpleNamespace(gettext=lambda message: catalog.get(message, message))
+    plugin = SearchPlugin()
+    plugin.load_config({"strings": {"en": {"close": "Close it"}}})
+    plugin._lang = "en"
+    strings = plugin._ui_strings(SimpleNamespace(plugins={"mdbabel": mdbabel}))
+    assert strings["open"] == "Open search" and strings["other"] == "{n} results"
+    assert strings["close"] == "Close it"  # the plugin's `strings` option wins
+    assert strings["label"] == UI_STRINGS["label"] == "Tìm kiếm"  # untranslated: as written
+    assert plugin._ui_strings(SimpleNamespace(plugins={}))["open"] == ui.SEARCH_OPEN
+
+
+def test_search_strings_are_interface_strings_of_the_site_catalog():
+    from mdbabel import interface_strings as ui
+    from mdbabel.search_plugin import UI_STRINGS
+
+    assert set(UI_STRINGS.values()) <= set(ui.ALL)
 
 
 def test_material_own_search_partial_is_not_taken_for_ours():

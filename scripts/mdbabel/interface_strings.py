@@ -45,4 +45,17 @@ STATUS_EXPLANATION = N_(
     "Bản dịch cần xem lại (fuzzy) không bao giờ được đăng."
 )
 
+# Search box (mdbabel-search): the same msgids as overrides/partials/search.html, which
+# renders the box when the theme has it; without it the plugin writes the box itself.
+SEARCH_LABEL = N_("Tìm kiếm")  # the form's label and the field's placeholder
+SEARCH_OPEN = N_("Mở ô tìm kiếm")
+SEARCH_CLOSE = N_("Đóng tìm kiếm")
+SEARCH_RESULTS = N_("Kết quả tìm kiếm")
+SEARCH_LOADING = N_("Đang tải dữ liệu tìm kiếm…")
+SEARCH_ERROR = N_("Không tải được dữ liệu tìm kiếm")
+SEARCH_NONE = N_("Không có kết quả")
+SEARCH_ONE = N_("1 kết quả")
+SEARCH_OTHER = N_("{n} kết quả")  # {n}: the number of results
+SEARCH_PARTIAL = N_("Không trang nào có đủ mọi từ; các trang dưới đây có một số từ.")
+
 ALL = [value for name, value in globals().items() if name.isupper()]

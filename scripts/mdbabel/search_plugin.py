@@ -15,7 +15,9 @@ plugin must be disabled.
 
 The box comes from the theme's ``partials/search.html`` (overrides/) when Jinja has gettext
 installed (the mdbabel plugin installs ``_site.po``), so its strings are ``_site`` messages;
-otherwise from :func:`search_box_html` with the strings below.
+otherwise from :func:`search_box_html` with the strings below. Either way the strings are
+Vietnamese msgids translated by the ``_site`` catalog (the mdbabel plugin's); a site without
+catalogs gives its texts per language in the ``strings`` option (``{en: {label: ...}}``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from mdbabel import interface_strings as ui
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -51,41 +54,21 @@ ASSET_DIR = "assets/mdbabel"
 ASSETS = ("search.js", "search.css")
 
 
-def N_(message: str) -> str:
-    """Mark an interface string (msgid in Vietnamese, the source language)."""
-    return message
-
-
-# Interface strings. The same msgids are in overrides/partials/search.html, from which the
-# _site catalog is extracted; a language whose _site.po lacks one gets FALLBACK_STRINGS.
+# Interface strings: Vietnamese msgids of the _site domain (mdbabel.interface_strings, and
+# the same in overrides/partials/search.html). A build translates them with the mdbabel
+# plugin's _site catalog; what it does not translate is shown as written (Vietnamese).
 UI_STRINGS = {
-    "label": N_("Tìm kiếm"),
-    "placeholder": N_("Tìm kiếm"),
-    "open": N_("Mở ô tìm kiếm"),
-    "close": N_("Đóng tìm kiếm"),
-    "results": N_("Kết quả tìm kiếm"),
-    "loading": N_("Đang tải dữ liệu tìm kiếm…"),
-    "error": N_("Không tải được dữ liệu tìm kiếm"),
-    "none": N_("Không có kết quả"),
-    "one": N_("1 kết quả"),
-    "other": N_("{n} kết quả"),
-    "partial": N_("Không trang nào có đủ mọi từ; các trang dưới đây có một số từ."),
-}
-
-FALLBACK_STRINGS = {
-    "en": {
-        "label": "Search",
-        "placeholder": "Search",
-        "open": "Open search",
-        "close": "Close search",
-        "results": "Search results",
-        "loading": "Loading search data…",
-        "error": "Could not load search data",
-        "none": "No results",
-        "one": "1 result",
-        "other": "{n} results",
-        "partial": "No page has all the words; these pages have some of them.",
-    },
+    "label": ui.SEARCH_LABEL,
+    "placeholder": ui.SEARCH_LABEL,
+    "open": ui.SEARCH_OPEN,
+    "close": ui.SEARCH_CLOSE,
+    "results": ui.SEARCH_RESULTS,
+    "loading": ui.SEARCH_LOADING,
+    "error": ui.SEARCH_ERROR,
+    "none": ui.SEARCH_NONE,
+    "one": ui.SEARCH_ONE,
+    "other": ui.SEARCH_OTHER,
+    "partial": ui.SEARCH_PARTIAL,
 }
 
 _MAGNIFY_SVG = (
@@ -254,21 +237,16 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         return "mdbabel" in config.plugins
 
     def _localize(self, translated: dict) -> dict[str, str]:
-        """Strings of the partial: _site.po's translation, else the built-in text, else msgid."""
-        result = {}
-        for key, text in translated.items():
-            text = str(text)
-            if text == UI_STRINGS.get(key):  # not translated by _site.po
-                text = self._strings.get(key, text)
-            result[key] = text
+        """Strings of the partial (translated there with _site.po), then the ``strings`` option."""
+        result = {key: str(text) for key, text in translated.items()}
         result.update(self.config.strings.get(self._lang, {}))
         return result
 
     def _ui_strings(self, config) -> dict[str, str]:
-        strings = dict(UI_STRINGS)
-        default_lang = getattr(config.plugins.get("i18n"), "default_language", None) or "vi"
-        if self._lang != default_lang:
-            strings.update(FALLBACK_STRINGS.get(self._lang, {}))
+        """The box's strings in the language being built: the mdbabel plugin's ``_site``
+        translations (a string without one stays as written), then the ``strings`` option."""
+        translate = getattr(config.plugins.get("mdbabel"), "gettext", None)
+        strings = {key: translate(msgid) if translate else msgid for key, msgid in UI_STRINGS.items()}
         strings.update(self.config.strings.get(self._lang, {}))
         return strings
 
