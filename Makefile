@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help setup site serve catalogs check stats test test-fast bench repro guard guard-record clean
+.PHONY: help setup site serve catalogs check stats test test-fast bench repro guard guard-record lint clean
 
 help:
 	@echo "make site      build the whole site into site/ (strict; a failed build keeps the old site/)"
@@ -16,6 +16,7 @@ help:
 	@echo "make stats     translation statistics per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
 	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
+	@echo "make lint      ruff check (rules: pyproject.toml; left out for now: dev/ruff.md)"
 	@echo "make guard     build site and catalogs, compare their SHA-256 with dev/guard-rail.sha256"
 	@echo "make guard-record  rewrite dev/guard-rail.sha256 (after a content edit; commit it with the edit)"
 	@echo "make bench     run the performance benchmark (figures in README, Performance; 15 to 30 min)"
@@ -77,6 +78,9 @@ guard: $(STAMP)
 
 guard-record: $(STAMP)
 	$(BIN)/python scripts/guard_rail.py --record
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 clean:
 	rm -rf site .site-new .site-old .pytest_cache

@@ -402,10 +402,10 @@ def serve_reload(repetitions: int = 3) -> list[float]:
                     original = _fetch(url)
                     break
                 except urllib.error.HTTPError as error:
-                    raise SystemExit(f"benchmark: {url}: HTTP {error.code}")
+                    raise SystemExit(f"benchmark: {url}: HTTP {error.code}") from None
                 except OSError:
                     if server.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit("benchmark: mkdocs serve did not start")
+                        raise SystemExit("benchmark: mkdocs serve did not start") from None
                     time.sleep(0.2)
             text = po.read_text(encoding="utf-8")
             match = re.search(r'\nmsgstr "(How much do my company and I pay\?)"', text)

@@ -255,9 +255,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None], parent: "_Node | None"):
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: _Node | None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list["_Node | str"] = []
+        self.children: list[_Node | str] = []
 
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())

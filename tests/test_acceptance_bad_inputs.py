@@ -262,7 +262,7 @@ def test_bad_translation_fails_make_site_naming_po_line_and_keeps_site(broken, c
     # exactly this entry is reported, once, on the line of its msgstr
     problems = re.findall(r"locales/en/LC_MESSAGES/[\w/.-]+\.po:\d+: ", stderr)
     assert set(problems) == {f"{case.catalog}:{line}: "}, stderr[-3000:]
-    assert f'msgstr "' in (root / case.catalog).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert 'msgstr "' in (root / case.catalog).read_text(encoding="utf-8").split("\n")[line - 1]
 
 
 def _plain(markdown: str) -> str:

@@ -1,6 +1,6 @@
 """The translation core stays free of MkDocs (the site generator is one replaceable adapter:
-``mkdocs_plugin``, ``search_plugin``, ``parallel_build``, ``nav_html``, ``mkdocs_converter``). Importing any other module of the
-package must not load MkDocs."""
+``mkdocs_plugin``, ``search_plugin``, ``parallel_build``, ``nav_html``, ``mkdocs_converter``).
+Importing any other module of the package must not load MkDocs."""
 
 from __future__ import annotations
 

@@ -162,7 +162,8 @@ def test_index_is_fetched_only_when_the_search_box_gets_focus(page, base_url):
     page.wait_for_timeout(300)
     assert not [u for u in page.requests if "/search/" in u]
     page.focus("#mdb-search-input")
-    page.wait_for_function("() => window.mdbabelSearch && document.querySelector('.mdb-search__status').textContent === ''")
+    page.wait_for_function("() => window.mdbabelSearch"
+                           " && document.querySelector('.mdb-search__status').textContent === ''")
     page.wait_for_timeout(200)
     assert [u for u in page.requests if "/search/" in u] == [base_url + "search/vi.json"]
 

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import gc
-import os
 
 import pytest
 from mkdocs.commands.build import build

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config

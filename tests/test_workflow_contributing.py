@@ -218,7 +218,8 @@ def test_add_a_language(project):
     match = re.search(r"\n( *)- locale: en\n((?:\1  .*\n)+)", text)
     assert match, "no `- locale: en` entry under plugins: i18n: languages in mkdocs.yml"
     indent = match.group(1)
-    line = re.search(r"```yaml\n *(- \{ locale: de, [^\n]*\})\n```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    line = re.search(r"```yaml\n *(- \{ locale: de, [^\n]*\})\n```",
+                     (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     assert line, "CONTRIBUTING.md shows no one-line `- { locale: de, ... }` entry"
     entry = f"{indent}{line.group(1)}\n"
     config.write_text(text[:match.end()] + entry + text[match.end():], encoding="utf-8")

@@ -33,7 +33,7 @@ CACHE_FILE = ".cache/mdbabel/translations.pickle"
 _FORMAT = 1
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def toolchain_key() -> str:
     """Digest of everything besides a page's own texts that its translation depends on."""
     # the versions from the modules themselves: importlib.metadata would scan every installed
@@ -59,7 +59,7 @@ def sources_digest(package: Path) -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def package_digest() -> str:
     """:func:`sources_digest` of this package (the code a cached result was made by)."""
     return sources_digest(Path(__file__).parent)

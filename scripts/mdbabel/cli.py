@@ -103,7 +103,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
     try:
         source = Path(args.source).read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file")
+        raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file") from None
     # Any Markdown file and any catalog made from it: mkdocs.yml is optional here.
     config = _config(args) if (root / "mkdocs.yml").exists() else None
     translations = catalogs.load_translations(args.catalog, root=root)

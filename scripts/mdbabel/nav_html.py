@@ -19,8 +19,9 @@ navigation as before. So does the plugin option ``fast_nav: false``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any, Callable
+from typing import Any
 
 from mkdocs.utils import normalize_url
 

@@ -77,7 +77,7 @@ class _Line(NamedTuple):  # a tuple: made for every line and every cut, often
     # (lists, admonitions) go on
     chunk_break: bool = False
 
-    def dedent(self, columns: int) -> "_Line":
+    def dedent(self, columns: int) -> _Line:
         """Drop up to *columns* columns of leading whitespace (tab = 4)."""
         col = i = 0
         while i < len(self.text) and col < columns and self.text[i] in " \t":
@@ -85,7 +85,7 @@ class _Line(NamedTuple):  # a tuple: made for every line and every cut, often
             i += 1
         return _Line(self.no, self.off + i, self.text[i:], self.chunk_break)
 
-    def cut(self, i: int) -> "_Line":
+    def cut(self, i: int) -> _Line:
         return _Line(self.no, self.off + i, self.text[i:], self.chunk_break)
 
     @property

@@ -28,10 +28,11 @@ import importlib
 import os
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -505,10 +506,9 @@ def _resolve(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page]) -
         inside = posixpath.join(target, index) if target != "." else index
         if inside in pages:
             return None, inside
-    if path.endswith("/") or not posixpath.splitext(path)[1]:
-        if (target + ".md") in pages:
-            return (f"link `{url}` points at a page URL; link to the Markdown file "
-                    f"`{posixpath.relpath(target + '.md', posixpath.dirname(page_rel) or '.')}` instead"), None
+    if (path.endswith("/") or not posixpath.splitext(path)[1]) and (target + ".md") in pages:
+        return (f"link `{url}` points at a page URL; link to the Markdown file "
+                f"`{posixpath.relpath(target + '.md', posixpath.dirname(page_rel) or '.')}` instead"), None
     return f"broken link `{url}`: {docs_dir.name}/{target} does not exist; fix the path or create the page", None
 
 
@@ -519,11 +519,10 @@ def _check_url(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page])
     if problem:
         return problem
     fragment = unquote(urlsplit(url).fragment)
-    if fragment and target:
-        if fragment not in pages[target].ids:
-            where = "this page" if target == page_rel else f"{docs_dir.name}/{target}"
-            return (f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; "
-                    f"use one of its heading ids (mdbabel.slugs.slugify of the heading text)")
+    if fragment and target and fragment not in pages[target].ids:
+        where = "this page" if target == page_rel else f"{docs_dir.name}/{target}"
+        return (f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; "
+                f"use one of its heading ids (mdbabel.slugs.slugify of the heading text)")
     return None
 
 
@@ -717,15 +716,16 @@ def check_built_site(site_dir: Path | str, base_path: str | None = None,
                 target, target_file = resolved
                 if not target_file.is_file():
                     problems.append(Problem(f"{site_dir.name}/{rel}", line,
-                                            f"<{tag} {attr}=\"{shown_url}\"> points at {target}, which is not in the built site"))
+                                            f"<{tag} {attr}=\"{shown_url}\"> points at {target}, "
+                                            "which is not in the built site"))
                     continue
             fragment = unquote(parts.fragment)
             if (fragment and tag == "a" and target_file.suffix == ".html"
-                    and not fragment.startswith(("__", ":~:"))):
-                if fragment not in parse(target_file).ids:
-                    problems.append(Problem(f"{site_dir.name}/{rel}", line,
-                                            f"<a href=\"{shown_url}\">: {target_file.relative_to(site_dir).as_posix()} "
-                                            f"has no element with id \"{fragment}\""))
+                    and not fragment.startswith(("__", ":~:"))
+                    and fragment not in parse(target_file).ids):
+                problems.append(Problem(f"{site_dir.name}/{rel}", line,
+                                        f"<a href=\"{shown_url}\">: {target_file.relative_to(site_dir).as_posix()} "
+                                        f"has no element with id \"{fragment}\""))
     return problems
 
 

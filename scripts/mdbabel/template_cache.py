@@ -64,7 +64,7 @@ class TemplateCodeCache(BytecodeCache):
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
         key = hashlib.sha1(
-            f"{environment_key(environment)}\0{name}\0{filename or ''}".encode("utf-8")
+            f"{environment_key(environment)}\0{name}\0{filename or ''}".encode()
         ).hexdigest()
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
