@@ -21,11 +21,11 @@ It also builds the 800-page corpus both ways, sequentially (i18n's nested builds
 ``mkdocs build``) and with one process per language, and checks the two outputs are
 byte-identical.
 
-    .venv/bin/python scripts/benchmark.py                 # everything, writes README
-    .venv/bin/python scripts/benchmark.py --sizes 100 --runs 1 --no-readme   # quick look
+    .venv/bin/python scripts/benchmark.py                 # everything, writes dev/performance.md
+    .venv/bin/python scripts/benchmark.py --sizes 100 --runs 1 --no-report   # quick look
 
 Corpora are cached in ``bench-out/`` (ignored by git), keyed by the generator's source.
-The table is written into README.md between ``<!-- bench:table:start -->`` and
+The table is written into dev/performance.md between ``<!-- bench:table:start -->`` and
 ``<!-- bench:table:end -->``.
 """
 
@@ -59,7 +59,7 @@ import bench_corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 WORK = ROOT / "bench-out"
-README = ROOT / "README.md"
+REPORT = ROOT / "dev" / "performance.md"  # the benchmark and its history
 TABLE_START, TABLE_END = "<!-- bench:table:start -->", "<!-- bench:table:end -->"
 PARALLEL_SIZE = 800
 ISSUE_PRUNE_SECONDS = 16.0  # the issue: "navigation.prune alone cut 800 pages to about 16 s"
@@ -646,13 +646,13 @@ def targets(results: dict, extra: dict) -> list[str]:
     return rows
 
 
-def write_readme(table: str) -> None:
-    text = README.read_text(encoding="utf-8")
+def write_report(table: str, report: Path = REPORT) -> None:
+    text = report.read_text(encoding="utf-8")
     if TABLE_START not in text or TABLE_END not in text:
-        raise SystemExit(f"benchmark: README.md has no {TABLE_START} ... {TABLE_END} markers")
+        raise SystemExit(f"benchmark: {report.name} has no {TABLE_START} ... {TABLE_END} markers")
     head, rest = text.split(TABLE_START, 1)
     _, tail = rest.split(TABLE_END, 1)
-    README.write_text(f"{head}{TABLE_START}\n{table}\n{TABLE_END}{tail}", encoding="utf-8")
+    report.write_text(f"{head}{TABLE_START}\n{table}\n{TABLE_END}{tail}", encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------- main
@@ -663,7 +663,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,400,1600", help="pages per language")
     parser.add_argument("--runs", type=int, default=3,
                         help="runs per measure (median); sizes below the largest get 2 more")
-    parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument("--no-report", "--no-readme", dest="no_report", action="store_true",
+                        help="print only (do not write dev/performance.md)")
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--no-parallel", action="store_true")
     parser.add_argument("--no-search", action="store_true", help="skip the browser search timings")
@@ -779,9 +780,9 @@ def main(argv: list[str] | None = None) -> int:
             {"machine": info, "results": {n: {k: (v.__dict__ if isinstance(v, Series) else v)
                                               for k, v in row.items()} for n, row in results.items()}},
             default=lambda o: o.__dict__, indent=1), encoding="utf-8")
-    if not args.no_readme:
-        write_readme(table)
-        print(f"wrote the table into {README.relative_to(ROOT)}")
+    if not args.no_report:
+        write_report(table)
+        print(f"wrote the table into {REPORT.relative_to(ROOT)}")
     return 0
 
 

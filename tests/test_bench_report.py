@@ -101,3 +101,16 @@ def test_parallel_target_is_judged_on_the_cold_wall_time_and_names_the_reference
     assert target(benchmark.targets({}, parallel(19.0)), name).endswith("| yes |")
     table = benchmark.render(benchmark.machine(), {}, parallel(19.0))
     assert "take 25.0 s wall here; the issue measured about 16 s" in table
+
+
+def test_the_table_goes_into_dev_performance_between_its_markers(tmp_path):
+    """The benchmark writes dev/performance.md (moved out of README), nothing else."""
+    assert benchmark.REPORT == ROOT / "dev" / "performance.md"
+    real = benchmark.REPORT.read_text(encoding="utf-8")
+    assert real.count(benchmark.TABLE_START) == 1 and real.count(benchmark.TABLE_END) == 1
+    report = tmp_path / "performance.md"
+    report.write_text(f"# P\n\nbefore\n{benchmark.TABLE_START}\nold\n{benchmark.TABLE_END}\nhistory\n",
+                      encoding="utf-8")
+    benchmark.write_report("| new | table |", report)
+    assert report.read_text(encoding="utf-8") == (
+        f"# P\n\nbefore\n{benchmark.TABLE_START}\n| new | table |\n{benchmark.TABLE_END}\nhistory\n")
