@@ -15,6 +15,7 @@ help:
 	@echo "make check     stale catalogs, broken translations, missing review dates or sources, broken links"
 	@echo "make stats     translation statistics per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
+	@echo "make test-fast the unit tests only: no browser, no site build (tests/conftest.py: slow)"
 	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
 	@echo "make lint      ruff check (rules: pyproject.toml; left out for now: dev/ruff.md)"
 	@echo "make guard     build site and catalogs, compare their SHA-256 with dev/guard-rail.sha256"
@@ -62,7 +63,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py

@@ -66,3 +66,33 @@ def browser():
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+# ------------------------------------------------------------------ `make test-fast`
+# `slow`: a test that builds a site with MkDocs or runs a command end to end (seconds each);
+# `make test-fast` leaves out `slow` and `browser` tests. A module listed here is slow as a
+# whole (new tests in it too); single tests are listed by module and name. A module may also
+# set `pytestmark = pytest.mark.slow` itself.
+SLOW_MODULES = {
+    "test_acceptance_anchors", "test_acceptance_bad_inputs", "test_acceptance_cli_translate",
+    "test_acceptance_identity", "test_acceptance_pseudo",
+    "test_catalog_parallel_update", "test_guard_rail", "test_search_plugin",
+    "test_site_build_cache", "test_site_converter_reuse", "test_site_gc_freeze",
+    "test_site_nav_html", "test_site_parallel_build", "test_site_serve_state",
+    "test_site_title_spaces", "test_site_translation", "test_workflow_ci", "test_workflow_precommit",
+}
+SLOW_TESTS = {
+    ("test_catalog_fast_reader", "test_hand_written_catalogs_load_as_babel_reads_them"),
+    ("test_catalog_fast_reader", "test_catalogs_written_by_mdbabel_load_as_babel_reads_them"),
+    ("test_search_tokenizer", "test_random_markup_is_read_as_html_parser_reads_it_or_left_to_it"),
+    ("test_search_tokenizer", "test_every_page_of_the_site_is_read_fast_and_as_html_parser_reads_it"),
+    ("test_bench_corpus", "test_a_reused_corpus_and_its_baseline_get_the_templates_of_this_commit"),
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own -m selection
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module in SLOW_MODULES or (module, item.originalname) in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
