@@ -141,3 +141,19 @@ def test_report_shows_each_page_the_median_and_what_misses_the_target():
     assert median_line.rstrip().endswith("70.0")  # median of 50 and 90, on the target
     assert "20.0  (over target)" in text
     assert "not built: en: c.md" in text
+
+
+def test_omitted_end_tags_inside_a_left_out_table_do_not_hide_the_rest():
+    html = page("<table><tr><td>cell<td>cell</table><p>After the table.</p>")
+    assert prose_blocks(html) == ["After the table."]
+
+
+def test_nested_left_out_elements_of_the_same_name_end_at_the_outer_one():
+    html = page("<nav><nav><p>menu</p></nav><p>still menu</p></nav><p>Prose.</p>")
+    assert prose_blocks(html) == ["Prose."]
+
+
+def test_only_the_first_article_is_read():
+    html = ("<article><p>First.</p><article><p>Nested.</p></article></article>"
+            "<article><p>Second.</p></article>")
+    assert prose_blocks(html) == ["First.", "Nested."]

@@ -48,7 +48,12 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[]{}«»<>.,;:!?…–—-*/"
 
 
 class _ProseParser(HTMLParser):
-    """Collects the text blocks of the first ``<article>`` (the whole document if none)."""
+    """Collects the text blocks of the first ``<article>`` (the whole document if none).
+
+    A left-out element is skipped up to its own end tag, counting only tags of its name, so
+    that end tags HTML lets authors omit (``</td>``, ``</li>``, ``</p>``) inside it cannot
+    make the rest of the page disappear.
+    """
 
     def __init__(self, whole_document: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -56,37 +61,41 @@ class _ProseParser(HTMLParser):
         self._current: list[str] = []
         self._inside = whole_document
         self._article_depth = 0
-        self._skip_stack: list[str] = []  # tags whose subtree is left out
+        self._done = False
+        self._skipping: str | None = None  # name of the element being left out
+        self._skip_depth = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _VOID:
-            if tag == "br" and self._inside and not self._skip_stack:
-                self._current.append(" ")
+        if self._skipping:
+            if tag == self._skipping:
+                self._skip_depth += 1
             return
-        if self._skip_stack:
-            self._skip_stack.append(tag)
-            return
-        if tag == "article" and not self._inside:
-            self._inside, self._article_depth = True, 1
+        if tag == "article":
+            if not self._done:
+                self._inside = True
+                self._article_depth += 1
             return
         if not self._inside:
             return
-        if tag == "article":
-            self._article_depth += 1
+        if tag in _VOID:
+            if tag == "br":
+                self._current.append(" ")
+            return
         classes = set((dict(attrs).get("class") or "").split())
         if tag in _SKIPPED or classes & _SKIPPED_CLASSES:
             if tag not in _INLINE:  # inline code leaves the sentence around it whole
                 self._flush()
-            self._skip_stack.append(tag)
+            self._skipping, self._skip_depth = tag, 1
             return
         if tag in _BLOCKS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        if self._skip_stack:
-            self._skip_stack.pop()
+        if self._skipping:
+            if tag == self._skipping:
+                self._skip_depth -= 1
+                if not self._skip_depth:
+                    self._skipping = None
             return
         if not self._inside:
             return
@@ -96,10 +105,10 @@ class _ProseParser(HTMLParser):
             self._article_depth -= 1
             if not self._article_depth:
                 self._flush()
-                self._inside = False
+                self._inside, self._done = False, True  # only the first article is read
 
     def handle_data(self, data: str) -> None:
-        if self._inside and not self._skip_stack:
+        if self._inside and not self._skipping:
             self._current.append(data)
 
     def _flush(self) -> None:
