@@ -13,7 +13,7 @@ help:
 	@echo "make serve     live preview on http://127.0.0.1:8000 (reloads on .md, .po and template changes)"
 	@echo "make catalogs  extract messages and update every catalog in locales/ (never drops a translation)"
 	@echo "make check     stale catalogs, broken translations, missing review dates or sources, broken links"
-	@echo "make stats     translation statistics per language and page"
+	@echo "make stats     translation statistics and plain-language figures per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
 	@echo "make test-fast the unit tests only: no browser, no site build (tests/conftest.py: slow)"
 	@echo "make repro     build twice and compare byte for byte (reproducible builds)"
@@ -56,7 +56,8 @@ catalogs: $(STAMP)
 check: $(STAMP)
 	$(BIN)/mdbabel check
 
-stats: $(STAMP)
+# The plain-language part of the report reads the built pages: build them first.
+stats: site
 	$(BIN)/mdbabel stats
 
 test: $(STAMP) $(NODE_STAMP)
