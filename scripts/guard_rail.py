@@ -269,9 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     files = input_files(root)
     digest = inputs_digest(root, files)
     try:
-        if args.if_inputs_match and not args.record:
-            recorded_digest = read_record(record)[1]
-            if recorded_digest != digest:
+        if not args.record:
+            recorded_digest = read_record(record)[1]  # no record: say so before building
+            if args.if_inputs_match and recorded_digest != digest:
                 print("guard rail: skipped, the inputs differ from the record's (a content edit "
                       "not re-recorded: run `make guard-record` and commit the record)")
                 return 0
