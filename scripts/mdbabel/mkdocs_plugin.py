@@ -56,18 +56,20 @@ from babel.numbers import format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mdbabel import mkdocs_converter
+from mdbabel import csp, mkdocs_converter
 from mdbabel import figures as figures_module
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_translations)
 from mdbabel.checks import check_translation
+from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
+                              markdown_text)
 from mdbabel.nav_html import NavRenderer
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
@@ -218,6 +220,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
+        # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
+        self._serving = False
 
     # ----------------------------------------------------------------- helpers
 
@@ -315,6 +319,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return self.language == self.config.source_language
 
     # ----------------------------------------------------------------- events
+
+    def on_startup(self, *, command, dirty):
+        self._serving = command == "serve"
+
+    @event_priority(-1000)  # after every plugin that changes the page (search: -50, i18n: -100)
+    def on_post_page(self, output, page, config):
+        """The page's Content-Security-Policy, with the hashes of its inline scripts (csp)."""
+        return output if self._serving else csp.add_policy(output)
 
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
@@ -543,6 +555,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             )
         self._not_found_context = (self._nav, files)
         self._env = env
+        # the theme writes titles and the site name unescaped: give it escaped values
+        escape_titles(config, self._nav.items if self._nav is not None else (),
+                      [file.page for file in files.documentation_pages() if file.page is not None])
         return self._install_env(env, config)
 
     def _install_env(self, env, config):
@@ -550,7 +565,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             env.add_extension("jinja2.ext.i18n")
         # msgids are extracted with trimmed whitespace (catalogs._template_strings)
         env.policies["ext.i18n.trimmed"] = True
-        env.install_gettext_translations(self._site_gettext, newstyle=True)
+        # the project's templates escape everything, translations too (mdbabel.escaping)
+        if not isinstance(env.autoescape, ProjectAutoescape):
+            env.autoescape = ProjectAutoescape([config.theme.custom_dir] if config.theme.custom_dir else [])
+        install_escaped_gettext(env, self._site_gettext)
         env.globals["mdbabel"] = self._site_context(config)
         # the theme compiled once, not once per language and per rebuild (mdbabel.template_cache)
         env.bytecode_cache = self._template_cache[1]
@@ -676,14 +694,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         """
         others = [code for code in self.languages if code != self.config.source_language]
         if not others:
-            return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
+            return markdown_text(self.gettext(ui.STATUS_NO_OTHER_LANGUAGE))
         locale = self.language.replace("-", "_")
         pages = self._source_pages(files)
         tables = self._status_tables.setdefault(status_file.src_uri, {})
-        out = [self.gettext(ui.STATUS_EXPLANATION), ""]
+        # interface strings written into Markdown: literal text (mdbabel.escaping)
+        out = [markdown_text(self.gettext(ui.STATUS_EXPLANATION)), ""]
         for code in others:
             heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
-            out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
+            out += [f"## {markdown_text(heading)}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
             head = [_text(self.gettext(h)) for h in (
@@ -795,7 +814,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
-    def on_post_build(self, config):
+    def _write_not_found_page(self, config):
         gc.unfreeze()
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
@@ -816,6 +835,20 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+
+    @event_priority(-30)  # after the search plugin (-20) added its box to the 404 pages
+    def _not_found_policy(self, config):
+        """The Content-Security-Policy of this language's 404 page (rendered outside the
+        pages, so on_post_page never saw it)."""
+        if self._serving:
+            return
+        name = "404.html" if self.language == self.default_language else f"{self.language}/404.html"
+        target = Path(config.site_dir) / name
+        if target.is_file():
+            text = target.read_text(encoding="utf-8")
+            target.write_text(csp.add_policy(text), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_write_not_found_page, _not_found_policy)
 
 
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:

@@ -33,6 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from mdbabel.escaping import plain_text
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -238,7 +239,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
-        title = text.title or page.title or ""
+        title = text.title or plain_text(page.title or "")
         self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
 
     def _page_in_build_language(self, page, config) -> bool:
@@ -256,7 +257,9 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         """Strings of the partial: _site.po's translation, else the built-in text, else msgid."""
         result = {}
         for key, text in translated.items():
-            text = str(text)
+            # the partial's _() gives escaped Markup (autoescape): the strings are text here,
+            # escaped again where the partial writes them (attributes, JSON)
+            text = plain_text(text)
             if text == UI_STRINGS.get(key):  # not translated by _site.po
                 text = self._strings.get(key, text)
             result[key] = text
@@ -384,7 +387,7 @@ def inject(
                     "index_url": index_url,
                     "root_url": root_url,
                     "lang": lang,
-                    "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
+                    "localize": localize or (lambda translated: {k: plain_text(v) for k, v in translated.items()}),
                 }
             )
         else:

@@ -1,0 +1,128 @@
+"""A Content-Security-Policy for each built page, as a ``<meta http-equiv>`` (static hosts).
+
+The policy lets a page load what the site itself serves and nothing else:
+
+- ``default-src 'self'``: styles, scripts, fonts, the search index, everything from the
+  site's own origin; no other host (the site makes no outside request: no web font, CDN or
+  analytics);
+- ``script-src 'self'`` plus the SHA-256 hash of each inline script *of this page*, computed
+  from the page as written (Material's few inline scripts and the project's print script):
+  no other inline script, no event-handler attribute (``onload=``), no ``javascript:`` URL;
+- ``style-src 'self'`` plus the hash of each ``<style>`` element and, with
+  ``'unsafe-hashes'``, of each ``style`` attribute of the page. Style attributes are written
+  by Python-Markdown's ``tables`` extension for aligned columns (``style="text-align:
+  right;"``, the translation status tables too); ``'unsafe-hashes'`` allows exactly those
+  values, not ``'unsafe-inline'``'s any style. (Material's script sets styles through the
+  CSSOM, which the policy does not restrict.)
+- ``img-src 'self' data:``: Material's stylesheet draws its icons (admonitions, lists,
+  navigation arrows) as ``data:`` SVG images; without ``data:`` they disappear;
+- ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``.
+
+``frame-ancestors`` (who may frame the site) cannot be set from a ``<meta>`` element: browsers
+ignore it there; a host that can send headers adds it (README, Deploying).
+
+The meta element is written right after ``<meta charset>`` (which must stay in the first
+1,024 bytes), before any script or stylesheet: a policy applies only to what follows it. The
+hashes and their order depend only on the page's bytes, so builds stay reproducible. A page
+that has a policy already gets the new one in its place (the 404 pages are written twice).
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+__all__ = ["add_policy", "policy", "inline_hashes"]
+
+META_START = '<meta http-equiv="Content-Security-Policy" content="'
+
+# script types a browser runs (or, for importmap and speculationrules, reads under
+# script-src): anything else (application/json, ld+json, templates) is data, not hashed
+_EXECUTED_TYPES = frozenset({
+    "", "module", "importmap", "speculationrules", "text/javascript", "application/javascript",
+    "text/ecmascript", "application/ecmascript", "application/x-javascript",
+    "application/x-ecmascript", "text/x-javascript", "text/x-ecmascript", "text/jscript",
+    "text/livescript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5",
+})
+
+_SCRIPT_OPEN = re.compile(r"<(script|style)(?=[\s/>])([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_STYLE_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_EXISTING = re.compile(r'[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.I)
+_CHARSET = re.compile(r"([ \t]*)<meta charset=[^>]*>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+
+
+def _hash(text: str) -> str:
+    # the browser hashes the element's text as parsed: line ends are LF by then
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(raw):
+        name = match.group(1).lower()
+        if name not in found:
+            value = next((v for v in match.group(2, 3, 4) if v is not None), "")
+            found[name] = html.unescape(value)
+    return found
+
+
+def inline_hashes(page: str) -> tuple[list[str], list[str], bool]:
+    """(script hashes, style hashes, whether a style attribute was hashed) of *page*, each
+    list sorted and without repeats."""
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    position = 0
+    while True:
+        match = _SCRIPT_OPEN.search(page, position)
+        if match is None:
+            break
+        tag = match.group(1).lower()
+        closing = re.compile(rf"</{tag}(?=[\s/>])", re.I).search(page, match.end())
+        end = closing.start() if closing else len(page)
+        body = page[match.end():end]
+        attributes = _attributes(match.group(2))
+        if tag == "style":
+            styles.add(_hash(body))
+        elif "src" not in attributes and attributes.get("type", "").strip().lower() in _EXECUTED_TYPES:
+            scripts.add(_hash(body))
+        position = end
+    attribute_hashes = {_hash(html.unescape(next(v for v in m.groups() if v is not None)))
+                        for m in _STYLE_ATTRIBUTE.finditer(page)}
+    return sorted(scripts), sorted(styles | attribute_hashes), bool(attribute_hashes)
+
+
+def policy(page: str) -> str:
+    """The policy for *page* (see the module docstring)."""
+    scripts, styles, style_attributes = inline_hashes(page)
+    style_source = ["'self'"] + (["'unsafe-hashes'"] if style_attributes else []) + styles
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *scripts]),
+        " ".join(["style-src", *style_source]),
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def add_policy(page: str) -> str:
+    """*page* with its policy as the first element after ``<meta charset>`` (or, without one,
+    first in ``<head>``). A page without ``<head>`` is returned as it is."""
+    page = _EXISTING.sub("", page, count=1)
+    head = _HEAD.search(page)
+    if head is None:
+        return page
+    meta = META_START + html.escape(policy(page), quote=False) + '">'
+    charset = _CHARSET.search(page, head.end())
+    if charset is not None and not page[head.end():charset.start()].strip():
+        return f"{page[:charset.end()]}\n{charset.group(1)}{meta}{page[charset.end():]}"
+    return f"{page[:head.end()]}{meta}{page[head.end():]}"
