@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mdbabel.csp import META_START, add_policy, inline_hashes, policy
+from mdbabel.csp import META_START, ScriptAllowlist, add_policy, inline_hashes, policy
 
 SCRIPT = 'var a = "</scrip" + "t>";\n  document.title = a'
 PAGE = f"""<!doctype html>
@@ -113,3 +113,50 @@ def test_every_built_page_has_the_policy_of_its_own_inline_scripts(built_site):
         scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
         assert scripts, path  # Material's inline scripts are there to be hashed
         assert sorted({sha(s) for s in scripts}) == found["script-src"][1:], path
+
+
+# --------------------------------------------------------------------------- template scripts
+
+
+TEMPLATES = [
+    '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)</script>',
+    "{% if x %}<script>var target=1</script>{% endif %}<script src=\"{{ 'a.js' | url }}\"></script>",
+    "<script>var n = {{ count }};</script>",                 # an expression outside a string
+    '<script>{% if a %}run(){% endif %}</script>',           # statements: text unknown
+    '<script type="application/json">{{ data | tojson }}</script>',
+]
+
+
+def test_the_allowlist_holds_the_scripts_templates_write():
+    allowlist = ScriptAllowlist(TEMPLATES)
+    assert allowlist.allows('__md_scope=new URL("../..",location)')
+    assert allowlist.allows('__md_scope=new URL("/guide/",location)')
+    assert allowlist.allows("var target=1")
+    # nothing that leaves the string, nothing a template does not write
+    assert not allowlist.allows('__md_scope=new URL("",alert(1),"",location)')
+    assert not allowlist.allows('__md_scope=new URL("\\\\",location)')
+    assert not allowlist.allows("var n = 1;alert(1);")
+    assert not allowlist.allows("run()") and not allowlist.allows("alert(1)")
+
+
+def test_an_inline_script_no_template_writes_gets_no_hash_and_is_reported():
+    allowlist = ScriptAllowlist(TEMPLATES)
+    page = ('<html><head><meta charset="utf-8"><script>var target=1</script></head><body>'
+            '<h1>How much <script>alert(22)</script></h1></body></html>')
+    refused: list[str] = []
+    found = directives(add_policy(page, allowlist, refused))
+    assert found["script-src"] == ["'self'", sha("var target=1")]
+    assert refused == ["alert(22)"]
+
+
+def test_the_real_templates_write_every_inline_script_of_the_built_site(built_site):
+    """The allowlist read from the theme's templates (overrides/ first, then Material's)."""
+    from mkdocs.config import load_config
+
+    from mdbabel.mkdocs_plugin import _template_sources
+
+    config = load_config(config_file=str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))
+    allowlist = ScriptAllowlist(_template_sources(config.theme.get_env()))
+    for path in html_pages(built_site):
+        for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):
+            assert allowlist.allows(body), (path, body[:80])

@@ -222,6 +222,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._status_tables: dict[str, dict[str, str]] = {}
         # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
         self._serving = False
+        self._scripts: csp.ScriptAllowlist | None = None  # the templates' inline scripts
 
     # ----------------------------------------------------------------- helpers
 
@@ -326,7 +327,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(-1000)  # after every plugin that changes the page (search: -50, i18n: -100)
     def on_post_page(self, output, page, config):
         """The page's Content-Security-Policy, with the hashes of its inline scripts (csp)."""
-        return output if self._serving else csp.add_policy(output)
+        return output if self._serving else self._with_policy(output, self._shown_source(page.file.src_uri))
+
+    def _with_policy(self, output: str, where: str) -> str:
+        refused: list[str] = []
+        output = csp.add_policy(output, self._scripts, refused)
+        for script in dict.fromkeys(refused):
+            log.warning(f"{where}: an inline script that no template writes is not allowed by the "
+                        f"Content-Security-Policy, so browsers will not run it "
+                        f"({' '.join(script.split())[:60]!r}); put the script in a .js file "
+                        "(extra_javascript in mkdocs.yml) or in a template under overrides/")
+        return output
 
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
@@ -558,6 +569,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # the theme writes titles and the site name unescaped: give it escaped values
         escape_titles(config, self._nav.items if self._nav is not None else (),
                       [file.page for file in files.documentation_pages() if file.page is not None])
+        self._scripts = csp.ScriptAllowlist(_template_sources(env))
         return self._install_env(env, config)
 
     def _install_env(self, env, config):
@@ -846,9 +858,20 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / name
         if target.is_file():
             text = target.read_text(encoding="utf-8")
-            target.write_text(csp.add_policy(text), encoding="utf-8")
+            target.write_text(self._with_policy(text, name), encoding="utf-8")
 
     on_post_build = CombinedEvent(_write_not_found_page, _not_found_policy)
+
+
+def _template_sources(env):
+    """The source of every HTML template the theme's loader finds (the project's first)."""
+    from jinja2 import TemplateNotFound
+
+    for name in env.list_templates(extensions=["html"]):
+        try:
+            yield env.loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue
 
 
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
