@@ -159,3 +159,17 @@ def test_the_real_templates_write_every_inline_script_of_the_built_site(built_si
     for path in html_pages(built_site):
         for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):
             assert allowlist.allows(body), (path, body[:80])
+
+
+def test_the_plugin_writes_the_policy_in_a_build_and_not_under_mkdocs_serve():
+    """`mkdocs serve` adds its own inline live-reload script to every page it serves."""
+    from types import SimpleNamespace
+
+    from mdbabel.mkdocs_plugin import MdBabelPlugin
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    for command, written in (("build", True), ("serve", False), ("gh-deploy", True)):
+        plugin = MdBabelPlugin()
+        plugin.on_startup(command=command, dirty=False)
+        out = plugin.on_post_page(PAGE, page=page, config=None)
+        assert (META_START in out) is written, command
