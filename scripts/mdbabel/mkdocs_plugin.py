@@ -22,13 +22,19 @@ on_page_markdown      -10       body, title and description through the page cat
                                 language
 on_env                0         all pages are read: in strict mode fail with every
                                 catalog problem at once; install ``jinja2.ext.i18n``
-                                with ``_site.po`` (templates use ``{% trans %}``)
+                                with ``_site.po`` (templates use ``{% trans %}``),
+                                autoescape for overrides/, escaped titles and site
+                                name for the theme (``escaping``); read the inline
+                                scripts the templates write (``csp``)
 on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
 on_template_context   0         language roots for the 404 page
+on_post_page          -1000     last: the page's Content-Security-Policy (``csp``;
+                                not under ``mkdocs serve``, see on_startup)
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
+                      -30       after search (-20): the 404 page's CSP
 on_build_error        0         hand the set-aside objects back to the collector
 ====================  ========  =====================================================
 
