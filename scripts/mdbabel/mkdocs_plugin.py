@@ -586,6 +586,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # the project's templates escape everything, translations too (mdbabel.escaping)
         if not isinstance(env.autoescape, ProjectAutoescape):
             env.autoescape = ProjectAutoescape([config.theme.custom_dir] if config.theme.custom_dir else [])
+            if env.cache is not None:
+                env.cache.clear()  # a template compiled before (another plugin's) is compiled again
         install_escaped_gettext(env, self._site_gettext)
         env.globals["mdbabel"] = self._site_context(config)
         # the theme compiled once, not once per language and per rebuild (mdbabel.template_cache)
