@@ -110,7 +110,8 @@ def test_no_axe_violation_on_any_page(browser, axe_script, built_site, site_url,
                                       language, viewport):
     pages = pages_of(built_site, site_url, language)
     assert len(pages) > 10
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    # bypass_csp: the test injects axe-core, an inline script the site's CSP would block
+    context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
     page = context.new_page()
     problems = []
     try:
@@ -130,7 +131,7 @@ def test_no_axe_violation_on_any_page(browser, axe_script, built_site, site_url,
 
 @pytest.mark.parametrize("path", ["", "en/foreign-workers/contributions/"])
 def test_no_axe_violation_in_the_phone_navigation_drawer(browser, axe_script, served_site, path):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], bypass_csp=True)  # axe-core
     page = context.new_page()
     try:
         page.goto(served_site + path, wait_until="load")
@@ -145,7 +146,7 @@ def test_no_axe_violation_in_the_phone_navigation_drawer(browser, axe_script, se
 
 @pytest.mark.parametrize("path", ["", "en/foreign-workers/contributions/"])
 def test_no_axe_violation_in_the_open_language_menu(browser, axe_script, served_site, path):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True)  # axe-core
     page = context.new_page()
     try:
         page.goto(served_site + path, wait_until="load")

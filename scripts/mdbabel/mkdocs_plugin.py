@@ -22,13 +22,19 @@ on_page_markdown      -10       body, title and description through the page cat
                                 language
 on_env                0         all pages are read: in strict mode fail with every
                                 catalog problem at once; install ``jinja2.ext.i18n``
-                                with ``_site.po`` (templates use ``{% trans %}``)
+                                with ``_site.po`` (templates use ``{% trans %}``),
+                                autoescape for overrides/, escaped titles and site
+                                name for the theme (``escaping``); read the inline
+                                scripts the templates write (``csp``)
 on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
 on_template_context   0         language roots for the 404 page
+on_post_page          -1000     last: the page's Content-Security-Policy (``csp``;
+                                not under ``mkdocs serve``, see on_startup)
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
+                      -30       after search (-20): the 404 page's CSP
 on_build_error        0         hand the set-aside objects back to the collector
 ====================  ========  =====================================================
 
@@ -56,18 +62,20 @@ from babel.numbers import format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mdbabel import mkdocs_converter
+from mdbabel import csp, mkdocs_converter
 from mdbabel import figures as figures_module
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_translations)
 from mdbabel.checks import check_translation
+from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
+                              markdown_text)
 from mdbabel.nav_html import NavRenderer
 from mdbabel.segments import front_matter_message
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
@@ -220,6 +228,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
+        # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
+        self._serving = False
+        self._scripts: csp.ScriptAllowlist | None = None  # the templates' inline scripts
 
     # ----------------------------------------------------------------- helpers
 
@@ -323,11 +334,27 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         each rebuild of ``mkdocs serve`` loads the configuration with a new plugin object,
         and the page translations, catalogs and compiled templates kept in memory would never
         serve a rebuild. Per-build state is reset in on_config."""
+        self._serving = command == "serve"
 
     def on_shutdown(self):
         """End of the run (``mkdocs serve`` stopped): write what the store has not yet."""
         if self._store is not None:
             self._store.save()
+
+    @event_priority(-1000)  # after every plugin that changes the page (search: -50, i18n: -100)
+    def on_post_page(self, output, page, config):
+        """The page's Content-Security-Policy, with the hashes of its inline scripts (csp)."""
+        return output if self._serving else self._with_policy(output, self._shown_source(page.file.src_uri))
+
+    def _with_policy(self, output: str, where: str) -> str:
+        refused: list[str] = []
+        output = csp.add_policy(output, self._scripts, refused)
+        for script in dict.fromkeys(refused):
+            log.warning(f"{where}: an inline script that no template writes is not allowed by the "
+                        f"Content-Security-Policy, so browsers will not run it "
+                        f"({' '.join(script.split())[:60]!r}); put the script in a .js file "
+                        "(extra_javascript in mkdocs.yml) or in a template under overrides/")
+        return output
 
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
@@ -558,6 +585,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             )
         self._not_found_context = (self._nav, files)
         self._env = env
+        # the theme writes titles and the site name unescaped: give it escaped values
+        escape_titles(config, self._nav.items if self._nav is not None else (),
+                      [file.page for file in files.documentation_pages() if file.page is not None])
+        self._scripts = csp.ScriptAllowlist(_template_sources(env))
         return self._install_env(env, config)
 
     def _install_env(self, env, config):
@@ -565,7 +596,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             env.add_extension("jinja2.ext.i18n")
         # msgids are extracted with trimmed whitespace (catalogs._template_strings)
         env.policies["ext.i18n.trimmed"] = True
-        env.install_gettext_translations(self._site_gettext, newstyle=True)
+        # the project's templates escape everything, translations too (mdbabel.escaping)
+        if not isinstance(env.autoescape, ProjectAutoescape):
+            env.autoescape = ProjectAutoescape([config.theme.custom_dir] if config.theme.custom_dir else [])
+            if env.cache is not None:
+                env.cache.clear()  # a template compiled before (another plugin's) is compiled again
+        install_escaped_gettext(env, self._site_gettext)
         env.globals["mdbabel"] = self._site_context(config)
         # the theme compiled once, not once per language and per rebuild (mdbabel.template_cache)
         env.bytecode_cache = self._template_cache[1]
@@ -691,14 +727,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         """
         others = [code for code in self.languages if code != self.config.source_language]
         if not others:
-            return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
+            return markdown_text(self.gettext(ui.STATUS_NO_OTHER_LANGUAGE))
         locale = self.language.replace("-", "_")
         pages = self._source_pages(files)
         tables = self._status_tables.setdefault(status_file.src_uri, {})
-        out = [self.gettext(ui.STATUS_EXPLANATION), ""]
+        # interface strings written into Markdown: literal text (mdbabel.escaping)
+        out = [markdown_text(self.gettext(ui.STATUS_EXPLANATION)), ""]
         for code in others:
             heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
-            out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
+            out += [f"## {markdown_text(heading)}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
             head = [_text(self.gettext(h)) for h in (
@@ -810,7 +847,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
-    def on_post_build(self, config):
+    def _write_not_found_page(self, config):
         gc.unfreeze()
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
@@ -831,6 +868,46 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+
+    @event_priority(-30)  # after the search plugin (-20) added its box to the 404 pages
+    def _not_found_policy(self, config):
+        """The Content-Security-Policy of this language's 404 page (rendered outside the
+        pages, so on_post_page never saw it)."""
+        if self._serving:
+            return
+        name = "404.html" if self.language == self.default_language else f"{self.language}/404.html"
+        target = Path(config.site_dir) / name
+        if target.is_file():
+            text = target.read_text(encoding="utf-8")
+            target.write_text(self._with_policy(text, name), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_write_not_found_page, _not_found_policy)
+
+
+def _template_sources(env):
+    """The source of every HTML template the theme's loader finds (the project's first).
+
+    The theme's folders are walked without their hidden folders (Material's ``.icons`` holds
+    some 14,000 SVG files and no template): a tenth of the time of ``list_templates``."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    loader = env.loader
+    if not isinstance(loader, FileSystemLoader):
+        names = env.list_templates(extensions=["html"])
+    else:
+        found = set()
+        for folder in loader.searchpath:
+            for directory, subfolders, files in os.walk(folder):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+                found.update(name if relative == "." else f"{relative}/{name}"
+                             for name in files if name.endswith(".html"))
+        names = sorted(found)
+    for name in names:
+        try:
+            yield loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue
 
 
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:

@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from mdbabel import interface_strings as ui
+from mdbabel.escaping import plain_text
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -222,7 +223,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
-        title = text.title or page.title or ""
+        title = text.title or plain_text(page.title or "")
         self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
 
     def _page_in_build_language(self, page, config) -> bool:
@@ -238,7 +239,9 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
 
     def _localize(self, translated: dict) -> dict[str, str]:
         """Strings of the partial (translated there with _site.po), then the ``strings`` option."""
-        result = {key: str(text) for key, text in translated.items()}
+        # the partial's _() gives escaped Markup (autoescape): the strings are text here,
+        # escaped again where the partial writes them (attributes, JSON)
+        result = {key: plain_text(text) for key, text in translated.items()}
         result.update(self.config.strings.get(self._lang, {}))
         return result
 
@@ -365,7 +368,7 @@ def inject(
                     "index_url": index_url,
                     "root_url": root_url,
                     "lang": lang,
-                    "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
+                    "localize": localize or (lambda translated: {k: plain_text(v) for k, v in translated.items()}),
                 }
             )
         else:
