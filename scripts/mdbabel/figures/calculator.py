@@ -174,8 +174,9 @@ def calculator_html(figures: Mapping[str, Figure], locale: str, text: Text, *, o
         return f'<p {attribute}{_lang(text, message)} data-template="{_plain(text, message)}" hidden></p>'
 
     checks = "".join(f"<li>{_attr(item)}</li>" for item in current["checks"])
+    encoded = _attr(json.dumps(payload, ensure_ascii=False, sort_keys=True))
     return "\n".join([
-        f'<div class="mdbabel-calculator" data-calculator="{_attr(json.dumps(payload, ensure_ascii=False, sort_keys=True))}">',
+        f'<div class="mdbabel-calculator" data-calculator="{encoded}">',
         f"<noscript><p>{p(ui.CALC_NO_SCRIPT)}</p></noscript>",
         '<form class="mdbabel-calculator__form" data-calculator-form novalidate>',
         f'<p><label for="calculator-salary">{p(ui.CALC_SALARY)}</label><br>'
