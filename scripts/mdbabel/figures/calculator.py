@@ -198,7 +198,7 @@ def calculator_html(figures: Mapping[str, Figure], locale: str, text: Text, *, o
         template("data-capped", ui.CALC_CAPPED),
         template("data-date", ui.CALC_DATE),
         "</div>",
-        '<table class="mdbabel-calculator__table" data-calculator-table>',
+        '<table data-calculator-table>',
         f"<caption>{p(ui.CALC_CAPTION)}</caption>",
         f'<thead><tr><th scope="col">{p(ui.CALC_COLUMN_SCHEME)}</th><th scope="col">{p(ui.CALC_COLUMN_WORKER)}</th>'
         f'<th scope="col">{p(ui.CALC_COLUMN_EMPLOYER)}</th></tr></thead>',

@@ -83,7 +83,7 @@ def changes_table(figures: Mapping[str, Figure], locale: str, text: Text, *,
         return f"<p>{phrase(text, ui.CHANGES_NONE)}</p>"
     head = (ui.CHANGES_COLUMN_DATE, ui.CHANGES_COLUMN_FIGURE, ui.CHANGES_COLUMN_VALUE,
             ui.CHANGES_COLUMN_BEFORE, ui.CHANGES_COLUMN_SOURCE, ui.CHANGES_COLUMN_CONFIDENCE)
-    out = ['<table class="mdbabel-changes">', "<thead>", "<tr>",
+    out = ['<table data-figure-changes>', "<thead>", "<tr>",
            *(f'<th scope="col">{phrase(text, message)}</th>' for message in head), "</tr>", "</thead>",
            "<tbody>"]
     for figure, value, previous in rows:
