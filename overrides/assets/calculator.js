@@ -69,7 +69,8 @@
       list.textContent = "";
       figures.checks.forEach(function (line) {
         var item = document.createElement("li");
-        item.textContent = line;
+        item.textContent = line.text;
+        if (line.lang) { item.setAttribute("lang", line.lang); }
         list.appendChild(item);
       });
       checks.hidden = figures.checks.length === 0;

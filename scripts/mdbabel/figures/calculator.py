@@ -104,17 +104,17 @@ def period_data(figures: Mapping[str, Figure], day: dt.date, locale: str, text: 
             pair.append(_rate_units(used[name], values[name].value, where))
             texts.append(format_value(values[name], locale, "percent"))
         rates[scheme.key], shown[scheme.key] = pair, texts
-    checks = []
+    checks: dict[str, str | None] = {}  # "label: sentence" -> its language if not the reader's
     for name, value in values.items():
         message = check_message(value.confidence)
         figure = used[name]
         if message and figure.label:
-            label, _ = text(figure.label)
-            checks.append(f"{label}: {text(message)[0]}")
+            (label, label_lang), (sentence, sentence_lang) = text(figure.label), text(message)
+            checks.setdefault(f"{label}: {sentence}", label_lang or sentence_lang)
     return {
         "from": day.isoformat(), "date": format_long_date(day, locale), "cap": int(cap),
         "capText": format_value(values[CAP], locale, "money"), "rates": rates, "rateText": shown,
-        "checks": list(dict.fromkeys(checks)),
+        "checks": [{"text": line, "lang": lang} for line, lang in checks.items()],
     }
 
 
@@ -131,9 +131,12 @@ def _attr(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _lang(text: Text, message: str) -> str:
-    lang = text(message)[1]
+def _lang_attribute(lang: str | None) -> str:
     return f' lang="{_attr(lang)}"' if lang else ""
+
+
+def _lang(text: Text, message: str) -> str:
+    return _lang_attribute(text(message)[1])
 
 
 def _plain(text: Text, message: str) -> str:
@@ -173,7 +176,8 @@ def calculator_html(figures: Mapping[str, Figure], locale: str, text: Text, *, o
     def template(attribute: str, message: str) -> str:
         return f'<p {attribute}{_lang(text, message)} data-template="{_plain(text, message)}" hidden></p>'
 
-    checks = "".join(f"<li>{_attr(item)}</li>" for item in current["checks"])
+    checks = "".join(f'<li{_lang_attribute(item["lang"])}>{_attr(item["text"])}</li>'
+                     for item in current["checks"])
     encoded = _attr(json.dumps(payload, ensure_ascii=False, sort_keys=True))
     return "\n".join([
         f'<div class="mdbabel-calculator" data-calculator="{encoded}">',
