@@ -251,7 +251,8 @@ def test_it_works_offline_once_loaded(browser, built_site, served_site, figures)
     page = context.new_page()
     try:
         prefix = page_languages(built_site)["vi"]
-        page.goto(calculator_url(served_site, prefix), wait_until="load")
+        # everything the page loads by itself first (the site's other scripts may fetch late)
+        page.goto(calculator_url(served_site, prefix), wait_until="networkidle")
         context.set_offline(True)
         requests = []
         page.on("request", lambda request: requests.append(request.url))
