@@ -462,7 +462,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                                                 path=source_path, first_line=first_line)
             markdown = figures_module.substitute(markdown, self.figures, figures_locale,
                                                  path=source_path, first_line=first_line,
-                                                 gettext=self._figure_note)
+                                                 gettext=self._figure_note if figures_locale == self.language
+                                                 else None)
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = figures_module.substitute(page.meta[key], self.figures, figures_locale,
@@ -485,6 +486,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def _figure_pages(self, markdown: str, page: Page, locale: str, where: str) -> None:
         """The calculator and the "What has changed" table (mdbabel.figures): HTML that
         on_page_content puts in place of their comment, like the status tables."""
+        if figure_changes.MARKER not in markdown and figure_calculator.MARKER not in markdown:
+            return
         tables = self._status_tables.setdefault(page.file.src_uri, {})
         if figure_changes.MARKER in markdown:
             source = self.config.source_language
