@@ -24,7 +24,8 @@ from mdbabel import figures as figures_module
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _FACTS = re.compile(r'<footer class="mdbabel-facts">.*?</footer>', re.S)
 _STATUS_TABLES = re.compile(r'<div class="mdbabel-status".*', re.S)
-_FIGURE_TABLES = re.compile(r'<table data-figure-changes>.*?</table>|<div class="mdbabel-calculator".*?</script>',
+_FIGURE_TABLES = re.compile(r'<table class="mdbabel-figure-table" data-figure-changes>.*?</table>|'
+                            r'<div class="mdbabel-calculator".*?</script>',
                             re.S)
 
 

@@ -63,6 +63,7 @@ CHANGES_COLUMN_BEFORE = N_("Giá trị trước đó")
 CHANGES_COLUMN_SOURCE = N_("Nguồn")
 CHANGES_COLUMN_CONFIDENCE = N_("Độ tin cậy")
 CHANGES_NONE = N_("Chưa có con số nào ghi ngày áp dụng.")
+CHANGES_CAPTION = N_("Các thay đổi của các con số, mới nhất trước")
 
 # Contribution calculator (docs/calculator.md): form, result table and notes. %(amount)s,
 # %(cap)s and %(date)s are filled in by the page's script or the build.

@@ -202,11 +202,12 @@ def calculator_html(figures: Mapping[str, Figure], locale: str, text: Text, *, o
         template("data-capped", ui.CALC_CAPPED),
         template("data-date", ui.CALC_DATE),
         "</div>",
-        '<table data-calculator-table>',
-        f"<caption>{p(ui.CALC_CAPTION)}</caption>",
+        '<div class="mdbabel-scroll" role="region" tabindex="0" aria-labelledby="calculator-caption">',
+        '<table class="mdbabel-figure-table" data-calculator-table>',
+        f'<caption id="calculator-caption">{p(ui.CALC_CAPTION)}</caption>',
         f'<thead><tr><th scope="col">{p(ui.CALC_COLUMN_SCHEME)}</th><th scope="col">{p(ui.CALC_COLUMN_WORKER)}</th>'
         f'<th scope="col">{p(ui.CALC_COLUMN_EMPLOYER)}</th></tr></thead>',
-        "<tbody>", *rows, "</tbody>", "</table>",
+        "<tbody>", *rows, "</tbody>", "</table>", "</div>",
         f'<p data-note="foreign">{p(ui.CALC_FOREIGN_NO_UNEMPLOYMENT)}</p>',
         f'<p data-note="vietnamese" hidden>{p(ui.CALC_UNEMPLOYMENT_NOTE)} {p(ui.CALC_VIETNAMESE_NOTE)}</p>',
         f'<div data-checks{"" if checks else " hidden"}><p><strong>{p(ui.CALC_CHECKS)}</strong></p>'

@@ -83,7 +83,9 @@ def changes_table(figures: Mapping[str, Figure], locale: str, text: Text, *,
         return f"<p>{phrase(text, ui.CHANGES_NONE)}</p>"
     head = (ui.CHANGES_COLUMN_DATE, ui.CHANGES_COLUMN_FIGURE, ui.CHANGES_COLUMN_VALUE,
             ui.CHANGES_COLUMN_BEFORE, ui.CHANGES_COLUMN_SOURCE, ui.CHANGES_COLUMN_CONFIDENCE)
-    out = ['<table data-figure-changes>', "<thead>", "<tr>",
+    out = ['<div class="mdbabel-scroll" role="region" tabindex="0" aria-labelledby="figure-changes-caption">',
+           '<table class="mdbabel-figure-table" data-figure-changes>',
+           f'<caption id="figure-changes-caption">{phrase(text, ui.CHANGES_CAPTION)}</caption>', "<thead>", "<tr>",
            *(f'<th scope="col">{phrase(text, message)}</th>' for message in head), "</tr>", "</thead>",
            "<tbody>"]
     for figure, value, previous in rows:
@@ -97,5 +99,5 @@ def changes_table(figures: Mapping[str, Figure], locale: str, text: Text, *,
         ]
         out += ["<tr>", f'<th scope="row">{cells[0]}</th>', *(f"<td>{cell}</td>" for cell in cells[1:]),
                 "</tr>"]
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out)
