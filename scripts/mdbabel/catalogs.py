@@ -384,6 +384,9 @@ def extract_site(config: SiteConfig) -> Catalog:
         catalog.add(message, None, [location], auto_comments=comments, context=context)
     for message, location, comments, context in _interface_strings(config):
         catalog.add(message, None, [location], auto_comments=comments, context=context)
+    from .figures.strings import figure_labels  # the figures' labels (docs/_data/*.yml)
+    for message, location in figure_labels(config.docs_path / "_data", config.shown):
+        catalog.add(message, None, [location], auto_comments=["figure label"])
     return catalog
 
 

@@ -69,6 +69,7 @@ from mkdocs.utils import get_relative_url
 
 from mdbabel import csp, mkdocs_converter
 from mdbabel import figures as figures_module
+from mdbabel.figures import calculator as figure_calculator, changes as figure_changes
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
@@ -209,6 +210,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self.problems: list[str] = []
         self.figures: dict[str, figures_module.Figure] = {}
         self._figures_key: tuple | None = None
+        self._figures_date: date | None = None  # the build date of the figures (_load_figures)
         self._site_gettext = CatalogGettext()
         self._page_data: dict[str, PageTranslation] = {}
         self._not_found_context: tuple | None = None
@@ -412,13 +414,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     def _load_figures(self, data_dir: Path) -> None:
         paths = sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]) if data_dir.is_dir() else []
-        key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-        if key == self._figures_key:
-            return
         try:
-            self.figures = figures_module.load_figures(data_dir, relative_to=self._root)
+            # the value of each figure valid on the build date (SOURCE_DATE_EPOCH, else today)
+            on = figures_module.build_date()
+            key = (on, *((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+            if key == self._figures_key:
+                return
+            self.figures = figures_module.load_figures(data_dir, relative_to=self._root, on=on)
         except figures_module.FigureError as error:
             raise PluginError(str(error)) from None
+        self._figures_date = on
         self._figures_key = key
 
     @event_priority(-110)  # after i18n (-100), which applies its own nav_translations first
@@ -493,11 +498,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # page when it falls back, else each unit left untranslated (<span lang="vi">).
         figures_locale = info.content_language or self.language
         try:
+            self._figure_pages(markdown, page, figures_locale, source_path)
             if figures_locale != source:
                 markdown = _substitute_in_spans(markdown, source, self.figures,
                                                 path=source_path, first_line=first_line)
             markdown = figures_module.substitute(markdown, self.figures, figures_locale,
-                                                 path=source_path, first_line=first_line)
+                                                 path=source_path, first_line=first_line,
+                                                 gettext=self._figure_note if figures_locale == self.language
+                                                 else None)
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = figures_module.substitute(page.meta[key], self.figures, figures_locale,
@@ -506,6 +514,31 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(str(error)) from None
 
         return markdown
+
+    def _ui_text(self, message: str) -> tuple[str, str | None]:
+        """A ``_site`` message for the reader, and its language while it is untranslated."""
+        if self.is_source_build or self._site_gettext.has(message):
+            return self._site_gettext.gettext(message), None
+        return message, self.config.source_language
+
+    def _figure_note(self, message: str) -> str:
+        """``{{ name.check }}``: the sentence as Markdown-safe HTML, marked while untranslated."""
+        return figure_changes.phrase(self._ui_text, message)
+
+    def _figure_pages(self, markdown: str, page: Page, locale: str, where: str) -> None:
+        """The calculator and the "What has changed" table (mdbabel.figures): HTML that
+        on_page_content puts in place of their comment, like the status tables."""
+        if figure_changes.MARKER not in markdown and figure_calculator.MARKER not in markdown:
+            return
+        tables = self._status_tables.setdefault(page.file.src_uri, {})
+        if figure_changes.MARKER in markdown:
+            source = self.config.source_language
+            tables[figure_changes.MARKER] = figure_changes.changes_table(
+                self.figures, locale, self._ui_text, data_language=None if locale == source else source)
+        if figure_calculator.MARKER in markdown:
+            tables[figure_calculator.MARKER] = figure_calculator.calculator_html(
+                self.figures, locale, self._ui_text, on=self._figures_date, where=where,
+                script_url=get_relative_url("assets/calculator.js", page.url))
 
     def _write_notice(self, info: PageTranslation, share: float) -> None:
         """Notice and link text of a fallback or partly translated page."""
