@@ -45,4 +45,9 @@ STATUS_EXPLANATION = N_(
     "Bản dịch cần xem lại (fuzzy) không bao giờ được đăng."
 )
 
+# After a language's name in the language menu while the language is a preview (below the
+# publishing threshold, mdbabel.languages): "Deutsch (Vorschau)". Taken from that language's
+# own catalog (or its fallback chain).
+LANGUAGE_PREVIEW = N_("bản xem trước")
+
 ALL = [value for name, value in globals().items() if name.isupper()]

@@ -61,7 +61,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mdbabel import mkdocs_converter
+from mdbabel import lang_marks, mkdocs_converter
+from mdbabel import languages as languages_module
 from mdbabel import figures as figures_module
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
@@ -83,36 +84,43 @@ TranslationMap = dict[tuple[str | None, str], Translation]
 # --------------------------------------------------------------------------- catalogs
 
 
-class CatalogGettext(gettext.NullTranslations):
-    """gettext interface over a translation map (fuzzy entries are never in the map)."""
+class ChainGettext(gettext.NullTranslations):
+    """gettext interface over a fallback chain (:class:`mdbabel.languages.FallbackLookup`):
+    a text found in another language than the build's is marked with its language
+    (:mod:`mdbabel.lang_marks`), and gets its own ``lang`` in the finished page."""
 
-    def __init__(self, translations: TranslationMap | None = None):
+    def __init__(self, lookup: languages_module.FallbackLookup):
         super().__init__()
-        self._translations = translations or {}
+        self.lookup = lookup
 
-    def gettext(self, message: str) -> str:
-        found = self._translations.get((None, message))
-        return found.text if found else message
+    def plain(self, message: str, context: str | None = None) -> tuple[str, str]:
+        """(text, its language), unmarked: for attributes and sentences the caller marks."""
+        return self.lookup.find(message, context)
 
     def has(self, message: str) -> bool:
-        """Whether *message* has a usable translation."""
-        return (None, message) in self._translations
+        """Whether the build language's own catalog translates *message*."""
+        return self.lookup.has(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((None, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+    def _marked(self, text: str, language: str) -> str:
+        return text if language == self.lookup.language else lang_marks.mark(text, language)
+
+    def gettext(self, message: str) -> str:
+        return self._marked(*self.lookup.find(message))
 
     def pgettext(self, context: str, message: str) -> str:
-        found = self._translations.get((context, message))
-        return found.text if found else message
+        return self._marked(*self.lookup.find(message, context))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        text, language = self.lookup.find(singular)
+        if language == self.lookup.chain[-1]:  # the source text
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((context, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+        text, language = self.lookup.find(singular, context)
+        if language == self.lookup.chain[-1]:
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
 
 # --------------------------------------------------------------------------- per page data
@@ -156,6 +164,7 @@ class LanguageLink:
     url: str           # site-relative url of the same page in that language
     absolute_url: str  # for hreflang
     current: bool
+    preview: bool = False  # below the publishing threshold: no hreflang, marked in the menu
 
 
 @functools.lru_cache(maxsize=256)  # asked for every page and every language link
@@ -186,6 +195,11 @@ class MdBabelConfig(base.Config):
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
     fast_nav = c.Type(bool, default=True)
+    # a language below this share of translated page messages is built as a preview
+    # (noindex, out of the sitemap and hreflang); see mdbabel.languages
+    publish_threshold = c.Type((int, float), default=languages_module.DEFAULT_PUBLISH_THRESHOLD)
+    # where a missing interface string (_site.po) comes from: {ko: [en]}; the source last
+    fallback = c.Type(dict, default={})
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -200,7 +214,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self.problems: list[str] = []
         self.figures: dict[str, figures_module.Figure] = {}
         self._figures_key: tuple | None = None
-        self._site_gettext = CatalogGettext()
+        self._site_gettext = ChainGettext(languages_module.FallbackLookup(["vi"], {}))
+        self._chains: dict[str, tuple[str, ...]] = {}
+        self._menu_names: dict[str, str] = {}
+        self._states: dict[str, languages_module.LanguageState] = {}
         self._page_data: dict[str, PageTranslation] = {}
         self._not_found_context: tuple | None = None
         self._nav = None
@@ -263,18 +280,27 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
 
-    def _checked_site_translations(self) -> TranslationMap:
-        """``_site.po`` without the translations that fail the checks (reported as problems):
-        nav labels and interface strings are written into the pages unescaped, and a lost
-        ``%(name)s`` placeholder would stop the build with a traceback."""
+    def _checked_site_translations(self, language: str | None = None) -> TranslationMap:
+        """``_site.po`` without the translations that fail the checks: nav labels and
+        interface strings are written into the pages unescaped, and a lost ``%(name)s``
+        placeholder would stop the build with a traceback. The problems of the build
+        language's catalog are reported; another language's (a fallback) are left out
+        silently, its own build reports them."""
+        language = language or self.language
         usable: TranslationMap = {}
-        for key, translation in self.translations(self.language, SITE_DOMAIN).items():
+        for key, translation in self.translations(language, SITE_DOMAIN).items():
             found = check_interface_translation(key[1], translation.text)
-            if found:
-                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
-            else:
+            if not found:
                 usable[key] = translation
+            elif language == self.language:
+                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
         return usable
+
+    def _interface_lookup(self, language: str) -> languages_module.FallbackLookup:
+        """Interface strings of *language* along its fallback chain."""
+        return languages_module.load_fallback_lookup(
+            self._chains.get(language) or (language, self.config.source_language),
+            self._checked_site_translations)
 
     def _read_catalogs(self, files) -> None:
         """Read the catalog of every page in every other language before any page is built
@@ -331,6 +357,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self.language, self.languages, self.default_language = source, [source], source
         if not 0 <= float(self.config.threshold) <= 1:
             raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
+        try:
+            languages_module.check_threshold(self.config.publish_threshold)
+            self._chains = languages_module.fallback_chains(self.config.fallback, self.languages, source)
+        except languages_module.LanguageConfigError as error:
+            raise PluginError(f"{self._shown(Path(config.config_file_path or 'mkdocs.yml'))}: "
+                              f"plugins: mdbabel: {error}") from None
+        self._states = {}
+        self._menu_names: dict[str, str] = {}
         self.problems = []
         self._page_data = {}
         mkdocs_converter.install()  # one Markdown converter for this language's pages
@@ -348,9 +382,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if self._template_cache is None or self._template_cache[0] != template_dir:
                 self._template_cache = (template_dir, TemplateCodeCache(template_dir))
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
-        self._site_gettext = CatalogGettext(
-            {} if self.is_source_build else self._checked_site_translations()
-        )
+        self._site_gettext = ChainGettext(
+            languages_module.FallbackLookup([source], {}) if self.is_source_build
+            else self._interface_lookup(self.language))
         # site name and description are _site messages too; keep the source text for rebuilds
         if self._site_texts is None:
             self._site_texts = {"site_name": config.site_name, "site_description": config.site_description}
@@ -444,7 +478,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                                           heading_ids="attr_list" in config.markdown_extensions)
             if "md_in_html" in config.markdown_extensions:
                 # the tables are interface text: mark their language even on a fallback page
-                writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
+                # (a string that falls back carries its own, see ChainGettext)
+                writing = self.language
                 status = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{status}\n\n</div>'
             markdown = markdown.replace(STATUS_PLACEHOLDER, status)
         # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
@@ -479,7 +514,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         While the reader's catalog lacks the message, the Vietnamese text is shown, with the
         language names in Vietnamese too (never "được dịch sang English").
         """
-        writing = self.language if self._site_gettext.has(message) else self.config.source_language
+        text, writing = self._site_gettext.plain(message)
         locale = writing.replace("-", "_")
         values = {
             "language": _in_sentence(language_name(self.language, writing, capitalise=False), writing),
@@ -487,7 +522,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 language_name(self.config.source_language, writing, capitalise=False), writing),
             "share": format_percent(share, locale=locale) if share is not None else "",
         }
-        return self._site_gettext.gettext(message) % values, writing
+        return text % values, writing
 
     def _translate_meta(self, page: Page, lookup, *, apply: bool,
                         problems: list[str] | None = None) -> tuple[int, int]:
@@ -527,7 +562,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return html
         self._mark_untranslated_toc(html, page)
         source_title = f'title="{ui.PERMALINK_TITLE}"'
-        translated = self._site_gettext.gettext(ui.PERMALINK_TITLE)
+        translated = self._site_gettext.plain(ui.PERMALINK_TITLE)[0]  # an attribute: no lang
         if translated == ui.PERMALINK_TITLE or source_title not in html:
             return html
         return html.replace(source_title, f'title="{escape(translated, quote=True)}"')
@@ -543,7 +578,50 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             )
         self._not_found_context = (self._nav, files)
         self._env = env
+        self._decide_publishing(files)
         return self._install_env(env, config)
+
+    def _decide_publishing(self, files) -> None:
+        """Which languages are published (:mod:`mdbabel.languages`), from the catalogs every
+        build of the site reads: each language's build decides the same for all of them."""
+        domains = [f.src_uri.rsplit(".", 1)[0] for f in self._source_pages(files)
+                   if f.abs_src_path and f.src_uri.endswith(".md")]
+        templates_dir = self.locales_dir / "templates"
+
+        def templates(domain: str):
+            path = templates_dir / f"{domain}.pot"
+            try:
+                return languages_module.template_keys(path, self._shown(path))
+            except CatalogError as error:
+                raise PluginError(str(error)) from None
+
+        others = [code for code in self.languages if code != self.config.source_language]
+        counts = languages_module.count_translated(domains, others, templates, self.translations)
+        self._states = languages_module.decide(counts, self.config.source_language,
+                                               float(self.config.publish_threshold))
+        for code, state in self._states.items():
+            if state.preview and code == self.language:
+                log.info(f"mdbabel: {code} is built as a preview: {state.share:.0%} of its page "
+                         f"messages are translated (publish_threshold "
+                         f"{float(self.config.publish_threshold):.0%})")
+
+    def is_published(self, code: str) -> bool:
+        state = self._states.get(code)
+        return state is None or state.published
+
+    def _menu_name(self, code: str) -> str:
+        """A language's name in the menu, in its own language; a preview gets the word for
+        it from its own catalog or its fallback chain (marked when that is another language)."""
+        name = self._menu_names.get(code)
+        if name is None:
+            name = language_name(code)
+            if not self.is_published(code):
+                word, writing = self._interface_lookup(code).find(ui.LANGUAGE_PREVIEW)
+                if writing != code:
+                    word = lang_marks.mark(word, writing)
+                name = f"{name} ({word})"
+            self._menu_names[code] = name
+        return name
 
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
@@ -566,6 +644,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             "source_language_name": language_name(self.config.source_language, self.language),
             "default_language": self.default_language,
             "languages": [(code, language_name(code)) for code in self.languages],
+            # publishing (mdbabel.languages): a preview language's pages say noindex
+            "preview": not self.is_published(self.language),
+            "published": [code for code in self.languages if self.is_published(code)],
             "home_url": "" if self.language == self.default_language else f"{self.language}/",
         }
 
@@ -596,13 +677,23 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_alternates"] = self.alternates(page, config)
         return context
 
+    @event_priority(-40)  # before mdbabel-search (-50) reads the page for its index
+    def on_post_page(self, output, page, config):
+        """Interface text that fell back gets its own ``lang`` (mdbabel.lang_marks)."""
+        return lang_marks.resolve(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return lang_marks.resolve(output_content)
+        return lang_marks.strip(output_content)
+
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
             context["mdbabel_alternates"] = [
                 LanguageLink(code, name, "" if code == self.default_language else f"{code}/",
                              urljoin(config.site_url or "/", "" if code == self.default_language else f"{code}/"),
-                             code == self.language)
-                for code, name in ((code, language_name(code)) for code in self.languages)
+                             code == self.language, not self.is_published(code))
+                for code, name in ((code, self._menu_name(code)) for code in self.languages)
             ]
         return context
 
@@ -617,8 +708,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if alternate is None:
                 continue
             url = alternate.url if alternate.url not in ("./", ".") else ""
-            links.append(LanguageLink(code, language_name(code), url,
-                                      urljoin(config.site_url or "/", url), code == self.language))
+            links.append(LanguageLink(code, self._menu_name(code), url,
+                                      urljoin(config.site_url or "/", url), code == self.language,
+                                      not self.is_published(code)))
         return links
 
     def _extras(self, page: Page) -> PageExtras:

@@ -33,6 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from mdbabel.lang_marks import strip as strip_marks
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -256,7 +257,8 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         """Strings of the partial: _site.po's translation, else the built-in text, else msgid."""
         result = {}
         for key, text in translated.items():
-            text = str(text)
+            # the box's strings go into attributes and JSON: no lang marks (mdbabel.lang_marks)
+            text = strip_marks(str(text))
             if text == UI_STRINGS.get(key):  # not translated by _site.po
                 text = self._strings.get(key, text)
             result[key] = text
