@@ -51,6 +51,7 @@ plugins:
           name: English
   - mdbabel:
       threshold: 0.8
+      publish_threshold: 0.5  # English here is 61 % translated: published
       strict: !ENV [MDBABEL_STRICT, false]
 exclude_docs: |
   _data/
@@ -532,8 +533,13 @@ def test_adding_a_language_is_one_line_in_mkdocs_yml(tmp_path):
     # no French interface catalog either: the notice is wholly Vietnamese, not half French
     assert ('lang="vi">\n    <p>Trang này chưa được dịch sang tiếng Pháp; trang được hiển thị bằng tiếng Việt.'
             in french)
-    assert re.search(r'hreflang="fr" lang="fr" class="md-select__link"[^>]*>\s*Français', french)
-    assert f'hreflang="fr" href="{SITE_URL}fr/partly/"' in read(root / "site", "en/partly/index.html")
+    # nothing of it is translated: a preview (mdbabel.languages), in the menu with the word
+    # for it from its fallback chain (here Vietnamese), out of hreflang and the sitemap
+    assert re.search(r'hreflang="fr" lang="fr" class="md-select__link"[^>]*>\s*Français '
+                     r'\(<span lang="vi">bản xem trước</span>\)', french)
+    assert '<meta name="robots" content="noindex">' in french
+    assert 'hreflang="fr" href=' not in read(root / "site", "en/partly/index.html")
+    assert f"{SITE_URL}fr/" not in read(root / "site", "sitemap.xml")
     assert (root / "site" / "fr" / "404.html").is_file()
 
 

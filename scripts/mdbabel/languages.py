@@ -4,9 +4,10 @@ Publishing. A target language is *published* when the share of its page messages
 translated reaches the publishing threshold (``publish_threshold`` of the ``mdbabel``
 plugin in mkdocs.yml; default :data:`DEFAULT_PUBLISH_THRESHOLD`). The share is counted over
 every page catalog of the language (``_site`` is left out: interface strings fall back, see
-below), against the messages of the page templates in ``locales/templates/``: a translation
-counts when it is not fuzzy and its message is still in the template, so a stale catalog
-counts for no more than what the pages still say. Below the threshold the language is a
+below), against the messages of the page templates in ``locales/templates/`` (a page whose
+template is not written yet is extracted on the spot): a translation counts when it is not
+fuzzy and its message is still in the template, so a stale catalog counts for no more than
+what the pages still say, and a language without catalogs counts nothing. Below the threshold the language is a
 *preview*: it is built, but its pages say ``noindex``, and no sitemap or hreflang link
 names them (the adapter and the templates do that with :class:`LanguageState`).
 
@@ -26,7 +27,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogs import SITE_DOMAIN, CatalogError, SiteConfig, load_translations, read_po_file
+from .catalogs import (SITE_DOMAIN, CatalogError, SiteConfig, extract_page, load_translations,
+                       read_po_file)
 
 #: A language is published from this share of translated page messages on.
 DEFAULT_PUBLISH_THRESHOLD = 0.8
@@ -102,6 +104,19 @@ def template_keys(path: Path, shown: str) -> frozenset[Key]:
     return keys
 
 
+def page_messages(config: SiteConfig, domain: str) -> frozenset[Key]:
+    """The messages of one page: its template, or the page extracted when there is none yet."""
+    path = config.template_path(domain)
+    keys = template_keys(path, config.shown(path))
+    if keys or path.exists():
+        return keys
+    page = f"{domain}.md"
+    if not (config.docs_path / page).is_file():
+        return frozenset()
+    return frozenset((m.context, m.id[0] if isinstance(m.id, (list, tuple)) else m.id)
+                     for m in extract_page(config, page) if m.id)
+
+
 def count_translated(domains: Iterable[str], languages: Iterable[str],
                      templates: Callable[[str], frozenset[Key]],
                      translations: Callable[[str, str], Mapping[Key, object]]) -> dict[str, tuple[int, int]]:
@@ -124,10 +139,6 @@ def site_states(config: SiteConfig, threshold: float = DEFAULT_PUBLISH_THRESHOLD
     """The publishing state of every language of the site in *config*, from its catalogs on
     disk (what the site build decides for the same files)."""
 
-    def templates(domain: str) -> frozenset[Key]:
-        path = config.template_path(domain)
-        return template_keys(path, config.shown(path))
-
     def translations(language: str, domain: str) -> Mapping[Key, object]:
         path = config.catalog_path(language, domain)
         if not path.is_file():
@@ -135,7 +146,8 @@ def site_states(config: SiteConfig, threshold: float = DEFAULT_PUBLISH_THRESHOLD
         return load_translations(path, root=config.root, language=language)
 
     domains = config.domains()
-    counts = count_translated(domains, config.languages, templates, translations)
+    counts = count_translated(domains, config.languages, lambda domain: page_messages(config, domain),
+                              translations)
     return decide(counts, config.source_language, threshold)
 
 
@@ -224,4 +236,4 @@ def load_fallback_lookup(chain: Sequence[str],
 
 __all__ = ["DEFAULT_PUBLISH_THRESHOLD", "CatalogError", "FallbackLookup", "LanguageConfigError",
            "LanguageState", "check_threshold", "count_translated", "decide", "fallback_chains",
-           "load_fallback_lookup", "plugin_options", "site_states", "template_keys"]
+           "load_fallback_lookup", "page_messages", "plugin_options", "site_states", "template_keys"]

@@ -67,7 +67,7 @@ from mdbabel import figures as figures_module
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
-                              load_translations)
+                              load_site_config, load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
@@ -586,12 +586,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         build of the site reads: each language's build decides the same for all of them."""
         domains = [f.src_uri.rsplit(".", 1)[0] for f in self._source_pages(files)
                    if f.abs_src_path and f.src_uri.endswith(".md")]
-        templates_dir = self.locales_dir / "templates"
+        site: list = []  # the catalog tools' view of the site, read if a template is missing
 
         def templates(domain: str):
-            path = templates_dir / f"{domain}.pot"
+            path = self.locales_dir / "templates" / f"{domain}.pot"
             try:
-                return languages_module.template_keys(path, self._shown(path))
+                keys = languages_module.template_keys(path, self._shown(path))
+                if keys or path.exists():
+                    return keys
+                if not site:
+                    site.append(load_site_config(self._root))
+                return languages_module.page_messages(site[0], domain)
             except CatalogError as error:
                 raise PluginError(str(error)) from None
 
