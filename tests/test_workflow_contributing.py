@@ -19,6 +19,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from mdbabel.site_checks import check_built_site
+from repo_data import figure
 from workflow_support import ROOT, copy_project, run, tool
 
 pytestmark = pytest.mark.slow
@@ -114,7 +115,7 @@ def test_editor_adds_a_page(project):
     assert result.returncode == 0
     make(project, "site")
     vi = html(project / "site", PAGE)
-    assert "Mức lương cơ sở là 2.340.000 đồng" in text_of(vi)
+    assert f"Mức lương cơ sở là {figure('base_salary', 'vi')}" in text_of(vi)
     assert 'id="muc-luong-co-so"' in vi
     # not translated yet: the English page exists and shows the Vietnamese text
     en = html(project / "site", f"en/{PAGE}")
@@ -158,7 +159,7 @@ def test_translator_translates_reviews_fuzzy_and_builds(project):
     assert make(project, "check").returncode == 0
     make(project, "site")
     en = html(project / "site", f"en/{PAGE}")
-    assert "The base salary is VND 2,340,000. See the benefits ." in text_of(en)
+    assert f"The base salary is {figure('base_salary', 'en')}. See the benefits ." in text_of(en)
     assert "Pay BHXH every month." in text_of(en)
     assert 'id="muc-luong-co-so"' in en                      # same anchor in every language
     assert 'href="../benefits/#quy-nao-tra-cho-tung-che-do"' in en
@@ -187,7 +188,7 @@ def test_translator_translates_reviews_fuzzy_and_builds(project):
     assert "#, fuzzy" not in po.read_text(encoding="utf-8")
     assert make(project, "check").returncode == 0
     make(project, "site")
-    assert "The current base salary is VND 2,340,000." in text_of(html(project / "site", f"en/{PAGE}"))
+    assert f"The current base salary is {figure('base_salary', 'en')}." in text_of(html(project / "site", f"en/{PAGE}"))
 
 
 def test_a_broken_translation_fails_check_and_strict_build(project):
@@ -300,7 +301,7 @@ def test_serve_shows_a_saved_translation(project):
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not found:
             time.sleep(1)
-            found = "The base salary is VND 2,340,000." in text_of(_get(url) or "")
+            found = f"The base salary is {figure('base_salary', 'en')}." in text_of(_get(url) or "")
         assert found, "the English page did not show the saved translation"
     finally:
         server.terminate()

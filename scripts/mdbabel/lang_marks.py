@@ -51,6 +51,16 @@ def strip(text: str) -> str:
     return _ANY_MARK.sub("", text)
 
 
+def language_of(text: str) -> str | None:
+    """The language of *text* when it is marked as a whole (one mark around all of it)."""
+    if not (text.startswith(OPEN) and text.endswith(CLOSE)):
+        return None
+    language, _, rest = text[1:-1].partition(SEPARATOR)
+    if not _LANG.fullmatch(language) or OPEN in rest or CLOSE in rest:
+        return None
+    return language
+
+
 def resolve(html: str) -> str:
     """The marks of a finished HTML page as ``<span lang>`` where one may stand, else dropped.
 

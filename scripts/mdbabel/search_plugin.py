@@ -33,6 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
+from mdbabel.lang_marks import language_of
 from mdbabel.lang_marks import strip as strip_marks
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
@@ -254,15 +255,25 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         return "mdbabel" in config.plugins
 
     def _localize(self, translated: dict) -> dict[str, str]:
-        """Strings of the partial: _site.po's translation, else the built-in text, else msgid."""
+        """Strings of the partial: _site.po's translation, else the built-in text, else msgid.
+
+        A string that fell back to another language (mdbabel.lang_marks) goes into attributes
+        and JSON without its mark; the language of the label becomes the box's ``lang``
+        (``lang`` in the result, absent when it is the build's)."""
         result = {}
+        label_lang = None
         for key, text in translated.items():
-            # the box's strings go into attributes and JSON: no lang marks (mdbabel.lang_marks)
+            language = language_of(str(text))
             text = strip_marks(str(text))
             if text == UI_STRINGS.get(key):  # not translated by _site.po
                 text = self._strings.get(key, text)
+                language = language if text == UI_STRINGS.get(key) else None
+            if key == "label":
+                label_lang = language
             result[key] = text
         result.update(self.config.strings.get(self._lang, {}))
+        if label_lang and "label" not in self.config.strings.get(self._lang, {}):
+            result["lang"] = label_lang
         return result
 
     def _ui_strings(self, config) -> dict[str, str]:
