@@ -49,7 +49,7 @@ from html import escape
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from babel import Locale
 from babel.numbers import format_percent
@@ -884,6 +884,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return fuzzy_count(path, root=self._root, language=language)
         except CatalogError as error:
             raise PluginError(str(error)) from None
+
+    def on_serve(self, server, config, builder):
+        """``mkdocs serve`` mounts the site under the path of site_url (``/guide/``): say where
+        each language is, so that nobody looks for ``/en/`` at the root."""
+        address = config.dev_addr
+        base = f"http://{address.host}:{address.port}{urlsplit(config.site_url or '/').path or '/'}"
+        for code in self.languages:
+            where = base if code == self.default_language else f"{base}{code}/"
+            preview = "" if self.is_published(code) else " (preview: below publish_threshold)"
+            log.info(f"mdbabel: {language_name(code)} ({code}) is at {where}{preview}")
+        return server
 
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav
