@@ -54,30 +54,37 @@ def change_figure(project: Path) -> tuple[str, str]:
 
 
 def add_language(project: Path, code: str, name: str) -> None:
-    """README, "Adding a language": one entry under plugins: i18n: languages, then
-    `mdbabel init LANG` and `make catalogs`."""
+    """README, "Adding a language", as written: one line below the `- locale: en` entry under
+    plugins: i18n: languages, then `mdbabel init LANG` and `make catalogs`."""
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").split("\n")
-    entries = [i for i, line in enumerate(lines) if re.match(r"\s+- locale: ", line)]
-    last = entries[-1]
-    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
-    end = last + 1
+    english = next(i for i, line in enumerate(lines) if re.fullmatch(r"\s+- locale: en", line))
+    indent = lines[english][: lines[english].index("-")]
+    end = english + 1
     while end < len(lines) and lines[end].startswith(indent + "  ") and lines[end].strip():
         end += 1
-    lines[end:end] = [f"{indent}- locale: {code}", f"{indent}  name: {name}", f"{indent}  build: true"]
+    lines.insert(end, f"{indent}- {{ locale: {code}, name: {name}, build: true }}")
     config.write_text("\n".join(lines), encoding="utf-8")
     run([tool("mdbabel"), "init", code], project)
-    run([tool("mdbabel"), "update"], project)
+    run(["make", "-o", ".venv/.installed-stamp", "--no-print-directory", "catalogs"], project)
 
 
 def test_suite_holds_after_a_figure_change_and_a_new_language(tmp_path):
     project = copy_project(tmp_path / "clone")
+    os.symlink(Path(tool("python")).parent.parent, project / ".venv")  # for `make`
     before, after = change_figure(project)
     assert before != after
     add_language(project, NEW_LANGUAGE, "Deutsch")
     config = load_site_config(project)
     assert NEW_LANGUAGE in config.languages
     assert site_states(config)[NEW_LANGUAGE].preview  # nothing translated yet
+    # README step 3: `make site` builds it as a preview and says so
+    built = run(["make", "-o", ".venv/.installed-stamp", "--no-print-directory", "site"], project)
+    assert f"mdbabel: {NEW_LANGUAGE} is built as a preview: 0% of its page messages" in built.stdout + built.stderr
+    home = (project / "site" / NEW_LANGUAGE / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in home
+    assert re.search(rf'hreflang="{NEW_LANGUAGE}" lang="{NEW_LANGUAGE}" class="md-select__link"[^>]*>\s*'
+                     r'Deutsch \(<span lang="vi">bản xem trước</span>\)', home)
 
     env = {**os.environ, "MDBABEL_TEST_REPO": str(project), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)

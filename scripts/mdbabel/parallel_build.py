@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         from mkdocs.exceptions import MkDocsException
 
         logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+        # the mdbabel plugin's notes (a language built as a preview) are shown too
+        logging.getLogger("mkdocs.plugins.mdbabel").setLevel(logging.INFO)
         try:
             build_one_language(args.config_file, args.one_language, args.site_dir)
         except MkDocsException as error:
