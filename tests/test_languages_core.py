@@ -124,3 +124,14 @@ def test_no_mark_survives_strip_or_resolve():
     assert lang_marks.mark("x", 'en" onclick="y') == "x"  # not a language code: no mark
     page = "<p>nothing marked</p>"
     assert lang_marks.resolve(page) is page
+
+
+def test_the_search_box_takes_the_lang_of_its_label_and_no_mark():
+    from mdbabel.search_plugin import UI_STRINGS, SearchPlugin
+
+    plugin = SearchPlugin()
+    plugin.load_config({})
+    plugin._lang = "ko"  # noqa: SLF001 - the build language, as on_pre_build sets it
+    strings = plugin._localize({"label": marked("Search"), "open": marked(UI_STRINGS["open"], "vi")})  # noqa: SLF001
+    assert strings == {"label": "Search", "open": UI_STRINGS["open"], "lang": "en"}
+    assert "lang" not in plugin._localize({"label": "검색"})  # noqa: SLF001 - the build's own

@@ -116,11 +116,6 @@ def test_notice_and_not_found_page_fall_back_with_their_lang_and_title_stays_pla
     assert '<span lang="vi">Về trang chủ</span>' in not_found  # in no catalog of the chain
 
 
-def test_the_search_box_takes_the_lang_of_its_label(site):
-    # no catalog of the Korean chain translates the search box: its texts are Vietnamese
-    assert re.search(r'<div class="mdb-search" data-mdb-search hidden lang="vi"', read(site, "ko/index.html"))
-    assert re.search(r'<div class="mdb-search" data-mdb-search hidden lang="vi"', read(site, "index.html"))
-
 
 def test_no_mark_is_left_in_any_file(site):
     for path in site.rglob("*"):
