@@ -117,6 +117,15 @@ def test_notice_and_not_found_page_fall_back_with_their_lang_and_title_stays_pla
 
 
 
+def test_status_page_headings_fall_back_whole_with_their_lang(site):
+    html = read(site, "ko/status/index.html")
+    # no Korean catalog has the heading: the Vietnamese sentence, with the name in Vietnamese
+    assert '<h2 id="translation-status-en"><span lang="vi">Ngôn ngữ: Tiếng Anh</span>' in html
+    toc = html.split('data-md-component="toc"', 1)[1]
+    assert re.search(r'href="#translation-status-en" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+                     r'<span lang="vi">Ngôn ngữ: Tiếng Anh</span>', toc)
+
+
 def test_no_mark_is_left_in_any_file(site):
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".txt", ".js"):

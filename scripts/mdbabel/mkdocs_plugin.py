@@ -21,15 +21,21 @@ on_page_markdown      -10       body, title and description through the page cat
                                 status table, then ``{{ figures }}`` for the page's
                                 language
 on_env                0         all pages are read: in strict mode fail with every
-                                catalog problem at once; install ``jinja2.ext.i18n``
-                                with ``_site.po`` (templates use ``{% trans %}``)
+                                catalog problem at once; which languages are published
+                                (``mdbabel.languages``); install ``jinja2.ext.i18n``
+                                with ``_site.po`` along the fallback chain (templates
+                                use ``{% trans %}``)
 on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
+on_post_page          -40       interface text that fell back gets its ``lang``
+                                (``mdbabel.lang_marks``), before mdbabel-search (-50)
 on_template_context   0         language roots for the 404 page
+on_post_template      0         the same ``lang`` marks in the 404 pages, none elsewhere
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
 on_build_error        0         hand the set-aside objects back to the collector
+on_serve              0         ``mkdocs serve``: print each language's address
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
@@ -779,7 +785,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         tables = self._status_tables.setdefault(status_file.src_uri, {})
         out = [self.gettext(ui.STATUS_EXPLANATION), ""]
         for code in others:
-            heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
+            # the language's name in the language of the sentence (which may fall back)
+            text, writing = self._site_gettext.plain(ui.STATUS_LANGUAGE_HEADING)
+            heading = text % {"language": language_name(code, writing)}
+            if writing != self.language:
+                heading = lang_marks.mark(heading, writing)
             out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
