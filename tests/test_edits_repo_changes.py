@@ -6,7 +6,8 @@ language (one entry in mkdocs.yml, `mdbabel init LANG`, `make catalogs`); then t
 that read the real site (figures from docs/_data, languages from mkdocs.yml, through
 tests/repo_data.py) run against the copy (MDBABEL_TEST_REPO) and must pass. They build the
 site (three languages, one of them a preview) and check hreflang, sitemap, 404 pages, search
-indexes, catalogs and the parallel build.
+indexes, catalogs, the parallel build and, in Chromium, that Vietnamese text on the new
+language's pages carries lang="vi".
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ pytestmark = pytest.mark.slow
 TESTS = Path(__file__).resolve().parent
 #: Modules that read the repository under test; fast, with one site build (and the parallel one).
 MODULES = ["test_site_full.py", "test_content_pages.py", "test_workflow_docs.py",
-           "test_site_parallel_build.py"]
+           "test_site_parallel_build.py", "test_languages_core.py",
+           # in Chromium: every text in another language than its page carries its lang
+           "test_a11y_axe.py::test_vietnamese_text_on_other_language_pages_is_marked_lang_vi"]
 NEW_LANGUAGE = "de"
 FIGURE = "base_salary"
 
@@ -89,7 +92,7 @@ def test_suite_holds_after_a_figure_change_and_a_new_language(tmp_path):
     env = {**os.environ, "MDBABEL_TEST_REPO": str(project), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          "--basetemp", str(tmp_path / "inner"), "--rootdir", str(TESTS.parent),
          *(str(TESTS / module) for module in MODULES)],
         cwd=TESTS.parent, env=env, capture_output=True, text=True, timeout=1500)

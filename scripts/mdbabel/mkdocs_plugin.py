@@ -477,6 +477,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if done < total:
                     info.state = "partial"
             self._write_notice(info, share)
+            # a title left in the source language keeps its lang wherever it is shown (the
+            # navigation of every page, the header, the footer links; <title> drops the mark)
+            title = page.meta.get("title")
+            if isinstance(title, str) and title.strip() and (
+                    info.state == "fallback"
+                    or _checked(" ".join(title.split()), lookup, "front matter title") is None):
+                page.meta["title"] = lang_marks.mark(title, source)
         self._page_data[page.file.src_uri] = info
 
         if STATUS_PLACEHOLDER in markdown:
@@ -663,21 +670,24 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     def _mark_untranslated_toc(self, html: str, page: Page) -> None:
         """Give the table-of-contents entry of each heading kept in the source language (the
-        whole heading is one ``<span lang>``, see translate_markdown) that ``lang`` too, so
-        that screen readers read it in the right language there as well."""
+        whole heading is one ``<span lang>``, see translate_markdown; on a page shown in the
+        source language, every heading) that ``lang`` too, so that screen readers read it in
+        the right language there as well."""
         marker = f'<span lang="{self.config.source_language}">'
-        if marker not in html or not page.toc:
+        info = self._page_data.get(page.file.src_uri)
+        everything = info is not None and info.state == "fallback"  # a page shown in the source
+        if not page.toc or (marker not in html and not everything):
             return
         kept = {match.group("id") for match in _UNTRANSLATED_HEADING.finditer(html)
                 if match.group("body").startswith(marker)
                 and match.group("body").endswith("</span>")}
-        if not kept:
+        if not kept and not everything:
             return
         stack = list(page.toc)
         while stack:
             anchor = stack.pop()
             stack.extend(anchor.children)
-            if anchor.id in kept and not anchor.title.startswith("<span lang="):
+            if (everything or anchor.id in kept) and not anchor.title.startswith("<span lang="):
                 anchor.title = f"{marker}{anchor.title}</span>"
 
     @event_priority(0)

@@ -240,7 +240,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
-        title = text.title or page.title or ""
+        title = text.title or strip_marks(page.title or "")  # no lang mark in the index
         self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
 
     def _page_in_build_language(self, page, config) -> bool:
