@@ -16,7 +16,7 @@ help:
 	@echo "make serve     live preview under site_url's path: http://$(SERVE_ADDR)/guide/, /guide/en/ (it prints each language's address; reloads on .md, .po and template changes)"
 	@echo "make catalogs  extract messages and update every catalog in locales/ (never drops a translation)"
 	@echo "make check     stale catalogs, broken translations, missing review dates or sources, broken links"
-	@echo "make stats     translation statistics per language and page"
+	@echo "make stats     translation statistics and plain-language figures per language and page"
 	@echo "make test      set up, then run the whole test suite (browser tests included)"
 	@echo "make properdocs-check  build with ProperDocs 1.6.7 instead of MkDocs and compare the sites"
 	@echo "make lock      refresh $(LOCK) to the newest versions pyproject.toml allows"
@@ -65,7 +65,8 @@ catalogs: $(STAMP)
 check: $(STAMP)
 	$(BIN)/mdbabel check
 
-stats: $(STAMP)
+# The plain-language part of the report reads the built pages: build them first.
+stats: site
 	$(BIN)/mdbabel stats
 
 test: $(STAMP) $(NODE_STAMP)

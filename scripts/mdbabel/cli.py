@@ -165,7 +165,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print("  ".join(cells).rstrip())
         if index == 0:
             print("  ".join("-" * width for width in widths))
+    _print_readability(config)
     return EXIT_OK
+
+
+def _print_readability(config: SiteConfig) -> None:
+    """Plain-language figures of the built site, when there is one (:mod:`mdbabel.readability`)."""
+    site_dir = config.root / str(config.raw.get("site_dir") or "site")
+    try:
+        from . import readability
+        import textstat  # noqa: F401 - only to know whether the report can be made
+    except ImportError:
+        print("\nplain language: not measured (install textstat: pip install -e '.[test]')")
+        return
+    if not site_dir.is_dir():
+        print(f"\nplain language: not measured ({config.shown(site_dir)}/ is not built; run make site)")
+        return
+    languages = [config.source_language, *config.languages]
+    results, missing = readability.site_report(site_dir, config.pages(), languages,
+                                               config.source_language)
+    print("\n".join(readability.format_report(results, missing)))
 
 
 def _numbers(s: catalogs.CatalogStats) -> tuple[str, ...]:
