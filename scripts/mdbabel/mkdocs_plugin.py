@@ -687,7 +687,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         while stack:
             anchor = stack.pop()
             stack.extend(anchor.children)
-            if (everything or anchor.id in kept) and not anchor.title.startswith("<span lang="):
+            if (everything or anchor.id in kept) and not anchor.title.startswith(("<span lang=", lang_marks.OPEN)):
                 anchor.title = f"{marker}{anchor.title}</span>"
 
     @event_priority(0)
