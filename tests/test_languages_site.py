@@ -104,6 +104,15 @@ def test_interface_strings_fall_back_along_the_chain_each_with_its_lang(site):
                      r'translated into Korean', html)
 
 
+def test_page_titles_left_in_vietnamese_carry_lang_and_translated_ones_do_not(site):
+    nav = read(site, "ko/partly/index.html").split('class="md-nav md-nav--primary"', 1)[1]
+    assert '<span lang="vi">Trang dịch rất ít</span>' in nav  # no Korean: the Vietnamese title
+    assert re.search(r'<span class="md-ellipsis">\s*보험 홈\s*</span>', nav)  # translated: no mark
+    assert re.search(r'<span class="md-ellipsis">\s*일부 번역된 페이지\s*</span>', nav)
+    assert "<title>일부 번역된 페이지 - 사회보험</title>" in read(site, "ko/partly/index.html")
+    assert "<title>Trang dịch rất ít - 사회보험</title>" in read(site, "ko/little/index.html")
+
+
 def test_notice_and_not_found_page_fall_back_with_their_lang_and_title_stays_plain(site):
     little = read(site, "ko/little/index.html")  # not translated into Korean: shown in Vietnamese
     assert re.search(r'role="note" lang="en">\s*<p>This page is not yet translated into Korean; '

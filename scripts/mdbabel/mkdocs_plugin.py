@@ -455,6 +455,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if self.is_source_build or localized:
             info = PageTranslation(self.language, source, "source", content_language=self.language)
         else:
+            source_title = page.meta.get("title")  # before the translation replaces it
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
             result = self._translate_page(markdown, self.language, domain, catalog)
@@ -479,11 +480,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self._write_notice(info, share)
             # a title left in the source language keeps its lang wherever it is shown (the
             # navigation of every page, the header, the footer links; <title> drops the mark)
-            title = page.meta.get("title")
-            if isinstance(title, str) and title.strip() and (
-                    info.state == "fallback"
-                    or _checked(" ".join(title.split()), lookup, "front matter title") is None):
-                page.meta["title"] = lang_marks.mark(title, source)
+            if (isinstance(source_title, str) and source_title.strip()
+                    and page.meta.get("title") == source_title and (
+                        info.state == "fallback"
+                        or _checked(" ".join(source_title.split()), lookup, "front matter title") is None)):
+                page.meta["title"] = lang_marks.mark(source_title, source)
         self._page_data[page.file.src_uri] = info
 
         if STATUS_PLACEHOLDER in markdown:
