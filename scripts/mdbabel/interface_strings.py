@@ -113,5 +113,9 @@ CALC_VIETNAMESE_NOTE = N_(
 )
 CALC_CHECKS = N_("Cần kiểm tra")
 CALC_NO_SCRIPT = N_("Máy tính này cần JavaScript. Các tỷ lệ có trong bảng dưới đây.")
+# After a language's name in the language menu while the language is a preview (below the
+# publishing threshold, mdbabel.languages): "Deutsch (Vorschau)". Taken from that language's
+# own catalog (or its fallback chain).
+LANGUAGE_PREVIEW = N_("bản xem trước")
 
 ALL = [value for name, value in globals().items() if name.isupper()]

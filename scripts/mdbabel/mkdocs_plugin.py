@@ -21,21 +21,26 @@ on_page_markdown      -10       body, title and description through the page cat
                                 status table, then ``{{ figures }}`` for the page's
                                 language
 on_env                0         all pages are read: in strict mode fail with every
-                                catalog problem at once; install ``jinja2.ext.i18n``
-                                with ``_site.po`` (templates use ``{% trans %}``),
-                                autoescape for overrides/, escaped titles and site
-                                name for the theme (``escaping``); read the inline
-                                scripts the templates write (``csp``)
+                                catalog problem at once; which languages are published
+                                (``mdbabel.languages``); install ``jinja2.ext.i18n``
+                                with ``_site.po`` along the fallback chain (templates
+                                use ``{% trans %}``), autoescape for overrides/, escaped
+                                titles and site name for the theme (``escaping``); read
+                                the inline scripts the templates write (``csp``)
 on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
+on_post_page          -40       interface text that fell back gets its ``lang``
+                                (``mdbabel.lang_marks``), before mdbabel-search (-50)
 on_template_context   0         language roots for the 404 page
 on_post_page          -1000     last: the page's Content-Security-Policy (``csp``;
                                 not under ``mkdocs serve``, see on_startup)
+on_post_template      0         the same ``lang`` marks in the 404 pages, none elsewhere
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
                       -30       after search (-20): the 404 page's CSP
 on_build_error        0         hand the set-aside objects back to the collector
+on_serve              0         ``mkdocs serve``: print each language's address
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
@@ -55,7 +60,7 @@ from html import escape
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from babel import Locale
 from babel.numbers import format_percent
@@ -67,13 +72,14 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mdbabel import csp, mkdocs_converter
+from mdbabel import csp, lang_marks, mkdocs_converter
+from mdbabel import languages as languages_module
 from mdbabel import figures as figures_module
 from mdbabel.figures import calculator as figure_calculator, changes as figure_changes
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
-                              load_translations)
+                              load_site_config, load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
                               markdown_text)
@@ -93,36 +99,43 @@ TranslationMap = dict[tuple[str | None, str], Translation]
 # --------------------------------------------------------------------------- catalogs
 
 
-class CatalogGettext(gettext.NullTranslations):
-    """gettext interface over a translation map (fuzzy entries are never in the map)."""
+class ChainGettext(gettext.NullTranslations):
+    """gettext interface over a fallback chain (:class:`mdbabel.languages.FallbackLookup`):
+    a text found in another language than the build's is marked with its language
+    (:mod:`mdbabel.lang_marks`), and gets its own ``lang`` in the finished page."""
 
-    def __init__(self, translations: TranslationMap | None = None):
+    def __init__(self, lookup: languages_module.FallbackLookup):
         super().__init__()
-        self._translations = translations or {}
+        self.lookup = lookup
 
-    def gettext(self, message: str) -> str:
-        found = self._translations.get((None, message))
-        return found.text if found else message
+    def plain(self, message: str, context: str | None = None) -> tuple[str, str]:
+        """(text, its language), unmarked: for attributes and sentences the caller marks."""
+        return self.lookup.find(message, context)
 
     def has(self, message: str) -> bool:
-        """Whether *message* has a usable translation."""
-        return (None, message) in self._translations
+        """Whether the build language's own catalog translates *message*."""
+        return self.lookup.has(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((None, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+    def _marked(self, text: str, language: str) -> str:
+        return text if language == self.lookup.language else lang_marks.mark(text, language)
+
+    def gettext(self, message: str) -> str:
+        return self._marked(*self.lookup.find(message))
 
     def pgettext(self, context: str, message: str) -> str:
-        found = self._translations.get((context, message))
-        return found.text if found else message
+        return self._marked(*self.lookup.find(message, context))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        text, language = self.lookup.find(singular)
+        if language == self.lookup.chain[-1]:  # the source text
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((context, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+        text, language = self.lookup.find(singular, context)
+        if language == self.lookup.chain[-1]:
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
 
 # --------------------------------------------------------------------------- per page data
@@ -166,6 +179,7 @@ class LanguageLink:
     url: str           # site-relative url of the same page in that language
     absolute_url: str  # for hreflang
     current: bool
+    preview: bool = False  # below the publishing threshold: no hreflang, marked in the menu
 
 
 @functools.lru_cache(maxsize=256)  # asked for every page and every language link
@@ -196,6 +210,11 @@ class MdBabelConfig(base.Config):
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
     fast_nav = c.Type(bool, default=True)
+    # a language below this share of translated page messages is built as a preview
+    # (noindex, out of the sitemap and hreflang); see mdbabel.languages
+    publish_threshold = c.Type((int, float), default=languages_module.DEFAULT_PUBLISH_THRESHOLD)
+    # where a missing interface string (_site.po) comes from: {ko: [en]}; the source last
+    fallback = c.Type(dict, default={})
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -211,7 +230,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self.figures: dict[str, figures_module.Figure] = {}
         self._figures_key: tuple | None = None
         self._figures_date: date | None = None  # the build date of the figures (_load_figures)
-        self._site_gettext = CatalogGettext()
+        self._site_gettext = ChainGettext(languages_module.FallbackLookup(["vi"], {}))
+        self._chains: dict[str, tuple[str, ...]] = {}
+        self._menu_names: dict[str, str] = {}
+        self._states: dict[str, languages_module.LanguageState] = {}
         self._page_data: dict[str, PageTranslation] = {}
         self._not_found_context: tuple | None = None
         self._nav = None
@@ -278,18 +300,27 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
 
-    def _checked_site_translations(self) -> TranslationMap:
-        """``_site.po`` without the translations that fail the checks (reported as problems):
-        nav labels and interface strings are written into the pages unescaped, and a lost
-        ``%(name)s`` placeholder would stop the build with a traceback."""
+    def _checked_site_translations(self, language: str | None = None) -> TranslationMap:
+        """``_site.po`` without the translations that fail the checks: nav labels and
+        interface strings are written into the pages unescaped, and a lost ``%(name)s``
+        placeholder would stop the build with a traceback. The problems of the build
+        language's catalog are reported; another language's (a fallback) are left out
+        silently, its own build reports them."""
+        language = language or self.language
         usable: TranslationMap = {}
-        for key, translation in self.translations(self.language, SITE_DOMAIN).items():
+        for key, translation in self.translations(language, SITE_DOMAIN).items():
             found = check_interface_translation(key[1], translation.text)
-            if found:
-                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
-            else:
+            if not found:
                 usable[key] = translation
+            elif language == self.language:
+                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
         return usable
+
+    def _interface_lookup(self, language: str) -> languages_module.FallbackLookup:
+        """Interface strings of *language* along its fallback chain."""
+        return languages_module.load_fallback_lookup(
+            self._chains.get(language) or (language, self.config.source_language),
+            self._checked_site_translations)
 
     def _read_catalogs(self, files) -> None:
         """Read the catalog of every page in every other language before any page is built
@@ -373,6 +404,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self.language, self.languages, self.default_language = source, [source], source
         if not 0 <= float(self.config.threshold) <= 1:
             raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
+        try:
+            languages_module.check_threshold(self.config.publish_threshold)
+            self._chains = languages_module.fallback_chains(self.config.fallback, self.languages, source)
+        except languages_module.LanguageConfigError as error:
+            raise PluginError(f"{self._shown(Path(config.config_file_path or 'mkdocs.yml'))}: "
+                              f"plugins: mdbabel: {error}") from None
+        self._states = {}
+        self._menu_names: dict[str, str] = {}
         self.problems = []
         self._page_data = {}
         mkdocs_converter.install()  # one Markdown converter for this language's pages
@@ -390,9 +429,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if self._template_cache is None or self._template_cache[0] != template_dir:
                 self._template_cache = (template_dir, TemplateCodeCache(template_dir))
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
-        self._site_gettext = CatalogGettext(
-            {} if self.is_source_build else self._checked_site_translations()
-        )
+        self._site_gettext = ChainGettext(
+            languages_module.FallbackLookup([source], {}) if self.is_source_build
+            else self._interface_lookup(self.language))
         # site name and description are _site messages too; keep the source text for rebuilds
         # (a configuration loaded again, as by each rebuild of `mkdocs serve`, has its own)
         if self._site_texts is None or self._site_texts_of is not config:
@@ -462,6 +501,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if self.is_source_build or localized:
             info = PageTranslation(self.language, source, "source", content_language=self.language)
         else:
+            source_title = page.meta.get("title")  # before the translation replaces it
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
             result = self._translate_page(markdown, self.language, domain, catalog)
@@ -484,6 +524,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if done < total:
                     info.state = "partial"
             self._write_notice(info, share)
+            # a title left in the source language keeps its lang wherever it is shown (the
+            # navigation of every page, the header, the footer links; <title> drops the mark)
+            if (isinstance(source_title, str) and source_title.strip()
+                    and page.meta.get("title") == source_title and (
+                        info.state == "fallback"
+                        or _checked(" ".join(source_title.split()), lookup, "front matter title") is None)):
+                page.meta["title"] = lang_marks.mark(source_title, source)
         self._page_data[page.file.src_uri] = info
 
         if STATUS_PLACEHOLDER in markdown:
@@ -491,7 +538,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                                           heading_ids="attr_list" in config.markdown_extensions)
             if "md_in_html" in config.markdown_extensions:
                 # the tables are interface text: mark their language even on a fallback page
-                writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
+                # (a string that falls back carries its own, see ChainGettext)
+                writing = self.language
                 status = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{status}\n\n</div>'
             markdown = markdown.replace(STATUS_PLACEHOLDER, status)
         # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
@@ -554,7 +602,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         While the reader's catalog lacks the message, the Vietnamese text is shown, with the
         language names in Vietnamese too (never "được dịch sang English").
         """
-        writing = self.language if self._site_gettext.has(message) else self.config.source_language
+        text, writing = self._site_gettext.plain(message)
         locale = writing.replace("-", "_")
         values = {
             "language": _in_sentence(language_name(self.language, writing, capitalise=False), writing),
@@ -562,7 +610,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 language_name(self.config.source_language, writing, capitalise=False), writing),
             "share": format_percent(share, locale=locale) if share is not None else "",
         }
-        return self._site_gettext.gettext(message) % values, writing
+        return text % values, writing
 
     def _translate_meta(self, page: Page, lookup, *, apply: bool,
                         problems: list[str] | None = None) -> tuple[int, int]:
@@ -602,7 +650,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return html
         self._mark_untranslated_toc(html, page)
         source_title = f'title="{ui.PERMALINK_TITLE}"'
-        translated = self._site_gettext.gettext(ui.PERMALINK_TITLE)
+        translated = self._site_gettext.plain(ui.PERMALINK_TITLE)[0]  # an attribute: no lang
         if translated == ui.PERMALINK_TITLE or source_title not in html:
             return html
         return html.replace(source_title, f'title="{escape(translated, quote=True)}"')
@@ -618,11 +666,59 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             )
         self._not_found_context = (self._nav, files)
         self._env = env
+        self._decide_publishing(files)
         # the theme writes titles and the site name unescaped: give it escaped values
         escape_titles(config, self._nav.items if self._nav is not None else (),
                       [file.page for file in files.documentation_pages() if file.page is not None])
         self._scripts = csp.ScriptAllowlist(_template_sources(env))
         return self._install_env(env, config)
+
+    def _decide_publishing(self, files) -> None:
+        """Which languages are published (:mod:`mdbabel.languages`), from the catalogs every
+        build of the site reads: each language's build decides the same for all of them."""
+        domains = [f.src_uri.rsplit(".", 1)[0] for f in self._source_pages(files)
+                   if f.abs_src_path and f.src_uri.endswith(".md")]
+        site: list = []  # the catalog tools' view of the site, read if a template is missing
+
+        def templates(domain: str):
+            path = self.locales_dir / "templates" / f"{domain}.pot"
+            try:
+                keys = languages_module.template_keys(path, self._shown(path))
+                if keys or path.exists():
+                    return keys
+                if not site:
+                    site.append(load_site_config(self._root))
+                return languages_module.page_messages(site[0], domain)
+            except CatalogError as error:
+                raise PluginError(str(error)) from None
+
+        others = [code for code in self.languages if code != self.config.source_language]
+        counts = languages_module.count_translated(domains, others, templates, self.translations)
+        self._states = languages_module.decide(counts, self.config.source_language,
+                                               float(self.config.publish_threshold))
+        for code, state in self._states.items():
+            if state.preview and code == self.language:
+                log.info(f"mdbabel: {code} is built as a preview: {state.share:.0%} of its page "
+                         f"messages are translated (publish_threshold "
+                         f"{float(self.config.publish_threshold):.0%})")
+
+    def is_published(self, code: str) -> bool:
+        state = self._states.get(code)
+        return state is None or state.published
+
+    def _menu_name(self, code: str) -> str:
+        """A language's name in the menu, in its own language; a preview gets the word for
+        it from its own catalog or its fallback chain (marked when that is another language)."""
+        name = self._menu_names.get(code)
+        if name is None:
+            name = language_name(code)
+            if not self.is_published(code):
+                word, writing = self._interface_lookup(code).find(ui.LANGUAGE_PREVIEW)
+                if writing != code:
+                    word = lang_marks.mark(word, writing)
+                name = f"{name} ({word})"
+            self._menu_names[code] = name
+        return name
 
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
@@ -650,26 +746,32 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             "source_language_name": language_name(self.config.source_language, self.language),
             "default_language": self.default_language,
             "languages": [(code, language_name(code)) for code in self.languages],
+            # publishing (mdbabel.languages): a preview language's pages say noindex
+            "preview": not self.is_published(self.language),
+            "published": [code for code in self.languages if self.is_published(code)],
             "home_url": "" if self.language == self.default_language else f"{self.language}/",
         }
 
     def _mark_untranslated_toc(self, html: str, page: Page) -> None:
         """Give the table-of-contents entry of each heading kept in the source language (the
-        whole heading is one ``<span lang>``, see translate_markdown) that ``lang`` too, so
-        that screen readers read it in the right language there as well."""
+        whole heading is one ``<span lang>``, see translate_markdown; on a page shown in the
+        source language, every heading) that ``lang`` too, so that screen readers read it in
+        the right language there as well."""
         marker = f'<span lang="{self.config.source_language}">'
-        if marker not in html or not page.toc:
+        info = self._page_data.get(page.file.src_uri)
+        everything = info is not None and info.state == "fallback"  # a page shown in the source
+        if not page.toc or (marker not in html and not everything):
             return
         kept = {match.group("id") for match in _UNTRANSLATED_HEADING.finditer(html)
                 if match.group("body").startswith(marker)
                 and match.group("body").endswith("</span>")}
-        if not kept:
+        if not kept and not everything:
             return
         stack = list(page.toc)
         while stack:
             anchor = stack.pop()
             stack.extend(anchor.children)
-            if anchor.id in kept and not anchor.title.startswith("<span lang="):
+            if (everything or anchor.id in kept) and not anchor.title.startswith(("<span lang=", lang_marks.OPEN)):
                 anchor.title = f"{marker}{anchor.title}</span>"
 
     @event_priority(0)
@@ -680,13 +782,23 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_alternates"] = self.alternates(page, config)
         return context
 
+    @event_priority(-40)  # before mdbabel-search (-50) reads the page for its index
+    def on_post_page(self, output, page, config):
+        """Interface text that fell back gets its own ``lang`` (mdbabel.lang_marks)."""
+        return lang_marks.resolve(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return lang_marks.resolve(output_content)
+        return lang_marks.strip(output_content)
+
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
             context["mdbabel_alternates"] = [
                 LanguageLink(code, name, "" if code == self.default_language else f"{code}/",
                              urljoin(config.site_url or "/", "" if code == self.default_language else f"{code}/"),
-                             code == self.language)
-                for code, name in ((code, language_name(code)) for code in self.languages)
+                             code == self.language, not self.is_published(code))
+                for code, name in ((code, self._menu_name(code)) for code in self.languages)
             ]
         return context
 
@@ -701,8 +813,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if alternate is None:
                 continue
             url = alternate.url if alternate.url not in ("./", ".") else ""
-            links.append(LanguageLink(code, language_name(code), url,
-                                      urljoin(config.site_url or "/", url), code == self.language))
+            links.append(LanguageLink(code, self._menu_name(code), url,
+                                      urljoin(config.site_url or "/", url), code == self.language,
+                                      not self.is_published(code)))
         return links
 
     def _extras(self, page: Page) -> PageExtras:
@@ -767,8 +880,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # interface strings written into Markdown: literal text (mdbabel.escaping)
         out = [markdown_text(self.gettext(ui.STATUS_EXPLANATION)), ""]
         for code in others:
-            heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
-            out += [f"## {markdown_text(heading)}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
+            # the language's name in the language of the sentence (which may fall back)
+            text, writing = self._site_gettext.plain(ui.STATUS_LANGUAGE_HEADING)
+            heading = markdown_text(text % {"language": language_name(code, writing)})
+            if writing != self.language:
+                heading = lang_marks.mark(heading, writing)
+            out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
             head = [_text(self.gettext(h)) for h in (
@@ -872,6 +989,17 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return fuzzy_count(path, root=self._root, language=language)
         except CatalogError as error:
             raise PluginError(str(error)) from None
+
+    def on_serve(self, server, config, builder):
+        """``mkdocs serve`` mounts the site under the path of site_url (``/guide/``): say where
+        each language is, so that nobody looks for ``/en/`` at the root."""
+        address = config.dev_addr
+        base = f"http://{address.host}:{address.port}{urlsplit(config.site_url or '/').path or '/'}"
+        for code in self.languages:
+            where = base if code == self.default_language else f"{base}{code}/"
+            preview = "" if self.is_published(code) else " (preview: below publish_threshold)"
+            log.info(f"mdbabel: {language_name(code)} ({code}) is at {where}{preview}")
+        return server
 
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav

@@ -38,6 +38,8 @@ from mkdocs.utils import get_relative_url
 
 from mdbabel import interface_strings as ui
 from mdbabel.escaping import plain_text
+from mdbabel.lang_marks import language_of
+from mdbabel.lang_marks import strip as strip_marks
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -223,7 +225,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
-        title = text.title or plain_text(page.title or "")
+        title = text.title or plain_text(strip_marks(page.title or ""))  # no lang mark in the index
         self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
 
     def _page_in_build_language(self, page, config) -> bool:
@@ -238,11 +240,22 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         return "mdbabel" in config.plugins
 
     def _localize(self, translated: dict) -> dict[str, str]:
-        """Strings of the partial (translated there with _site.po), then the ``strings`` option."""
-        # the partial's _() gives escaped Markup (autoescape): the strings are text here,
-        # escaped again where the partial writes them (attributes, JSON)
-        result = {key: plain_text(text) for key, text in translated.items()}
+        """Strings of the partial (translated there with _site.po), then the ``strings`` option.
+
+        The partial's _() gives escaped Markup (autoescape): the strings are text here, escaped
+        again where the partial writes them (attributes, JSON). A string that fell back to
+        another language (mdbabel.lang_marks) goes in without its mark; the language of the
+        label becomes the box's ``lang`` (``lang`` in the result, absent when it is the build's)."""
+        result = {}
+        label_lang = None
+        for key, text in translated.items():
+            raw = str(text)
+            if key == "label":
+                label_lang = language_of(raw)
+            result[key] = plain_text(strip_marks(raw))
         result.update(self.config.strings.get(self._lang, {}))
+        if label_lang and "label" not in self.config.strings.get(self._lang, {}):
+            result["lang"] = label_lang
         return result
 
     def _ui_strings(self, config) -> dict[str, str]:
