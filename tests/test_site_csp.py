@@ -171,5 +171,5 @@ def test_the_plugin_writes_the_policy_in_a_build_and_not_under_mkdocs_serve():
     for command, written in (("build", True), ("serve", False), ("gh-deploy", True)):
         plugin = MdBabelPlugin()
         plugin.on_startup(command=command, dirty=False)
-        out = plugin.on_post_page(PAGE, page=page, config=None)
+        out = plugin._page_policy(PAGE, page=page, config=None)
         assert (META_START in out) is written, command

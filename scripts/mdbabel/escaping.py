@@ -29,10 +29,13 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from typing import Any, Iterable
 
 from jinja2 import pass_eval_context
 from markupsafe import Markup, escape
+
+from mdbabel import lang_marks
 
 __all__ = ["text_html", "title_html", "plain_text", "markdown_text", "ProjectAutoescape",
            "install_escaped_gettext", "escape_titles"]
@@ -73,7 +76,12 @@ def markdown_text(text: str) -> str:
     numeric character reference, so the line stays one paragraph or the heading's text.
     """
     line = " ".join(str(text).split())
-    out = []
+    # a fallback language's mark (mdbabel.lang_marks) opening the text stays as it is: the
+    # first-character rule applies to the text it marks
+    opening = _LEADING_MARK.match(line)
+    prefix = opening.group(0) if opening else ""
+    line = line[len(prefix):]
+    out = [prefix]
     for index, char in enumerate(line):
         if char == "&":
             out.append("&amp;")
@@ -88,6 +96,10 @@ def markdown_text(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+_LEADING_MARK = re.compile(f"{lang_marks.OPEN}[^{lang_marks.SEPARATOR}{lang_marks.OPEN}{lang_marks.CLOSE}<>]{{0,40}}"
+                           f"{lang_marks.SEPARATOR}")
 
 
 class ProjectAutoescape:

@@ -375,7 +375,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self._store.save()
 
     @event_priority(-1000)  # after every plugin that changes the page (search: -50, i18n: -100)
-    def on_post_page(self, output, page, config):
+    def _page_policy(self, output, page, config):
         """The page's Content-Security-Policy, with the hashes of its inline scripts (csp)."""
         return output if self._serving else self._with_policy(output, self._shown_source(page.file.src_uri))
 
@@ -783,9 +783,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return context
 
     @event_priority(-40)  # before mdbabel-search (-50) reads the page for its index
-    def on_post_page(self, output, page, config):
+    def _page_lang_marks(self, output, page, config):
         """Interface text that fell back gets its own ``lang`` (mdbabel.lang_marks)."""
         return lang_marks.resolve(output)
+
+    # two steps at their own priorities: the marks before the search index, the policy last
+    on_post_page = CombinedEvent(_page_lang_marks, _page_policy)
 
     def on_post_template(self, output_content, template_name, config):
         if template_name.endswith(".html"):

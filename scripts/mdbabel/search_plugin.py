@@ -252,7 +252,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
             raw = str(text)
             if key == "label":
                 label_lang = language_of(raw)
-            result[key] = plain_text(strip_marks(raw))
+            result[key] = strip_marks(plain_text(text))
         result.update(self.config.strings.get(self._lang, {}))
         if label_lang and "label" not in self.config.strings.get(self._lang, {}):
             result["lang"] = label_lang
@@ -262,7 +262,10 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         """The box's strings in the language being built: the mdbabel plugin's ``_site``
         translations (a string without one stays as written), then the ``strings`` option."""
         translate = getattr(config.plugins.get("mdbabel"), "gettext", None)
-        strings = {key: translate(msgid) if translate else msgid for key, msgid in UI_STRINGS.items()}
+        # the plugin's gettext gives escaped text (for pages): the strings are text here, escaped
+        # where the box writes them; a fallback mark is dropped (attributes and JSON)
+        strings = {key: strip_marks(plain_text(translate(msgid))) if translate else msgid
+                   for key, msgid in UI_STRINGS.items()}
         strings.update(self.config.strings.get(self._lang, {}))
         return strings
 
