@@ -45,6 +45,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 from .build_cache import text_digest
 from .files import atomic_write_bytes
 from .segments import segment
+from .textnorm import decode_normal
 from .translate import Lookup, Translation
 
 __all__ = [
@@ -85,11 +86,12 @@ class CatalogError(Exception):
 
 
 def read_text_file(path: Path, shown: str) -> str:
-    """A UTF-8 source file (BOM allowed); any other encoding is a :class:`CatalogError`
-    naming the line of the first bad byte."""
+    """A UTF-8 source file (BOM allowed) in the normal form (:mod:`mdbabel.textnorm`: LF line
+    ends, NFC); any other encoding is a :class:`CatalogError` naming the line of the first
+    bad byte."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return decode_normal(data)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
@@ -796,10 +798,8 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     shown = shown or path.as_posix()
     if data is None:  # (else the file's bytes, read by the caller)
         data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
+        text = decode_normal(data)  # CRLF, CR, NFD, BOM: read as LF, NFC (mdbabel.textnorm)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
@@ -1525,10 +1525,8 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
     and explains."""
     if data is None:
         data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
+        text = decode_normal(data)
     except UnicodeDecodeError:
         return None
     translations: dict[Key, Translation] = {}
