@@ -44,6 +44,7 @@ site: $(STAMP)
 	rm -rf .site-old
 
 serve: $(STAMP)
+	@$(BIN)/mdbabel check-config
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 catalogs: $(STAMP)

@@ -129,7 +129,14 @@ def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml") -> tuple[dict, yaml.
         mark = getattr(error, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark else shown
         problem = getattr(error, "problem", None) or str(error)
-        raise CatalogError(f"{where}: invalid YAML ({problem}); fix the syntax") from None
+        context = getattr(error, "context_mark", None)
+        if context is not None and mark is not None and context.line != mark.line:
+            problem += f"; the part that fails starts at line {context.line + 1}"
+            fix = (f"fix the syntax between lines {context.line + 1} and {mark.line + 1} "
+                   "(an unclosed quote or a wrong indentation)")
+        else:
+            fix = "fix the syntax"
+        raise CatalogError(f"{where}: invalid YAML ({problem}); {fix}") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

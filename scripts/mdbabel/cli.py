@@ -141,6 +141,12 @@ def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
         return None
 
 
+def cmd_check_config(args: argparse.Namespace) -> int:
+    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines)."""
+    _config(args)
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     config = _config(args)
     stats = catalogs.project_stats(config)
@@ -242,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
                                               "catalog's Language header)")
     translate.add_argument("--mark-untranslated", action="store_true",
                            help='wrap untranslated text in <span lang="vi">')
+    add("check-config", cmd_check_config, "check that mkdocs.yml reads (one line if not)")
     stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
                                     "and page")
     stats.add_argument("--json", action="store_true", help="machine-readable output")

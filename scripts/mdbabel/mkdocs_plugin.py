@@ -15,6 +15,9 @@ on_config             -110      after i18n (-100): language of this build, figur
 on_nav                -110      after i18n: section and nav titles from ``_site.po``;
                                 every catalog read; what lives until the end of the
                                 build is set aside from the garbage collector
+on_page_read_source   0         the page in the normal form (LF, NFC); its front
+                                matter checked (``page_source``): strict fails in
+                                on_env, else a warning; unreadable YAML left out
 on_page_markdown      -10       body, title and description through the page catalog
                                 (``translate_markdown``, or the store's result for the
                                 same page and catalog bytes), notices, translation
@@ -69,6 +72,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
+from mdbabel.page_source import read_page_source
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -535,6 +539,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(0)
     def on_env(self, env, config, files):
         # Every page has been read: in strict mode, stop before anything is written.
+        front_matter = getattr(self, "_front_matter_problems", [])
+        if self.strict and front_matter:
+            listing = "\n  ".join(dict.fromkeys(front_matter))
+            raise PluginError(f"{len(front_matter)} front matter problem(s) (strict mode):\n  {listing}")
         if self.strict and self.problems:
             listing = "\n  ".join(dict.fromkeys(self.problems))
             raise PluginError(
@@ -788,6 +796,32 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         except CatalogError as error:
             raise PluginError(str(error)) from None
 
+    def on_pre_build(self, config):
+        self._front_matter_problems: list[str] = []
+
+    def on_page_read_source(self, page: Page, config):
+        """The page in the normal form, its front matter checked (:mod:`mdbabel.page_source`).
+
+        (MkDocs 1.6 prefers setting ``File.content_string`` in ``on_files``, but that unsets
+        ``abs_src_path``, which ``mkdocs serve`` and the status table use.) The source-language
+        build reports the problems (once, not once per language); every build leaves out a
+        front matter that does not read, so its raw YAML is never published.
+        """
+        if not page.file.abs_src_path:
+            return None
+        try:
+            text, problems = read_page_source(page.file.abs_src_path,
+                                              self._shown_source(page.file.src_uri))
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reads the file again and words the error
+        if problems and self.language == self.default_language:
+            if self.strict:
+                self._front_matter_problems.extend(problems)
+            else:
+                for problem in problems:
+                    log.warning(problem)
+        return text
+
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav
         mkdocs_converter.uninstall()
@@ -913,7 +947,7 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     cached = _SOURCE_CACHE.get(abs_src_path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+    raw = read_page_source(abs_src_path, abs_src_path)[0]  # as on_page_read_source gives it
     body, meta = get_data(raw)
     # line numbers: MkDocs' own split of the text with Unix line ends (the body given to
     # plugins may already be reformatted)

@@ -148,17 +148,20 @@ def front_matter_syntax(text: str) -> Problem | None:
     try:
         data = load_front_matter(match.group(2) or "")
     except yaml.MarkedYAMLError as exc:
+        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+            # the quote that is never closed: its own line, not the end of the block
+            return Problem("", 2 + exc.context_mark.line,
+                           "front matter value has an unclosed quote; close the quote at the "
+                           "end of the value (or remove the opening one)")
         mark = exc.problem_mark or exc.context_mark
         line = 2 + (mark.line if mark else 0)
         what = exc.problem or exc.context or "not YAML"
-        hint = " (an unclosed quote?)" if "quote" in (exc.context or "") or "quote" in what or \
-            "scanning a quoted" in str(exc) else ""
         if exc.context_mark is not None and exc.problem_mark is not None and \
                 exc.context_mark.line != exc.problem_mark.line:
-            hint += f" (it starts at line {2 + exc.context_mark.line})"
-        return Problem("", line, f"front matter is not valid YAML: {what}{hint}; fix the YAML "
-                                 "between the `---` lines (quote a value that holds `: ` or "
-                                 "starts with a quote, and close every quote)")
+            what += f" (in the part that starts at line {2 + exc.context_mark.line})"
+        return Problem("", line, f"front matter is not valid YAML: {what}; fix the YAML "
+                                 "between the `---` lines (quote a value that holds `: ` and "
+                                 "close every quote)")
     except yaml.YAMLError as exc:
         return Problem("", 2, f"front matter is not valid YAML ({exc}); fix the YAML between "
                               "the `---` lines")
