@@ -965,25 +965,33 @@ def _location_sort_key(location: tuple[str, int | None]) -> tuple[str, int]:
     return location[0], location[1] or 0
 
 
-def _message_sort_key(message: Message) -> tuple:
+def _message_sort_key(item: tuple[int, Message]) -> tuple:
+    """Messages by their first location: file, then line when known (a template extracted
+    now), then the order they came in (a catalog read from disk, whose references carry no
+    line: the order it was written in)."""
+    index, message = item
     first = min(map(_location_sort_key, message.locations)) if message.locations else ("", 0)
-    return first, message.context or "", _key(message)[1]
+    return first, index
 
 
 def _comment_lines(marker: str, texts: Iterable[str]) -> list[str]:
     lines = []
     for text in texts:
-        for part in text.split("\n"):
+        # a comment never holds a line end of its own: "\r" would start a line when read
+        for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             lines.append(f"{marker} {part}".rstrip())
     return lines
 
 
 def _locations_lines(locations: Iterable[tuple[str, int | None]]) -> list[str]:
+    """``#:`` references: the files only, without line numbers, so that an edit that moves
+    the lines of a page changes no entry of its catalogs but the edited one (``mdbabel where``
+    finds the line of a message)."""
     lines, current = [], "#:"
-    for filename, lineno in sorted(set(locations), key=_location_sort_key):
+    for filename in sorted({filename for filename, _ in locations}):
         if " " in filename or "\t" in filename:
             filename = f"\u2068{filename}\u2069"
-        item = f"{filename}:{lineno}" if lineno else filename
+        item = filename
         if current != "#:" and len(current) + 1 + len(item) > WIDTH:
             lines.append(current)
             current = "#:"
@@ -1002,7 +1010,7 @@ def render_catalog(catalog: Catalog, headers: list[tuple[str, str]], *,
     out += _wrap("msgid", "")
     out += _wrap("msgstr", "".join(f"{name}: {value}\n" for name, value in headers))
     num_plurals = catalog.num_plurals
-    for message in sorted(_messages(catalog), key=_message_sort_key):
+    for _, message in sorted(enumerate(_messages(catalog)), key=_message_sort_key):
         out.append("")
         out += _comment_lines("#", message.user_comments)
         out += _comment_lines("#.", message.auto_comments)
