@@ -42,6 +42,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, get_close_matches
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
+from . import link_targets
 from .build_cache import text_digest
 from .files import atomic_write_bytes
 from .segments import segment
@@ -548,8 +549,9 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
         for key, message in pool.items():
             if key not in wanted and _has_translation(message):
                 candidates.setdefault(key[0], {})[key[1]] = message
-    used_as_fuzzy: set[Key] = set()
+    used_as_fuzzy: set[Key] = set()   # (and carried over a change of link targets)
     revived: set[Key] = set()
+    relink_index: dict[str | None, dict[str, list[Message]]] = {}
     num_plurals = merged.num_plurals  # a property that looks the locale up each time
 
     for new in _messages(template):
@@ -567,6 +569,13 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
             if carried.fuzzy:
                 message.flags.add("fuzzy")
                 message.previous_id = list(carried.previous_id)
+        elif (relinked := _relinked(new, candidates.get(key[0], {}), relink_index)) is not None:
+            # only link destinations changed (a page moved, a heading id changed): the
+            # translation stays, with the new destinations, and is not fuzzy
+            match, message.string = relinked
+            used_as_fuzzy.add(_key(match))
+            message.user_comments = list(match.user_comments)
+            message.flags |= match.flags - FORMAT_FLAGS - {"fuzzy"}
         else:
             match = _fuzzy_match(key[1], candidates.get(key[0], {}))
             if match is None:
@@ -595,6 +604,26 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
             obsolete.auto_comments = []
             merged.obsolete[key] = obsolete
     return merged
+
+
+def _relinked(new: Message, candidates: dict[str, Message],
+              index: dict[str | None, dict[str, list[Message]]]) -> tuple[Message, str] | None:
+    """(old message, its translation with the new link destinations) when *new* differs
+    from a translated, not fuzzy candidate in link destinations only
+    (:func:`mdbabel.link_targets.carry_translation`)."""
+    if not candidates or not isinstance(new.id, str) or ("](" not in new.id and "=" not in new.id):
+        return None
+    if new.context not in index:  # built once per msgctxt, on the first message that asks
+        by_skeleton: dict[str, list[Message]] = {}
+        for msgid, message in candidates.items():
+            if isinstance(message.string, str) and message.string and not message.fuzzy:
+                by_skeleton.setdefault(link_targets.skeleton(msgid)[0], []).append(message)
+        index[new.context] = by_skeleton
+    for old in index[new.context].get(link_targets.skeleton(new.id)[0], ()):
+        carried = link_targets.carry_translation(old.id, new.id, old.string)
+        if carried is not None:
+            return old, carried
+    return None
 
 
 def _fresh_copy(template: Message) -> Message:
@@ -1153,6 +1182,7 @@ class UpdatePlan:
 
     writes: list[PlannedWrite] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)   # "path: why; what to do" notices
+    moved: list[str] = field(default_factory=list)      # catalogs carried to a moved page
 
     @property
     def changes(self) -> list[PlannedWrite]:
@@ -1215,7 +1245,8 @@ def _header_comments_for(config: SiteConfig, domain: str, language: str | None) 
 
 def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
                 malformed: list[str] | None = None, workers: int | None = None,
-                keep_existing: bool = True, unchanged: dict[str, str] | None = None) -> UpdatePlan:
+                keep_existing: bool = True, unchanged: dict[str, str] | None = None,
+                moves: list | None = None) -> UpdatePlan:
     """Compute the templates and catalogs an update writes, without writing anything.
 
     Raises :class:`CatalogError` if an existing catalog is malformed: it is never
@@ -1253,7 +1284,7 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
         for domain, page in domains:
             plan.writes.extend(_plan_domain(config, domain, page, languages, project, malformed,
                                             unchanged))
-    _plan_orphans(config, {domain for domain, _ in domains}, languages, plan)
+    _plan_orphans(config, {domain for domain, _ in domains}, languages, plan, moves or [])
     return plan
 
 
@@ -1369,7 +1400,10 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
 
 
 def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
-                  plan: UpdatePlan) -> None:
+                  plan: UpdatePlan, moves: list) -> None:
+    from .catalog_moves import orphan_problem
+
+    moved_to = {move.old: move for move in moves}
     templates_dir = config.locales_path / "templates"
     if templates_dir.is_dir():
         for path in sorted(templates_dir.rglob("*.pot")):
@@ -1383,10 +1417,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
         for path in sorted(folder.rglob("*.po")):
             domain = path.relative_to(folder).as_posix()[:-3]
             if domain not in domains:
-                plan.orphaned.append(
-                    f"{config.shown(path)}: page {config.docs_dir}/{domain}.md no longer exists; "
-                    "its translations are kept: if the page moved, `git mv` this catalog to "
-                    "the new page name and run `make catalogs`, else delete it")
+                plan.orphaned.append(orphan_problem(config, path, domain, moved_to.get(domain)))
 
 
 def apply_plan(plan: UpdatePlan) -> list[PlannedWrite]:
@@ -1409,11 +1440,16 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None, 
     under the site root (not versioned); without it, or with *use_cache* false, every page
     is planned.
     """
+    from .catalog_moves import carry_moves, detect_moves
+
     languages = list(config.languages if languages is None else languages)
+    # a page that moved takes its catalogs along first (every language: they move together)
+    moved = carry_moves(config, detect_moves(config))
     cache_path = config.root / UPDATE_CACHE
     key = _update_key(config, languages) if use_cache else ""
     recorded = _read_update_cache(cache_path, key) if use_cache else {}
     plan = plan_update(config, languages, keep_existing=False, unchanged=recorded)
+    plan.moved = moved
     apply_plan(plan)
     if use_cache:
         _write_update_cache(cache_path, key, config, languages, plan)
@@ -1859,18 +1895,26 @@ def check_project(config: SiteConfig) -> CheckReport:
     """
     from .translate import translate_markdown
 
+    from .catalog_moves import detect_moves
+
     report = CheckReport()
-    plan = plan_update(config, malformed=report.problems)
+    moves = detect_moves(config)
+    plan = plan_update(config, malformed=report.problems, moves=moves)
+    moved_from = {move.old: move.new for move in moves}
     for write in plan.content_changes:
         if write.text is None:
-            report.problems.append(f"{write.shown}: template of a page that no longer exists; "
-                                   "run `make catalogs`")
+            domain = write.path.relative_to(config.locales_path / "templates").as_posix()[:-4]
+            where = f"; it carries the messages of {config.docs_dir}/{moved_from[domain]}.md" \
+                if domain in moved_from else ""
+            report.problems.append(f"{write.shown}: template of a page that no longer exists"
+                                   f"{where}; run `make catalogs`")
         elif write.created:
             report.problems.append(f"{write.shown}: missing; run `make catalogs`")
         else:
             report.problems.append(f"{write.shown}: out of date with the sources; "
                                    "run `make catalogs`")
-    report.notices.extend(plan.orphaned)
+    # a catalog without a page is an error: its translations reach no page
+    report.problems.extend(plan.orphaned)
     for write in plan.writes:
         po = write.existing  # each catalog is read once, by the update plan
         if po is None:
