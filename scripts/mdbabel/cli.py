@@ -99,13 +99,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
+    from .textnorm import read_normal
     from .translate import translate_markdown
 
     root = Path(args.root)
     try:
-        source = Path(args.source).read_text(encoding="utf-8-sig")
+        source = read_normal(args.source)  # LF, NFC: as extraction read the page
     except OSError as error:
         raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file")
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.source}: not UTF-8 text; save the file as UTF-8") from None
     # Any Markdown file and any catalog made from it: mkdocs.yml is optional here.
     config = _config(args) if (root / "mkdocs.yml").exists() else None
     translations = catalogs.load_translations(args.catalog, root=root)

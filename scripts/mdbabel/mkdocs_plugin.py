@@ -73,6 +73,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
 from mdbabel.page_source import read_page_source
+from mdbabel.textnorm import normal_text
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -96,6 +97,9 @@ class CatalogGettext(gettext.NullTranslations):
 
     def gettext(self, message: str) -> str:
         found = self._translations.get((None, message))
+        if found is None and message:
+            # MkDocs reads mkdocs.yml itself (nav labels, site name): in NFD if saved so
+            found = self._translations.get((None, normal_text(message)))
         return found.text if found else message
 
     def has(self, message: str) -> bool:
