@@ -46,7 +46,7 @@ from . import link_targets
 from .build_cache import text_digest
 from .files import atomic_write_bytes
 from .segments import segment
-from .textnorm import decode_normal
+from .textnorm import decode_normal, normal_text
 from .translate import Lookup, Translation
 
 __all__ = [
@@ -1206,14 +1206,21 @@ def _existing_bytes(path: Path) -> bytes | None:
 
 
 def _read_text(path: Path, data: bytes | None = None) -> str | None:
-    """A file's text as ``read_text`` gives it (universal newlines), ``None`` if it does not
+    """A file's text in the normal form (:mod:`mdbabel.textnorm`), ``None`` if it does not
     exist; bytes that are not UTF-8 are replaced (an update rewrites such a template, and
-    read_po_file rejects such a catalog first)."""
+    read_po_file rejects such a catalog first). A file that differs from what an update
+    writes only in its form (CRLF, NFD, BOM) is not out of date; the update rewrites it
+    (see :func:`_differs`), keeping its dates."""
     if data is None:
         data = _existing_bytes(path)
         if data is None:
             return None
-    return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    return normal_text(data.decode("utf-8", "replace"))
+
+
+def _differs(text: str, data: bytes | None) -> bool:
+    """Whether writing *text* changes the file whose bytes are *data* (None: no file)."""
+    return data is None or text.encode("utf-8") != data
 
 
 _DATE_HEADER = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
@@ -1350,7 +1357,8 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
                     for (path, language), data in zip(files[1:], contents[1:])]
     template = extract_site(config) if page is None else extract_page(config, page)
     pot_path = config.template_path(domain)
-    old_text = _read_text(pot_path)
+    old_bytes = _existing_bytes(pot_path)
+    old_text = None if old_bytes is None else _read_text(pot_path, old_bytes)
     old_date = _existing_header(old_text, "POT-Creation-Date")
     comments = _header_comments_for(config, domain, None)
     pot_text = _stable_text(
@@ -1359,7 +1367,7 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
         old_text, old_date)
     pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
     writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
-                           pot_text != old_text, old_text is None, domain)]
+                           _differs(pot_text, old_bytes), old_text is None, domain)]
     for language in languages:
         try:
             writes.append(_plan_catalog(config, domain, template, language, project, pot_date))
@@ -1396,7 +1404,7 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
         lambda date: render_catalog(
             existing.catalog, _catalog_headers(existing, project, language, old_pot_date, date),
             header_comments=comments))
-    return PlannedWrite(path, shown, text, text != old_text, False, domain, language, existing)
+    return PlannedWrite(path, shown, text, _differs(text, data), False, domain, language, existing)
 
 
 def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
