@@ -139,3 +139,19 @@ def test_git_stores_text_with_lf_and_leaves_images_alone():
     lines = result.stdout.splitlines()
     assert "docs/faq.md: eol: lf" in lines and "x.po: eol: lf" in lines
     assert "a.png: text: unset" in lines and "b.pdf: text: unset" in lines
+
+
+def test_a_carriage_return_in_a_translation_reads_as_a_line_break(tmp_path):
+    """`\\r` written as an escape inside a msgstr (issue 17): a line break like the source's."""
+    from catalog_site import make_site, po_path, translate_entry, update
+
+    from mdbabel import catalogs
+
+    make_site(tmp_path, {"index.md": "Dòng một.\n"})
+    update(tmp_path)
+    translate_entry(tmp_path, "Dòng một.", "Line one.\\r\\n\\r# Heading")
+    fast = catalogs.load_translations(po_path(tmp_path), root=tmp_path)
+    assert fast[(None, "Dòng một.")].text == "Line one.\n\n# Heading"
+    # the same through Babel's parser (which reads the files outside the regular layout)
+    parsed, _, _ = catalogs._parse_with_babel(po_path(tmp_path).read_text("utf-8"), "x.po")
+    assert parsed.get("Dòng một.").string == "Line one.\n\n# Heading"

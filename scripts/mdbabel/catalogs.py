@@ -873,6 +873,7 @@ def _parse_with_babel(text: str, shown: str) -> Parsed:
         raise CatalogError(f'{shown}:1: missing header entry (msgid ""); add it first, with at '
                            'least "Language: xx\\n" and "Content-Type: text/plain; '
                            'charset=UTF-8\\n"')
+    _normal_strings(catalog)
     return catalog, parser.header, parser.msgstr_lines
 
 
@@ -1559,6 +1560,26 @@ _REGULAR_END = re.compile(rf"{_BETWEEN}\Z")
 _ISOLATED_LOCATION = re.compile(r"^#:[^\n]*[\u2068\u2069]", re.MULTILINE)
 
 
+def _msgstr_text(lines: str) -> str:
+    """A msgstr's text, its line breaks in the normal form (see :func:`_normal_strings`)."""
+    text = _string_text(lines)
+    return text if "\r" not in text else text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normal_strings(catalog: Catalog) -> None:
+    """A translation written with ``\\r`` escapes gets ``\\n`` line breaks: Python-Markdown
+    reads a carriage return as a new line, which the checks (that look for ``\\n``) and the
+    source's msgid never have. (The file's own line ends are normalised before parsing.)"""
+    for message in (*catalog._messages.values(), *catalog.obsolete.values()):  # noqa: SLF001
+        string = message.string
+        if isinstance(string, str):
+            if "\r" in string:
+                message.string = string.replace("\r\n", "\n").replace("\r", "\n")
+        elif isinstance(string, (list, tuple)) and any("\r" in part for part in string):
+            message.string = type(string)(part.replace("\r\n", "\n").replace("\r", "\n")
+                                          for part in string)
+
+
 def _string_text(lines: str) -> str:
     """The text of a string written on the ``"..."`` *lines* (joined by ``\\n``), unescaped
     line by line like Babel's ``denormalize``."""
@@ -1599,7 +1620,7 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
             if "fuzzy" in comments and _is_fuzzy(comments):
                 fuzzy += 1
                 continue
-            string = _string_text(msgstr)
+            string = _msgstr_text(msgstr)
             if string:
                 translations[key] = Translation(string, f"{shown}:{line}")
     except _Irregular:
@@ -1716,7 +1737,7 @@ def _parse_regular(text: str) -> Parsed | None:
         for comments, key, msgstr, obsolete, msgid_line, msgstr_line in entries:
             locations, flags, auto, user, previous = _entry_comments(comments) if comments \
                 else ([], [], [], [], [])
-            message = Message(key[1], _string_text(msgstr), locations, flags, auto, user,
+            message = Message(key[1], _msgstr_text(msgstr), locations, flags, auto, user,
                               lineno=msgid_line, context=key[0])
             dict_key = key[1] if key[0] is None else (key[1], key[0])
             if obsolete:
