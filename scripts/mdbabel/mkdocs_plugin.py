@@ -190,6 +190,9 @@ class MdBabelConfig(base.Config):
     threshold = c.Type((int, float), default=0.8)
     strict = c.Type((bool, str), default=False)
     figures_dir = c.Type(str, default="_data")  # inside docs_dir
+    # the site's front matter rules in the build (mdbabel.site_checks: known keys, reviewed,
+    # sources); a front matter that does not parse is a problem either way
+    front_matter_rules = c.Type(bool, default=False)
     # keep page translations between builds in .cache/mdbabel/ (mdbabel.build_cache)
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
@@ -543,16 +546,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(0)
     def on_env(self, env, config, files):
         # Every page has been read: in strict mode, stop before anything is written.
-        front_matter = getattr(self, "_front_matter_problems", [])
-        if self.strict and front_matter:
-            listing = "\n  ".join(dict.fromkeys(front_matter))
-            raise PluginError(f"{len(front_matter)} front matter problem(s) (strict mode):\n  {listing}")
-        if self.strict and self.problems:
-            listing = "\n  ".join(dict.fromkeys(self.problems))
-            raise PluginError(
-                f"{len(self.problems)} translation problem(s) in the {self.language} catalogs "
-                f"(strict mode):\n  {listing}"
-            )
+        front_matter = list(dict.fromkeys(getattr(self, "_front_matter_problems", [])))
+        if self.strict and (front_matter or self.problems):
+            parts = [f"{len(front_matter)} front matter problem(s) (strict mode):\n  "
+                     + "\n  ".join(front_matter)] if front_matter else []
+            if self.problems:
+                listing = "\n  ".join(dict.fromkeys(self.problems))
+                parts.append(f"{len(self.problems)} translation problem(s) in the {self.language} "
+                             f"catalogs (strict mode):\n  {listing}")
+            raise PluginError("\n".join(parts))
         self._not_found_context = (self._nav, files)
         self._env = env
         return self._install_env(env, config)
@@ -815,7 +817,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return None
         try:
             text, problems = read_page_source(page.file.abs_src_path,
-                                              self._shown_source(page.file.src_uri))
+                                              self._shown_source(page.file.src_uri),
+                                              rules=self.config.front_matter_rules)
         except (OSError, UnicodeDecodeError):
             return None  # MkDocs reads the file again and words the error
         if problems and self.language == self.default_language:
@@ -951,7 +954,7 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     cached = _SOURCE_CACHE.get(abs_src_path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    raw = read_page_source(abs_src_path, abs_src_path)[0]  # as on_page_read_source gives it
+    raw = read_page_source(abs_src_path, abs_src_path, rules=False)[0]  # as the build reads it
     body, meta = get_data(raw)
     # line numbers: MkDocs' own split of the text with Unix line ends (the body given to
     # plugins may already be reformatted)
