@@ -155,3 +155,17 @@ def test_a_carriage_return_in_a_translation_reads_as_a_line_break(tmp_path):
     # the same through Babel's parser (which reads the files outside the regular layout)
     parsed, _, _ = catalogs._parse_with_babel(po_path(tmp_path).read_text("utf-8"), "x.po")
     assert parsed.get("Dòng một.").string == "Line one.\n\n# Heading"
+
+
+def test_an_nfd_crlf_mkdocs_yml_gives_the_same_catalogs_and_site(baseline, project):
+    """MkDocs reads mkdocs.yml itself (nav labels, site name): they are looked up in the
+    normal form, as they were extracted."""
+    path = project / "mkdocs.yml"
+    path.write_bytes(everything(path.read_text("utf-8")).encode("utf-8"))
+    site = config(project)
+    locales_before = hashes(site.locales_path)
+    mdbabel(project, "update")
+    assert hashes(site.locales_path) == locales_before
+    built = project.parent / "site"
+    build(project, built)
+    assert tree_differences(baseline[1], built) == []

@@ -329,6 +329,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
+        _normal_config(config)
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._docs_name = Path(config.docs_dir).name
@@ -966,3 +967,33 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     result = (body, meta, first_line)
     _SOURCE_CACHE[abs_src_path] = (stamp, result)
     return result
+
+
+def _normal(value):
+    """*value* with every string (dict keys too) in the normal form (mdbabel.textnorm)."""
+    if isinstance(value, str):
+        return normal_text(value)
+    if isinstance(value, list):
+        return [_normal(item) for item in value]
+    if isinstance(value, dict):
+        return {_normal(key): _normal(item) for key, item in value.items()}
+    return value
+
+
+def _normal_config(config) -> None:
+    """The texts MkDocs read from mkdocs.yml (site name, nav labels, toc's permalink title,
+    ``extra``) in the normal form, as they were extracted: an NFD mkdocs.yml gives the same
+    site. (MkDocs reads the file itself, before any plugin runs.)"""
+    for key in ("site_name", "site_description", "site_author", "copyright"):
+        if isinstance(config.get(key), str):
+            config[key] = normal_text(config[key])
+    for key in ("nav", "extra", "mdx_configs"):
+        value = config.get(key)
+        if isinstance(value, (list, dict)):
+            normal = _normal(value)
+            if normal != value:
+                if isinstance(value, dict):  # keep the config's own mapping type
+                    value.clear()
+                    value.update(normal)
+                else:
+                    config[key] = normal
