@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -324,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as error:
         _print_error(str(error))
         return EXIT_PROBLEMS
+    except BrokenPipeError:  # `mdbabel where ... | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:  # unreadable page, read-only locales/, full disk...
         where = error.filename or "mdbabel"
         _print_error(f"{where}: {error.strerror or error}; check the path and its permissions")
