@@ -137,3 +137,36 @@ def test_a_mkdocs_yml_syntax_error_is_one_line(built, target):
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("mkdocs.yml:") and "invalid YAML" in lines[0] and "; fix" in lines[0]
     assert f"line {line}" in lines[0] or lines[0].startswith(f"mkdocs.yml:{line}:")
+
+
+# --------------------------------------------------------------------------- without a build
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ('---\ntitle: "Trang\nreviewed: 2026-11-25\n---\n\n# Trang\n', 2, "unclosed quote"),
+    ("---\ntitle: Chủ đề 1: thai sản\n---\n\n# Trang\n", 2, "not valid YAML"),
+    ("---\ntitle: Trang\nreviewed: 2026-11-25\n\n# Trang\n", 1, "not closed"),
+    ("---\n- title: Trang\n---\n\n# Trang\n", 2, "not a mapping"),
+])
+def test_a_front_matter_that_does_not_read_is_a_problem_for_any_site(tmp_path, text, line, what):
+    """Even without the site's rules (plugin option front_matter_rules): the block is left
+    out of the page, the line count kept."""
+    from mdbabel.page_source import read_page_source
+
+    page = tmp_path / "x.md"
+    page.write_text(text, encoding="utf-8")
+    body, problems = read_page_source(page, "docs/x.md", rules=False)
+    [problem] = problems
+    assert problem.startswith(f"docs/x.md:{line}: ") and what in problem and "; " in problem
+    assert body.count("\n") == text.count("\n") and "title" not in body
+    assert "# Trang" in body
+
+
+@pytest.mark.parametrize("text", ["---\n\nMột đoạn.\n", "---\nTiêu đề\n---\n\nMột đoạn.\n",
+                                  "# Trang\n\n---\n\ntitle: không phải front matter\n"])
+def test_a_rule_at_the_top_is_not_taken_for_a_front_matter(tmp_path, text):
+    from mdbabel.page_source import read_page_source
+
+    page = tmp_path / "x.md"
+    page.write_text(text, encoding="utf-8")
+    assert read_page_source(page, "docs/x.md", rules=False) == (text, [])

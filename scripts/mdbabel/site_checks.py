@@ -144,7 +144,11 @@ def front_matter_syntax(text: str) -> Problem | None:
         return None
     match = _FRONT_MATTER.match(text)
     if not match:
-        return Problem("", 1, "the front matter is not closed; add a line `---` after its last key")
+        # a rule (hr) at the top of a page is not a front matter: only `key:` lines are
+        if re.match(r"---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", text, re.M):
+            return Problem("", 1, "the front matter is not closed; add a line `---` after "
+                                  "its last key")
+        return None
     try:
         data = load_front_matter(match.group(2) or "")
     except yaml.MarkedYAMLError as exc:
@@ -165,7 +169,7 @@ def front_matter_syntax(text: str) -> Problem | None:
     except yaml.YAMLError as exc:
         return Problem("", 2, f"front matter is not valid YAML ({exc}); fix the YAML between "
                               "the `---` lines")
-    if data is not None and not isinstance(data, dict):
+    if isinstance(data, list):  # (a plain text between two rules is a setext heading)
         return Problem("", 2, "the front matter is not a mapping of keys to values; write one "
                               "`key: value` per line")
     return None
