@@ -43,6 +43,9 @@ SAMPLE_PAGE = """\
 ---
 title: Trang mẫu cho kiểm thử
 description: Trang dùng cho kiểm thử chấp nhận.
+reviewed: 2026-11-25
+sources:
+  - title: Luật Bảo hiểm xã hội số 41/2024/QH15
 ---
 
 # Trang kiểm thử
@@ -89,6 +92,8 @@ GOOD = {
     "Trang mẫu cho kiểm thử": "Sample page for the tests",
     "Trang kiểm thử": "Test page",
     "Trang dùng cho kiểm thử chấp nhận.": "A page for the acceptance tests.",
+    # reviewed and sources: the site's front matter rules hold in `make site` (issue 19)
+    "Luật Bảo hiểm xã hội số 41/2024/QH15": "Law on Social Insurance No. 41/2024/QH15",
     "Mục có mã": "Section with code",
     "Xem [trang liên hệ](contacts.md) để biết thêm.": "See [the contacts page](contacts.md) for more.",
     "Chạy lệnh `mdbabel update` trước khi dịch.": "Run `mdbabel update` before translating.",

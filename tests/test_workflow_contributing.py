@@ -119,7 +119,8 @@ def test_editor_adds_a_page(project):
     for msgid in ENGLISH:
         for text in (pot, po):
             assert f'"{msgid}"' in text.replace('"\n"', "")
-    assert "Đóng `BHXH` hằng tháng." in pot and "#: docs/foreign-workers/test-page.md:16" in pot
+    # references name the file only (quiet diffs; `mdbabel where` gives the line)
+    assert "Đóng `BHXH` hằng tháng." in pot and "#: docs/foreign-workers/test-page.md\n" in pot
     result = make(project, "check")
     assert result.returncode == 0
     make(project, "site")
@@ -236,7 +237,8 @@ def test_add_a_language(project):
 
     result = make(project, "catalogs")
     assert "created locales/de/LC_MESSAGES/faq.po" in result.stdout
-    assert "updated locales/en/LC_MESSAGES/_site.po" in result.stdout   # nav lines moved
+    # the nav's lines moved, but references carry no line numbers (quiet diffs, issue 19)
+    assert "locales/en/LC_MESSAGES/_site.po" not in result.stdout
     assert (project / "locales" / "de" / "LC_MESSAGES" / "_site.po").is_file()
     assert 'Language: de\\n' in (project / "locales" / "de" / "LC_MESSAGES" / "faq.po").read_text(encoding="utf-8")
     result = run([tool("mdbabel"), "init", "de"], project)

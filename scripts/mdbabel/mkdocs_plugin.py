@@ -15,6 +15,9 @@ on_config             -110      after i18n (-100): language of this build, figur
 on_nav                -110      after i18n: section and nav titles from ``_site.po``;
                                 every catalog read; what lives until the end of the
                                 build is set aside from the garbage collector
+on_page_read_source   0         the page in the normal form (LF, NFC); its front
+                                matter checked (``page_source``): strict fails in
+                                on_env, else a warning; unreadable YAML left out
 on_page_markdown      -10       body, title and description through the page catalog
                                 (``translate_markdown``, or the store's result for the
                                 same page and catalog bytes), notices, translation
@@ -85,6 +88,8 @@ from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_
                               markdown_text)
 from mdbabel.nav_html import NavRenderer
 from mdbabel.segments import front_matter_message
+from mdbabel.page_source import read_page_source
+from mdbabel.textnorm import normal_text
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -108,19 +113,21 @@ class ChainGettext(gettext.NullTranslations):
         super().__init__()
         self.lookup = lookup
 
+    # MkDocs reads mkdocs.yml itself (nav labels, site name), in NFD if it was saved so: every
+    # lookup is made in the normal form, as the catalogs are read
     def plain(self, message: str, context: str | None = None) -> tuple[str, str]:
         """(text, its language), unmarked: for attributes and sentences the caller marks."""
-        return self.lookup.find(message, context)
+        return self.lookup.find(normal_text(message), context)
 
     def has(self, message: str) -> bool:
         """Whether the build language's own catalog translates *message*."""
-        return self.lookup.has(message)
+        return self.lookup.has(normal_text(message))
 
     def _marked(self, text: str, language: str) -> str:
         return text if language == self.lookup.language else lang_marks.mark(text, language)
 
     def gettext(self, message: str) -> str:
-        return self._marked(*self.lookup.find(message))
+        return self._marked(*self.plain(message))
 
     def pgettext(self, context: str, message: str) -> str:
         return self._marked(*self.lookup.find(message, context))
@@ -206,6 +213,9 @@ class MdBabelConfig(base.Config):
     threshold = c.Type((int, float), default=0.8)
     strict = c.Type((bool, str), default=False)
     figures_dir = c.Type(str, default="_data")  # inside docs_dir
+    # the site's front matter rules in the build (mdbabel.site_checks: known keys, reviewed,
+    # sources); a front matter that does not parse is a problem either way
+    front_matter_rules = c.Type(bool, default=False)
     # keep page translations between builds in .cache/mdbabel/ (mdbabel.build_cache)
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
@@ -391,6 +401,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
+        _normal_config(config)
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._docs_name = Path(config.docs_dir).name
@@ -658,12 +669,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(0)
     def on_env(self, env, config, files):
         # Every page has been read: in strict mode, stop before anything is written.
-        if self.strict and self.problems:
-            listing = "\n  ".join(dict.fromkeys(self.problems))
-            raise PluginError(
-                f"{len(self.problems)} translation problem(s) in the {self.language} catalogs "
-                f"(strict mode):\n  {listing}"
-            )
+        front_matter = list(dict.fromkeys(getattr(self, "_front_matter_problems", [])))
+        if self.strict and (front_matter or self.problems):
+            parts = [f"{len(front_matter)} front matter problem(s) (strict mode):\n  "
+                     + "\n  ".join(front_matter)] if front_matter else []
+            if self.problems:
+                listing = "\n  ".join(dict.fromkeys(self.problems))
+                parts.append(f"{len(self.problems)} translation problem(s) in the {self.language} "
+                             f"catalogs (strict mode):\n  {listing}")
+            raise PluginError("\n".join(parts))
         self._not_found_context = (self._nav, files)
         self._env = env
         self._decide_publishing(files)
@@ -1004,6 +1018,33 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             log.info(f"mdbabel: {language_name(code)} ({code}) is at {where}{preview}")
         return server
 
+    def on_pre_build(self, config):
+        self._front_matter_problems: list[str] = []
+
+    def on_page_read_source(self, page: Page, config):
+        """The page in the normal form, its front matter checked (:mod:`mdbabel.page_source`).
+
+        (MkDocs 1.6 prefers setting ``File.content_string`` in ``on_files``, but that unsets
+        ``abs_src_path``, which ``mkdocs serve`` and the status table use.) The source-language
+        build reports the problems (once, not once per language); every build leaves out a
+        front matter that does not read, so its raw YAML is never published.
+        """
+        if not page.file.abs_src_path:
+            return None
+        try:
+            text, problems = read_page_source(page.file.abs_src_path,
+                                              self._shown_source(page.file.src_uri),
+                                              rules=self.config.front_matter_rules)
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reads the file again and words the error
+        if problems and self.language == self.default_language:
+            if self.strict:
+                self._front_matter_problems.extend(problems)
+            else:
+                for problem in problems:
+                    log.warning(problem)
+        return text
+
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav
         mkdocs_converter.uninstall()
@@ -1169,7 +1210,7 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     cached = _SOURCE_CACHE.get(abs_src_path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+    raw = read_page_source(abs_src_path, abs_src_path, rules=False)[0]  # as the build reads it
     body, meta = get_data(raw)
     # line numbers: MkDocs' own split of the text with Unix line ends (the body given to
     # plugins may already be reformatted)
@@ -1181,3 +1222,33 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     result = (body, meta, first_line)
     _SOURCE_CACHE[abs_src_path] = (stamp, result)
     return result
+
+
+def _normal(value):
+    """*value* with every string (dict keys too) in the normal form (mdbabel.textnorm)."""
+    if isinstance(value, str):
+        return normal_text(value)
+    if isinstance(value, list):
+        return [_normal(item) for item in value]
+    if isinstance(value, dict):
+        return {_normal(key): _normal(item) for key, item in value.items()}
+    return value
+
+
+def _normal_config(config) -> None:
+    """The texts MkDocs read from mkdocs.yml (site name, nav labels, toc's permalink title,
+    ``extra``) in the normal form, as they were extracted: an NFD mkdocs.yml gives the same
+    site. (MkDocs reads the file itself, before any plugin runs.)"""
+    for key in ("site_name", "site_description", "site_author", "copyright"):
+        if isinstance(config.get(key), str):
+            config[key] = normal_text(config[key])
+    for key in ("nav", "extra", "mdx_configs"):
+        value = config.get(key)
+        if isinstance(value, (list, dict)):
+            normal = _normal(value)
+            if normal != value:
+                if isinstance(value, dict):  # keep the config's own mapping type
+                    value.clear()
+                    value.update(normal)
+                else:
+                    config[key] = normal

@@ -133,6 +133,13 @@ def main(argv: list[str] | None = None) -> int:
             print(error.format_message(), file=sys.stderr)
             return 1
         return 0
+    from .catalogs import CatalogError, read_mkdocs_yaml
+
+    try:  # a syntax error in mkdocs.yml: one line with its place, not MkDocs' traceback
+        read_mkdocs_yaml(Path(args.config_file), args.config_file)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
     return parallel_build(str(Path(args.config_file)), args.site_dir, args.jobs, args.engine)
 
 
