@@ -1515,6 +1515,13 @@ def _is_fuzzy(comments: str) -> bool:
                for line in comments.split("\n"))
 
 
+def _is_reorder(comments: str) -> bool:
+    """Whether the comment lines of an entry carry the flag ``mdbabel-reorder`` (its
+    placeholders and figures may come in another order than the source's)."""
+    return any(line.startswith("#,") and "mdbabel-reorder" in
+               [flag.strip() for flag in line[2:].split(",")] for line in comments.split("\n"))
+
+
 def _read_translations_fast(path: Path, shown: str, language: str | None,
                             data: bytes | None = None
                             ) -> tuple[dict[Key, Translation], int] | None:
@@ -1544,7 +1551,9 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
                 continue
             string = _string_text(msgstr)
             if string:
-                translations[key] = Translation(string, f"{shown}:{line}")
+                translations[key] = Translation(string, f"{shown}:{line}",
+                                                "mdbabel-reorder" in comments
+                                                and _is_reorder(comments))
     except _Irregular:
         return None
 
@@ -1758,7 +1767,8 @@ def _translations_of(po: PoFile) -> dict[Key, Translation]:
             continue
         key = _key(message)
         translations[key] = Translation(message.string,
-                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}")
+                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}",
+                                        "mdbabel-reorder" in message.flags)
     return translations
 
 
