@@ -42,8 +42,10 @@ def toolchain_key() -> str:
     from pymdownx import __meta__ as pymdownx_meta
 
     digest = hashlib.sha256(f"{_FORMAT} {sys.version_info[:2]}".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):  # subpackages too (safety/)
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0"
+                      + source.read_bytes())
     digest.update(f"markdown {markdown.__version__} pymdownx {pymdownx_meta.__version__} "
                   f"babel {babel.__version__}".encode())
     return digest.hexdigest()

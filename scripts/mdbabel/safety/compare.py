@@ -204,8 +204,13 @@ def _compare_urls(source: Summary, target: Summary) -> list[str]:
     dst = Counter((name, value) for _, name, value in target.urls)
     for (name, value), count in (src - dst).items():
         what = _what(name, value)
-        problems.append(f'translation drops {what} "{_short(_shown(value))}"; keep the {what} '
-                        f"target unchanged {_FIX}" + _reference_hint(value))
+        shown = _short(_shown(value))
+        if what == "reference link":
+            problems.append(f'translation drops the reference link "{shown}", defined on the '
+                            f'page; keep "{shown}" or write "[translated text]{shown}" {_FIX}')
+            continue
+        problems.append(f'translation drops {what} "{shown}"; keep the {what} target '
+                        f"unchanged {_FIX}")
     for (name, value), count in (dst - src).items():
         what = _what(name, value)
         problems.append(f'translation has {what} "{_short(_shown(value))}" that the source does '
@@ -214,8 +219,12 @@ def _compare_urls(source: Summary, target: Summary) -> list[str]:
 
 
 def _what(name: str, value: str) -> str:
+    from .render import reference_url
+
     if value.startswith("#fn:"):
         return "footnote reference"
+    if value.startswith(reference_url("")):
+        return "reference link"
     return "image" if name == "src" else "link"
 
 
@@ -227,15 +236,6 @@ def _shown(value: str) -> str:
     if value.startswith("#fn:"):
         return f"[^{value[4:]}]"
     return f"[{unquote(value[len(prefix):])}]" if value.startswith(prefix) else f"({value})"
-
-
-def _reference_hint(value: str) -> str:
-    from .render import reference_url
-
-    if not value.startswith(reference_url("")):
-        return ""
-    return (" (a link written [label] is a link only while its text is a label the page "
-            "defines: write [translated text][label])")
 
 
 def _short(text: str, limit: int = 60) -> str:
