@@ -64,7 +64,7 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
     else:
         found, texts = _rendering_problems(msgid, msgstr, kind, references=references,
                                            footnotes=footnotes)
-    if texts is not None:  # figures as the reader sees them: not in URLs or attributes
+    if texts is not None and not found:  # figures as the reader sees them, not in URLs
         problems += figures_compare.compare_figures(
             _without_placeholders(texts[0]), _without_placeholders(texts[1]),
             ordered=not reorder)
@@ -77,7 +77,7 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
 def _written(text: str, kind: str) -> str:
     from .translate import written_lines  # translate imports this module
 
-    return written_lines(text, kind).replace("\n", "  \n")
+    return written_lines(text, kind, escape_markers=False).replace("\n", "  \n")
 
 
 def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False,
@@ -104,10 +104,9 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
         source_html, target_html = source.html, target.html
         made = _definition_problems(source, target)
     src, dst = compare.summarise(source_html), compare.summarise(target_html)
-    problems = made + compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
-                                      target_html=target_html, blocks=not raw)
-    if not raw and not problems:
-        problems += _literal_delimiters(src, dst)
+    problems = made + (_literal_delimiters(src, dst) if not raw else [])
+    problems += compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
+                                target_html=target_html, blocks=not raw)
     return problems, ("".join(src.text), "".join(dst.text))
 
 

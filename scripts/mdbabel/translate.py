@@ -185,9 +185,10 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     return span.start, span.end, written
 
 
-def written_lines(text: str, kind: str) -> str:
+def written_lines(text: str, kind: str, *, escape_markers: bool = True) -> str:
     """*text* as write-back puts it into the page, before the container prefix and the hard
-    breaks ("  ") are added (:func:`mdbabel.checks.check_translation` judges this form)."""
+    breaks ("  ") are added. :func:`mdbabel.checks.check_translation` judges this form without
+    *escape_markers*: a translation that would start a block is refused, not silently escaped."""
     # Python-Markdown reads a lone carriage return as a line end: so does write-back
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # surrounding spaces could turn the text into code or a hard break
@@ -200,6 +201,8 @@ def written_lines(text: str, kind: str) -> str:
             text = text[:-1] + "\\#"
     # a block marker at the start of a written line would start a block
     # ("-\nword" joined becomes a list item): escape it
+    if not escape_markers:
+        return text
     lines = text.split("\n")
     first = 0 if kind in _LINE_START_KINDS else 1
     text = "\n".join(_escape_marker(line) if i >= first else line

@@ -177,10 +177,15 @@ def compare(source: Summary, target: Summary, *, line_breaks: bool,
                         "it, or escape the character that starts the block with a backslash")
     missing = Counter(source.code) - Counter(target.code)
     extra = Counter(target.code) - Counter(source.code)
-    problems += [f'translation drops or changes inline code "{_short(code)}"; copy the code '
+    problems += [f'translation drops or changes inline code `{_short(code)}`; copy the code '
                  f"span exactly {_FIX}" for code in missing]
-    problems += [f'translation adds inline code "{_short(code)}" that the source does not '
+    problems += [f'translation adds inline code `{_short(code)}` that the source does not '
                  f"have; remove it {_FIX}" for code in extra if "mdbabel" not in code]
+    if not problems:  # a dropped link or code is named above by its target or text
+        for tag in source.elements:
+            if tag not in target.elements and tag not in ("br", "#comment"):
+                problems.append(f'translation drops the "<{tag}>" element of the source; keep '
+                                f"the markup (HTML or Markdown) that makes it {_FIX}")
     if not problems:
         problems += _sanitiser(source, target, target_html)
     return problems
@@ -205,6 +210,14 @@ def _compare_urls(source: Summary, target: Summary) -> list[str]:
     for (name, value), count in (src - dst).items():
         what = _what(name, value)
         shown = _short(_shown(value))
+        if what == "footnote reference":
+            problems.append(f'translation drops footnote reference "{shown}"; keep the '
+                            f"reference unchanged {_FIX}")
+            continue
+        if what == "image":
+            problems.append(f'translation drops image "{shown}"; keep the image and its source '
+                            f"unchanged {_FIX}")
+            continue
         if what == "reference link":
             problems.append(f'translation drops the reference link "{shown}", defined on the '
                             f'page; keep "{shown}" or write "[translated text]{shown}" {_FIX}')
