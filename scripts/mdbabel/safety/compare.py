@@ -56,13 +56,16 @@ def _parse(html: str) -> ElementTree.Element:
     return html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
 
 
+_NAMESPACES = {"http://www.w3.org/2000/svg": "svg", "http://www.w3.org/1998/Math/MathML": "math"}
+
+
 def _tag(element: ElementTree.Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):  # a comment
         return "#comment"
     if tag.startswith("{"):  # svg or math: html5lib names the namespace
         namespace, _, local = tag[1:].partition("}")
-        return f"{namespace.rsplit('/', 1)[-1]}:{local}"
+        return f"{_NAMESPACES.get(namespace, namespace)}:{local}"
     return tag
 
 
