@@ -29,6 +29,7 @@ _MONTHS = {name: i + 1 for i, names in enumerate([
     for name in names.split()}
 _GROUP_SPACES = "\u00a0\u202f\u2009 "
 _JOINERS = "./-,:"
+_SHOWN = 5  # figure problems named one by one; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             start = i
             i += 1
             digits_only = True
+            spaced = False  # grouped by plain spaces already (checked once, at the first)
             group = 1 if ch.isdigit() else 0
             while i < n:
                 c = text[i]
@@ -75,7 +77,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
                 elif (c in _GROUP_SPACES and digits_only and 1 <= group <= 3
                       and text[i + 1:i + 4].isdigit() and len(text[i + 1:i + 4]) == 3
                       and not text[i + 4:i + 5].isdigit()
-                      and (c != " " or _all_groups(text, start, i))):
+                      and (c != " " or spaced or _all_groups(text, start, i))):
+                    spaced = spaced or c == " "
                     i += 1
                     group = 0
                 else:
@@ -102,8 +105,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def _all_groups(text: str, start: int, at: int) -> bool:
     """A plain space groups digits only in a number written entirely in groups of three."""
-    head = text[start:at]
-    return head.isdigit() and len(head) <= 3 and (start == 0 or not text[start - 1].isalnum())
+    groups = text[start:at].split(" ")
+    return all(g.isdigit() for g in groups) and len(groups[0]) <= 3 \
+        and all(len(g) == 3 for g in groups[1:]) and (start == 0 or not text[start - 1].isalnum())
 
 
 def _number_values(text: str) -> frozenset:
@@ -279,6 +283,9 @@ def compare_figures(source: str, target: str, *, ordered: bool) -> list[str]:
             continue  # "2" may be written "two"
         problems.append(f'translation drops the {_kind(figure)} "{figure.written}"; keep it, '
                         "with the same value, as in the source")
+    if len(problems) > _SHOWN:
+        problems[_SHOWN:] = [f"translation has {len(problems) - _SHOWN} more figures that differ "
+                             "from the source; make every figure the same as in the source"]
     if not problems and ordered and matched_order != sorted(matched_order):
         problems.append("translation puts the figures in another order than the source "
                         f"({', '.join(f.written for f in written)}); keep the order of the source, "
