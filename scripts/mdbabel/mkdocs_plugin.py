@@ -507,6 +507,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 done += 1
                 if apply:
                     page.meta[key] = found.text
+        if problems is not None:  # legal sources: reported here, applied with the page context
+            for entry in page.meta.get("sources") or []:
+                for key in ("title", "note"):
+                    text = entry.get(key) if isinstance(entry, dict) else None
+                    if text:
+                        _checked(str(text), lookup, f"front matter source {key}", problems)
         return total, done
 
     def _report(self, problems: list[str], source_path: str) -> None:
