@@ -1876,7 +1876,7 @@ def check_project(config: SiteConfig) -> CheckReport:
         translations = _translations_of(po)
         if write.domain == SITE_DOMAIN:
             for (_context, msgid), translation in translations.items():
-                found = check_interface_translation(msgid, translation.text)
+                found = check_interface_translation(msgid, translation.text, translation.reorder)
                 report.problems.extend(f"{translation.origin}: {p}" for p in found)
             continue
         page = config.docs_path / f"{write.domain}.md"
@@ -1887,13 +1887,14 @@ def check_project(config: SiteConfig) -> CheckReport:
     return report
 
 
-def check_interface_translation(msgid: str, msgstr: str) -> list[str]:
+def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False) -> list[str]:
     """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
     of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
     and by the site build."""
     from . import checks
 
-    return checks.check_translation(msgid, msgstr, "interface") + _format_problems(msgid, msgstr)
+    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder) \
+        + _format_problems(msgid, msgstr)
 
 
 _NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")

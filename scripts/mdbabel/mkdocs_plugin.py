@@ -269,7 +269,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         ``%(name)s`` placeholder would stop the build with a traceback."""
         usable: TranslationMap = {}
         for key, translation in self.translations(self.language, SITE_DOMAIN).items():
-            found = check_interface_translation(key[1], translation.text)
+            found = check_interface_translation(key[1], translation.text, translation.reorder)
             if found:
                 self._report([f"{translation.origin}: {p}" for p in found], "the interface")
             else:
@@ -834,7 +834,7 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
     found = lookup(msgid, None)
     if found is None:
         return None
-    found_problems = check_translation(msgid, found.text, kind)
+    found_problems = check_translation(msgid, found.text, kind, reorder=found.reorder)
     if found_problems:
         if problems is not None:
             problems.extend(f"{found.origin}: {problem}" for problem in found_problems)
