@@ -224,3 +224,24 @@ def test_a_shortcut_reference_is_a_link_only_with_the_pages_label():
     assert check_translation(msgid, msgstr, "paragraph") == []  # plain brackets on the page
     found = check_translation(msgid, msgstr, "paragraph", references=frozenset({"luật bhxh"}))
     assert any("drops the reference link" in p for p in found), found
+
+
+def test_the_reorder_flag_is_read_from_the_catalog_and_used_by_the_build(tmp_path):
+    """``#, mdbabel-reorder`` on an entry lets its placeholders change order; without it the
+    translation is refused and the source text kept."""
+    from mdbabel.catalogs import load_translations, make_lookup
+    from mdbabel.translate import translate_markdown
+
+    msgid, msgstr = "Từ {{ a_date }} đến {{ b_date }}.", "Until {{ b_date }}, from {{ a_date }}."
+    for flags, accepted in (("#, mdbabel-reorder\n", True), ("#, python-format\n", False)):
+        po = tmp_path / "locales" / "en" / "LC_MESSAGES" / "page.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n'
+                      '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'{flags}msgid "{msgid}"\nmsgstr "{msgstr}"\n', encoding="utf-8")
+        translations = load_translations(po, root=tmp_path, language="en")
+        result = translate_markdown(msgid + "\n", make_lookup(translations))
+        assert (result.markdown == msgstr + "\n") is accepted, result.problems
+        assert bool(result.problems) is not accepted
+        assert accepted or all(p.startswith("locales/en/LC_MESSAGES/page.po:8: ") and
+                               "#, mdbabel-reorder" in p for p in result.problems), result.problems
