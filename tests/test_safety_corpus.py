@@ -140,6 +140,10 @@ HOSTILE = [
     ("setext heading", PLAIN, "Foreign workers\n===", "paragraph", '"<h1>"'),
     ("new list", PLAIN, "- Foreign workers must join.", "paragraph", '"<ul>"'),
     ("pipe in a table cell", "Chữ", "a | b", "table cell", '"|"'),
+    ("a year that starts an ordered list", PLAIN, "2024. Foreign workers must join.",
+     "paragraph", '"<ol>"'),
+    ("a quote marker", PLAIN, "> Foreign workers must join.", "paragraph", '"<blockquote>"'),
+    ("a horizontal rule", PLAIN, "Foreign workers must join.\n\n- - -", "paragraph", '"<hr>"'),
     # invisible characters
     ("right-to-left override in a number", "Mức đóng là 2.530.000 đồng.",
      "The contribution is 2,530,\u202e000 VND.", "paragraph", "U+202E"),
@@ -245,3 +249,14 @@ def test_the_reorder_flag_is_read_from_the_catalog_and_used_by_the_build(tmp_pat
         assert bool(result.problems) is not accepted
         assert accepted or all(p.startswith("locales/en/LC_MESSAGES/page.po:8: ") and
                                "#, mdbabel-reorder" in p for p in result.problems), result.problems
+
+
+def test_the_sanitiser_line_reports_markup_the_first_parser_did_not_see():
+    """nh3 parses the translation with its own parser (html5ever): an element it finds that
+    the html5lib summary lacks is reported (a differential between the two parsers)."""
+    from mdbabel.safety.compare import _sanitiser, summarise
+
+    source = summarise("<p>a <b>b</b></p>")
+    assert _sanitiser(source, summarise("<p>a <b>b</b></p>"), "<p>a <b>b</b></p>") == []
+    found = _sanitiser(source, summarise("<p>a <b>b</b></p>"), "<p>a <b>b</b><img src=x></p>")
+    assert found and "sanitiser" in found[0]

@@ -80,12 +80,34 @@ def _written(text: str, kind: str) -> str:
     return written_lines(text, kind, escape_markers=False).replace("\n", "  \n")
 
 
+# Characters that can make Markdown or HTML markup anywhere in a line, and what may start a
+# block at the start of a text: a text with none of them renders as one paragraph of text.
+_MARKUP = frozenset("\n\r<>&[]!*_`\\{}#|~")
+_BLOCK_START = frozenset("-+:=>?")
+
+
+def _plain(text: str) -> bool:
+    """Whether *text* renders as its own characters, escaped, in one paragraph (so that two
+    such texts render to the same elements, attributes and URLs: none)."""
+    if "{{" in text:
+        text = _without_placeholders(text)  # "{{ name }}" renders as text
+    if not _MARKUP.isdisjoint(text):
+        return False
+    head = text.lstrip(" \t")
+    if head[:1] in _BLOCK_START:
+        return False
+    digits = len(head) - len(head.lstrip("0123456789"))
+    return not (digits and head[digits:digits + 1] in (".", ")"))
+
+
 def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False,
                         references: frozenset[str] = frozenset(),
                         footnotes: frozenset[str] = frozenset()
                         ) -> tuple[list[str], tuple[str, str] | None]:
     """Problems of the rendered translation, and the text of both renderings (None when the
     translation cannot be rendered)."""
+    if _plain(msgid) and _plain(msgstr):
+        return [], (msgid, msgstr)  # both one paragraph of text: nothing to compare but words
     if raw:
         source_html, target_html = msgid, msgstr
         made: list[str] = []

@@ -45,6 +45,8 @@ class Figure:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = text.replace("đ", "d").replace("Đ", "D")
     return "".join(ch for ch in unicodedata.normalize("NFD", text)
                    if not unicodedata.combining(ch)).lower()
