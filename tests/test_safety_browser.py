@@ -10,7 +10,6 @@ link goes to a host the Vietnamese page does not name, and the hostile text is n
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -245,8 +245,10 @@ def _what(name: str, value: str) -> str:
 
 
 def _shown(value: str) -> str:
-    from .render import reference_url  # the page's reference labels, shown as the reader wrote them
+    """A URL as a message shows it; a page's reference label as the reader wrote it."""
     from urllib.parse import unquote
+
+    from .render import reference_url
 
     prefix = reference_url("")
     if value.startswith("#fn:"):
