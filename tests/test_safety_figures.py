@@ -44,6 +44,19 @@ def test_every_figure_of_the_site_formatted_for_each_language_matches_the_vietna
         assert compare_figures(source, target, ordered=True) == [], (figure.name, source, target)
 
 
+@pytest.mark.parametrize("language", ["de", "fr", "es", "pt", "ru", "ko", "ja", "zh", "id", "tl",
+                                      "hi", "th", "my"])
+def test_a_date_in_a_language_babel_knows_is_read_as_that_date(language):
+    """Any language added later: its long date, as figures.py writes it, is read back (the
+    month names come from Babel's data for the translation's language)."""
+    for day in (dt.date(2026, 7, 1), dt.date(2025, 12, 31)):
+        written = format_long_date(day, language)
+        numeric = f"{day.day}/{day.month}/{day.year}"
+        assert compare_figures(numeric, written, ordered=False, language=language) == [], written
+        swapped = format_long_date(day.replace(month=1), language)
+        assert compare_figures(numeric, swapped, ordered=False, language=language), swapped
+
+
 @pytest.mark.parametrize("source, target", [
     ("2.530.000 đồng", "VND 2,530,000"), ("2.530.000", "2 530 000"), ("2.530.000", "2\u00a0530\u00a0000"),
     ("10,5%", "10.5 %"), ("8%", "8 %"), ("1/7/2026", "1 July 2026"), ("1/7/2026", "July 1, 2026"),

@@ -1876,24 +1876,28 @@ def check_project(config: SiteConfig) -> CheckReport:
         translations = _translations_of(po)
         if write.domain == SITE_DOMAIN:
             for (_context, msgid), translation in translations.items():
-                found = check_interface_translation(msgid, translation.text, translation.reorder)
+                found = check_interface_translation(msgid, translation.text, translation.reorder,
+                                                    write.language)
                 report.problems.extend(f"{translation.origin}: {p}" for p in found)
             continue
         page = config.docs_path / f"{write.domain}.md"
         result = translate_markdown(read_text_file(page, config.shown(page)),
                                     make_lookup(translations),
-                                    source_lang=config.source_language, mark_untranslated=False)
+                                    source_lang=config.source_language, mark_untranslated=False,
+                                    language=write.language)
         report.problems.extend(result.problems)
     return report
 
 
-def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False) -> list[str]:
+def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,
+                                language: str | None = None) -> list[str]:
     """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
     of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
     and by the site build."""
     from . import checks
 
-    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder) \
+    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder,
+                                    language=language) \
         + _format_problems(msgid, msgstr)
 
 

@@ -45,13 +45,14 @@ _QUOTED_KINDS = ("image title", "admonition title", "details title", "tab label"
 def check_translation(msgid: str, msgstr: str, kind: str, *,
                       references: frozenset[str] = frozenset(),
                       footnotes: frozenset[str] = frozenset(),
-                      reorder: bool = False) -> list[str]:
+                      reorder: bool = False, language: str | None = None) -> list[str]:
     """Return the problems of *msgstr* as "what is wrong; how to fix it" texts.
 
     *kind* is the unit kind from :mod:`mdbabel.segments` ("paragraph", "table cell",
     "heading", "front matter title", "interface", ...). *references* and *footnotes* are the
     reference labels and footnote labels the page defines (:func:`reference_labels`,
-    :func:`footnote_labels`); *reorder* is the entry's ``mdbabel-reorder`` flag.
+    :func:`footnote_labels`); *reorder* is the entry's ``mdbabel-reorder`` flag; *language*
+    the translation's (its month names are read in dates).
     """
     problems = invisible.invisible_problems(msgid, msgstr)
     over = budget.budget_problems(msgid, msgstr)
@@ -67,7 +68,7 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
     if texts is not None and not found:  # figures as the reader sees them, not in URLs
         problems += figures_compare.compare_figures(
             _without_placeholders(texts[0]), _without_placeholders(texts[1]),
-            ordered=not reorder)
+            ordered=not reorder, language=language)
     return problems + found
 
 

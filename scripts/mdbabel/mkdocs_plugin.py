@@ -269,7 +269,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         ``%(name)s`` placeholder would stop the build with a traceback."""
         usable: TranslationMap = {}
         for key, translation in self.translations(self.language, SITE_DOMAIN).items():
-            found = check_interface_translation(key[1], translation.text, translation.reorder)
+            found = check_interface_translation(key[1], translation.text, translation.reorder,
+                                                self.language)
             if found:
                 self._report([f"{translation.origin}: {p}" for p in found], "the interface")
             else:
@@ -502,7 +503,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if not isinstance(value, str) or not value.strip():
                 continue
             total += 1
-            found = _checked(" ".join(value.split()), lookup, f"front matter {key}", problems)
+            found = _checked(" ".join(value.split()), lookup, f"front matter {key}", problems,
+                             self.language)
             if found is not None:
                 done += 1
                 if apply:
@@ -512,7 +514,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 for key in ("title", "note"):
                     text = entry.get(key) if isinstance(entry, dict) else None
                     if text:
-                        _checked(str(text), lookup, f"front matter source {key}", problems)
+                        _checked(str(text), lookup, f"front matter source {key}", problems,
+                                 self.language)
         return total, done
 
     def _report(self, problems: list[str], source_path: str) -> None:
@@ -654,7 +657,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if not text:
                     continue
                 found = _checked(str(text), lambda msgid, context: catalog.get((context, msgid)),
-                                 "front matter title")
+                                 "front matter title", language=self.language)
                 # Untranslated source names stay Vietnamese and are marked as such.
                 item[key] = found.text if found else str(text)
                 item[f"{key}_lang"] = None if found or self.is_source_build else self.config.source_language
@@ -745,14 +748,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
-                done += _checked(" ".join(meta[key].split()), lookup, f"front matter {key}") is not None
+                done += _checked(" ".join(meta[key].split()), lookup, f"front matter {key}",
+                                 language=language) is not None
         title, title_lang = meta.get("title"), None
         if not isinstance(title, str) or not title.strip():
             title = file.src_uri  # a path: no language
         elif not self.is_source_build:
             reader_catalog = self.translations(self.language, domain)
             reader = _checked(" ".join(title.split()),
-                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
+                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title",
+                              language=self.language)
             title, title_lang = (reader.text, None) if reader else (title, self.config.source_language)
         return title, title_lang, total, done, self._count_fuzzy(language, domain)
 
@@ -775,7 +780,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
                 result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                            mark_untranslated=True)
+                                            mark_untranslated=True, language=language)
                 if self._store is not None:
                     self._store.put(stored_key, result)
             self._translated[(language, domain)] = (key, result)
@@ -824,7 +829,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target.write_text(output, encoding="utf-8")
 
 
-def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
+def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None,
+             language: str | None = None) -> Translation | None:
     """The translation of *msgid*, unless it fails the checks (then its problems go to *problems*).
 
     Text outside the Markdown body (front matter title and description, source names) is
@@ -834,7 +840,8 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
     found = lookup(msgid, None)
     if found is None:
         return None
-    found_problems = check_translation(msgid, found.text, kind, reorder=found.reorder)
+    found_problems = check_translation(msgid, found.text, kind, reorder=found.reorder,
+                                       language=language)
     if found_problems:
         if problems is not None:
             problems.extend(f"{found.origin}: {problem}" for problem in found_problems)

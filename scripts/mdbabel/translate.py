@@ -66,7 +66,8 @@ class TranslationResult:
 
 def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                        mark_untranslated: bool = True,
-                       write_identical: bool = False) -> TranslationResult:
+                       write_identical: bool = False,
+                       language: str | None = None) -> TranslationResult:
     """Return *source* with every unit replaced by its translation from *lookup*.
 
     A unit without a translation, or whose translation fails
@@ -76,6 +77,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     source heading so that anchors are identical in every language.
     A translation equal to the source leaves the source characters as they
     are, unless *write_identical* (used by tests of the write-back itself).
+    *language* is the translation's (dates are read with its month names).
     """
     body = source.rstrip("\n")
     if len(body) != len(source):
@@ -83,7 +85,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         # same page read from disk or after a plugin re-joined its lines is one cache entry
         result = translate_markdown(body, lookup, source_lang=source_lang,
                                     mark_untranslated=mark_untranslated,
-                                    write_identical=write_identical)
+                                    write_identical=write_identical, language=language)
         result.markdown += source[len(body):]
         return result
     units = _segment(source)
@@ -104,7 +106,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                     labels = (checks.reference_labels(source), checks.footnote_labels(source))
                 page_labels = labels
             found = _check(unit.text, translation.text, unit.kind, page_labels,
-                           translation.reorder)
+                           translation.reorder, language)
             if found:
                 problems.extend(f"{translation.origin}: {p}" for p in found)
             else:
@@ -160,13 +162,14 @@ def _heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     return cached[1]
 
 
-def _check(msgid: str, msgstr: str, kind: str,
-           labels: tuple[frozenset[str], frozenset[str]], reorder: bool) -> list[str]:
-    key = (msgid, msgstr, kind, labels, reorder)
+def _check(msgid: str, msgstr: str, kind: str, labels: tuple[frozenset[str], frozenset[str]],
+           reorder: bool, language: str | None) -> list[str]:
+    key = (msgid, msgstr, kind, labels, reorder, language)
     found = _CHECK_CACHE.get(key)
     if found is None:
         found = _remember(_CHECK_CACHE, _MESSAGE_LIMIT, key, tuple(checks.check_translation(
-            msgid, msgstr, kind, references=labels[0], footnotes=labels[1], reorder=reorder)))
+            msgid, msgstr, kind, references=labels[0], footnotes=labels[1], reorder=reorder,
+            language=language)))
     return list(found)
 
 

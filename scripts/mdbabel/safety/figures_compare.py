@@ -17,9 +17,12 @@ One left-to-right scan of the text; no regular expression runs on the translatio
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from babel import Locale, UnknownLocaleError
 
 __all__ = ["Figure", "figures_of", "compare_figures"]
 
@@ -48,13 +51,15 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if not unicodedata.combining(ch)).lower()
+    # marks dropped, then composed again (Hangul syllables decompose into letters, not marks)
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))).lower()
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """("num", figure text) and ("word", folded word) tokens; other characters as ("sep", ch)."""
-    out: list[tuple[str, str]] = []
+def _tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """("num", figure text) and ("word", folded word) tokens, other characters as
+    ("sep", ch), each with its start and end in *text*."""
+    out: list[tuple[str, str, int, int]] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -70,7 +75,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
                 if c.isdigit():
                     i += 1
                     group += 1
-                elif c.isalpha():
+                elif c.isalpha() and ord(c) < 0x2E80:  # "QH15", "NĐ", "40th"; not "2026年"
                     i += 1
                     digits_only = False
                 elif c in _JOINERS and i + 1 < n and text[i + 1].isalnum():
@@ -92,15 +97,16 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             if j < n and text[j] == "%":
                 figure += "%"
                 i = j + 1
-            out.append(("num", figure))
+            out.append(("num", figure, start, i))
         elif ch.isalpha():
             start = i
-            while i < n and text[i].isalpha():
+            # a word goes on through its marks (Devanagari, Thai, Burmese vowel signs)
+            while i < n and (text[i].isalpha() or unicodedata.category(text[i])[0] == "M"):
                 i += 1
-            out.append(("word", _fold(text[start:i])))
+            out.append(("word", _fold(text[start:i]), start, i))
         else:
             if not ch.isspace():
-                out.append(("sep", ch))
+                out.append(("sep", ch, i, i + 1))
             i += 1
     return out
 
@@ -168,83 +174,115 @@ def _valid(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-def _integer(token: tuple[str, str] | None, low: int, high: int, digits: int = 0) -> int | None:
+def _digits(token: tuple[str, str, int, int] | None) -> str | None:
+    """The digits of a plain number token ("40th" and "1." read as 40 and 1), else None."""
     if token is None or token[0] != "num":
         return None
     text = token[1]
-    for suffix in ("st", "nd", "rd", "th"):
-        if text.endswith(suffix) and text[:-2].isdigit():
-            text = text[:-2]
-    if not text.isdigit() or (digits and len(text) != digits):
+    if text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit():
+        text = text[:-2]
+    return text if text.isdigit() else None
+
+
+@functools.lru_cache(maxsize=64)
+def month_names(language: str | None) -> dict[str, int]:
+    """Folded month names (wide and abbreviated, in running text and alone) of English,
+    Vietnamese's "tháng" aside, and *language* (from Babel's locale data), to their number."""
+    names = dict(_MONTHS)
+    if language:
+        try:
+            locale = Locale.parse(language.replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            return names
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in locale.months[context][width].items():
+                    folded = _fold(name).rstrip(".")
+                    if folded and not folded.isdigit():
+                        names.setdefault(folded, number)
+    return names
+
+
+_MONTH_MARKS = {"月": "m", "월": "m", "日": "d", "일": "d", "年": "y", "년": "y"}
+_CONNECTOR_WORDS = frozenset({"de", "del", "of", "the", "nam", "ngay"})
+
+
+def _date_at(tokens: list[tuple[str, str, int, int]], i: int, months: dict[str, int],
+             text: str) -> tuple[Figure, int] | None:
+    """A date, month or day written with words from tokens[i] on (``1 July 2026``,
+    ``July 1, 2026``, ``1 tháng 7 năm 2026``, ``1. Juli 2026``, ``2026年7月1日``), and the
+    index after it; None when tokens[i] starts none."""
+    parts: dict[str, int] = {}
+    named = False          # the month is a name or a mark, not a bare number
+    j, end, n = i, i, len(tokens)
+    while j < n and j < i + 12:
+        kind, value = tokens[j][:2]
+        mark = _MONTH_MARKS.get(tokens[j + 1][1]) if j + 1 < n and tokens[j + 1][0] == "word" \
+            else None
+        digits = _digits(tokens[j])
+        if kind == "word" and value in months and "m" not in parts:
+            parts["m"], named, j = months[value], True, j + 1
+        elif kind == "word" and value == "thang" and "m" not in parts and j + 1 < n \
+                and tokens[j + 1][0] == "num":
+            numeric = _numeric_date(tokens[j + 1][1])
+            month = _digits(tokens[j + 1])
+            if numeric is not None and numeric.kind == "month" and "y" not in parts:
+                (parts["y"], parts["m"]), = numeric.values
+            elif month and 1 <= int(month) <= 12:
+                parts["m"] = int(month)
+            else:
+                break
+            j += 2
+        elif digits and mark and mark not in parts:
+            parts[mark], j = int(digits), j + 2
+            named = named or mark == "m"
+        elif digits and len(digits) == 4 and 1000 <= int(digits) <= 2999 and "y" not in parts:
+            parts["y"], j = int(digits), j + 1
+        elif digits and 1 <= int(digits) <= 31 and len(digits) <= 2 and "d" not in parts:
+            parts["d"], j = int(digits), j + 1
+        elif j > i and (kind == "sep" and value in ",.-" or kind == "word"
+                        and (len(value) <= 2 or value in _CONNECTOR_WORDS)):
+            j += 1
+            continue
+        else:
+            break
+        end = j
+    if "m" not in parts or ("y" not in parts and not ("d" in parts and named)):
         return None
-    value = int(text)
-    return value if low <= value <= high else None
+    written = text[tokens[i][2]:tokens[end - 1][3]]
+    if "y" in parts and "d" in parts:
+        if not _valid(parts["d"], parts["m"]):
+            return None
+        return Figure("date", frozenset({(parts["y"], parts["m"], parts["d"])}), written), end
+    if "y" in parts:
+        return (Figure("month", frozenset({(parts["y"], parts["m"])}), written), end) \
+            if 1 <= parts["m"] <= 12 else None
+    if not _valid(parts["d"], parts["m"]):
+        return None
+    return Figure("day", frozenset({(parts["m"], parts["d"])}), written), end
 
 
-def figures_of(text: str) -> list[Figure]:
-    """The figures of *text*, in order."""
+def figures_of(text: str, language: str | None = None) -> list[Figure]:
+    """The figures of *text* (written in *language*, or English or Vietnamese), in order."""
     tokens = _tokens(text)
+    months = month_names(language)
     figures: list[Figure] = []
     i, n = 0, len(tokens)
-    at = lambda k: tokens[k] if k < n else None  # noqa: E731
     while i < n:
-        kind, value = tokens[i]
-        month = _MONTHS.get(value) if kind == "word" else None
-        if month:                                           # July 1, 2026 / June 2024
-            day = _integer(at(i + 1), 1, 31)
-            comma = at(i + 2) == ("sep", ",")
-            year = _integer(at(i + 3 if comma else i + 2), 1000, 9999, 4) if day else None
-            if day and year:
-                figures.append(Figure("date", frozenset({(year, month, day)}), value))
-                i += 4 if comma else 3
-                continue
-            year = _integer(at(i + 1), 1000, 9999, 4)
-            if year:
-                figures.append(Figure("month", frozenset({(year, month)}), value))
-                i += 2
-                continue
+        kind, value = tokens[i][:2]
+        if kind == "word" and value not in months and value != "thang":
             i += 1
             continue
-        if kind == "word" and value == "thang":             # tháng 7 năm 2026 / tháng 7/2026
-            nxt = at(i + 1)
-            if nxt and nxt[0] == "num" and "/" in nxt[1]:
-                figure = _numeric_date(nxt[1])
-                if figure and figure.kind == "month":
-                    figures.append(figure)
-                    i += 2
-                    continue
-            m = _integer(nxt, 1, 12)
-            year = _integer(at(i + 3), 1000, 9999, 4) if at(i + 2) in (("word", "nam"),
-                                                                        ("sep", ",")) else None
-            if m and year:
-                figures.append(Figure("month", frozenset({(year, m)}), value))
-                i += 4
-                continue
+        if kind == "sep":
             i += 1
             continue
-        if kind != "num":
-            i += 1
+        found = _date_at(tokens, i, months, text)
+        if found is not None:
+            figures.append(found[0])
+            i = found[1]
             continue
-        day = _integer(tokens[i], 1, 31)
-        if day:                                             # 1 July 2026 / 1 tháng 7 năm 2026
-            nxt = at(i + 1)
-            month = _MONTHS.get(nxt[1]) if nxt and nxt[0] == "word" else None
-            if month:
-                year = _integer(at(i + 2), 1000, 9999, 4)
-                if year:
-                    figures.append(Figure("date", frozenset({(year, month, day)}), value))
-                    i += 3
-                    continue
-            if nxt == ("word", "thang"):
-                m = _integer(at(i + 2), 1, 12)
-                sep = at(i + 3)
-                year = _integer(at(i + 4), 1000, 9999, 4) \
-                    if sep in (("word", "nam"), ("sep", ",")) else None
-                if m and year:
-                    figures.append(Figure("date", frozenset({(year, m, day)}), value))
-                    i += 5
-                    continue
-        figures.append(_figure(value))
+        if kind == "num":
+            figures.append(_figure(value))
         i += 1
     return figures
 
@@ -263,10 +301,11 @@ def _figure(text: str) -> Figure:
     return Figure("token", frozenset({_fold(text)}), text)
 
 
-def compare_figures(source: str, target: str, *, ordered: bool) -> list[str]:
-    """Problems of the figures of *target* against *source*'s (kept, same values, and with
-    *ordered* in the same order)."""
-    wanted, written = figures_of(source), figures_of(target)
+def compare_figures(source: str, target: str, *, ordered: bool,
+                    language: str | None = None) -> list[str]:
+    """Problems of the figures of *target* (written in *language*) against *source*'s (kept,
+    same values, and with *ordered* in the same order)."""
+    wanted, written = figures_of(source), figures_of(target, language)
     unmatched = list(wanted)
     problems = []
     matched_order: list[int] = []
