@@ -209,6 +209,8 @@ HONEST = [
      "paragraph"),
     ("Chữ[^1] ở đây.", "Text[^1] here.", "paragraph"),
     ("Tiêu đề", 'A title: "quoted" & a < b', "front matter title"),
+    ('Biểu tượng <svg><use href="#i"/></svg> và <span lang="en">OK</span>.',
+     'The icon <svg><use href="#i"/></svg> and <span lang="en">OK</span>.', "paragraph"),
 ]
 
 

@@ -38,7 +38,7 @@ _ONE_LINE_KINDS = {"heading", "table cell", "term", "admonition title", "details
                    "tab label", "image alt", "image title", "abbreviation"}
 # units placed by templates as text, never rendered as Markdown
 _TEXT_KINDS = ("front matter", "interface")
-# units that may hold a hard line break (written "  \n")
+# units written between double quotes in the source (a " in them ends the title)
 _QUOTED_KINDS = ("image title", "admonition title", "details title", "tab label")
 
 
