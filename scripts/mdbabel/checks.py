@@ -142,6 +142,13 @@ def _definition_problems(source: render.Rendering, target: render.Rendering) -> 
     for label in set(target.footnotes) - set(source.footnotes):
         problems.append(f'translation defines the footnote "[^{label}]:", which would change '
                         f"the footnotes of the whole page; remove the definition {_FIX}")
+    if target.footnote_refs != source.footnote_refs and not problems:
+        # e.g. "[^1]" in an image's text: no link shows, but the page's footnote gets a
+        # second back-reference to nowhere
+        problems.append("translation changes the footnote references of the source ("
+                        + (", ".join(f"[^{ref.split(':', 1)[-1]}]" for ref, _ in
+                                     target.footnote_refs) or "none")
+                        + "); keep the footnote references of the source " + _FIX)
     for abbr, title in set(target.abbreviations) - set(source.abbreviations):
         problems.append(f'translation defines the abbreviation "*[{abbr}]: {title}", which '
                         f"would change the text of the whole page; remove the definition {_FIX}")

@@ -37,6 +37,7 @@ class Rendering:
     references: tuple[tuple[str, str], ...] = ()
     footnotes: tuple[str, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
+    footnote_refs: tuple[tuple[str, int], ...] = ()  # references made, even where no link shows
 
 
 def reference_url(label: str) -> str:
@@ -111,4 +112,5 @@ def render(text: str, kind: str, references: frozenset[str] = frozenset(),
     abbr = _extension(md, "AbbrExtension")
     made_abbr = tuple(sorted((k, str(v)) for k, v in (abbr.abbrs.items() if abbr else ())
                              if not (kind == "abbreviation" and k == "MDBABEL")))
-    return Rendering(html, made_refs, made_notes, made_abbr)
+    refs = tuple(sorted(notes.found_refs.items())) if notes is not None else ()
+    return Rendering(html, made_refs, made_notes, made_abbr, refs)
