@@ -117,8 +117,10 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
         notes = footnotes | _footnote_refs(msgid) | _footnote_refs(msgstr)
         try:
             source = render.render(_written(msgid, kind), kind, labels, notes)
-        except render.RenderError:
-            return [], None  # the source itself cannot be rendered: nothing to compare with
+        except render.RenderError as error:  # nothing to judge the translation against
+            return [f"the source text cannot be rendered ({error}), so no translation of it "
+                    "can be checked; simplify the source text or leave the entry "
+                    "untranslated"], None
         try:
             target = render.render(_written(msgstr, kind), kind, labels, notes)
         except render.RenderError as error:
