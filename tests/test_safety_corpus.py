@@ -262,3 +262,31 @@ def test_the_sanitiser_line_reports_markup_the_first_parser_did_not_see():
     assert _sanitiser(source, summarise("<p>a <b>b</b></p>"), "<p>a <b>b</b></p>") == []
     found = _sanitiser(source, summarise("<p>a <b>b</b></p>"), "<p>a <b>b</b><img src=x></p>")
     assert found and "sanitiser" in found[0]
+
+
+def test_mdbabel_check_names_each_hostile_entry_with_its_catalog_line(tmp_path):
+    """`mdbabel check` (catalogs.check_project) judges with the same rules as the build."""
+    import subprocess
+    import sys
+
+    from acceptance_support import copy_site, find_entry, po_entries, set_msgstr
+
+    root = copy_site(tmp_path / "project")
+    po = root / "locales" / "en" / "LC_MESSAGES" / "foreign-workers" / "contributions.po"
+    text = po.read_text(encoding="utf-8")
+    entries = [e for e in po_entries(text) if e.msgid and e.msgstr and "](" in e.msgid]
+    hostile = [(entries[0].msgid, entries[0].msgstr + " <svg/onload=alert(1)>"),
+               (entries[1].msgid, entries[1].msgstr.replace("](", "](//evil.example/", 1))]
+    for msgid, msgstr in hostile:
+        text = set_msgstr(text, find_entry(text, msgid), msgstr)
+    po.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mdbabel.cli", "check", "--catalogs-only"],
+                            cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    shown = "locales/en/LC_MESSAGES/foreign-workers/contributions.po"
+    for msgid, _ in hostile:
+        line = find_entry(text, msgid).msgstr_line
+        assert any(l.startswith(f"{shown}:{line}: translation ") and ";" in l
+                   for l in output.splitlines()), output[-3000:]
