@@ -212,7 +212,9 @@ _PROTECTED = re.compile(
     r"|\\.",
     re.S,
 )
-_WORD = re.compile(r"[^\W_]+")
+# a word, or a figure with its separators and percent sign ("69/2020/QH14", "1,5%") as one word:
+# the checks compare figures as whole typed tokens
+_WORD = re.compile(r"[^\W_]+(?:[./,:-][^\W_]+)*%?")
 
 
 def pseudo(msgid: str) -> str:

@@ -1597,6 +1597,13 @@ def _is_fuzzy(comments: str) -> bool:
                for line in comments.split("\n"))
 
 
+def _is_reorder(comments: str) -> bool:
+    """Whether the comment lines of an entry carry the flag ``mdbabel-reorder`` (its
+    placeholders and figures may come in another order than the source's)."""
+    return any(line.startswith("#,") and "mdbabel-reorder" in
+               [flag.strip() for flag in line[2:].split(",")] for line in comments.split("\n"))
+
+
 def _read_translations_fast(path: Path, shown: str, language: str | None,
                             data: bytes | None = None
                             ) -> tuple[dict[Key, Translation], int] | None:
@@ -1624,7 +1631,9 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
                 continue
             string = _msgstr_text(msgstr)
             if string:
-                translations[key] = Translation(string, f"{shown}:{line}")
+                translations[key] = Translation(string, f"{shown}:{line}",
+                                                "mdbabel-reorder" in comments
+                                                and _is_reorder(comments))
     except _Irregular:
         return None
 
@@ -1838,7 +1847,8 @@ def _translations_of(po: PoFile) -> dict[Key, Translation]:
             continue
         key = _key(message)
         translations[key] = Translation(message.string,
-                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}")
+                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}",
+                                        "mdbabel-reorder" in message.flags)
     return translations
 
 
@@ -1954,24 +1964,29 @@ def check_project(config: SiteConfig) -> CheckReport:
         translations = _translations_of(po)
         if write.domain == SITE_DOMAIN:
             for (_context, msgid), translation in translations.items():
-                found = check_interface_translation(msgid, translation.text)
+                found = check_interface_translation(msgid, translation.text, translation.reorder,
+                                                    write.language)
                 report.problems.extend(f"{translation.origin}: {p}" for p in found)
             continue
         page = config.docs_path / f"{write.domain}.md"
         result = translate_markdown(read_text_file(page, config.shown(page)),
                                     make_lookup(translations),
-                                    source_lang=config.source_language, mark_untranslated=False)
+                                    source_lang=config.source_language, mark_untranslated=False,
+                                    language=write.language)
         report.problems.extend(result.problems)
     return report
 
 
-def check_interface_translation(msgid: str, msgstr: str) -> list[str]:
+def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,
+                                language: str | None = None) -> list[str]:
     """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
     of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
     and by the site build."""
     from . import checks
 
-    return checks.check_translation(msgid, msgstr, "interface") + _format_problems(msgid, msgstr)
+    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder,
+                                    language=language) \
+        + _format_problems(msgid, msgstr)
 
 
 _NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")

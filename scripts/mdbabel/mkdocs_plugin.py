@@ -319,7 +319,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         language = language or self.language
         usable: TranslationMap = {}
         for key, translation in self.translations(language, SITE_DOMAIN).items():
-            found = check_interface_translation(key[1], translation.text)
+            found = check_interface_translation(key[1], translation.text, translation.reorder,
+                                                language)
             if not found:
                 usable[key] = translation
             elif language == self.language:
@@ -636,11 +637,19 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if not isinstance(value, str) or not value.strip():
                 continue
             total += 1
-            found = _checked(front_matter_message(value), lookup, f"front matter {key}", problems)
+            found = _checked(front_matter_message(value), lookup, f"front matter {key}", problems,
+                             self.language)
             if found is not None:
                 done += 1
                 if apply:
                     page.meta[key] = found.text
+        if problems is not None:  # legal sources: reported here, applied with the page context
+            for entry in page.meta.get("sources") or []:
+                for key in ("title", "note"):
+                    text = entry.get(key) if isinstance(entry, dict) else None
+                    if text:
+                        _checked(str(text), lookup, f"front matter source {key}", problems,
+                                 self.language)
         return total, done
 
     def _report(self, problems: list[str], source_path: str) -> None:
@@ -862,7 +871,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if not text:
                     continue
                 found = _checked(str(text), lambda msgid, context: catalog.get((context, msgid)),
-                                 "front matter title")
+                                 "front matter title", language=self.language)
                 # Untranslated source names stay Vietnamese and are marked as such.
                 item[key] = found.text if found else str(text)
                 item[f"{key}_lang"] = None if found or self.is_source_build else self.config.source_language
@@ -958,14 +967,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
-                done += _checked(front_matter_message(meta[key]), lookup, f"front matter {key}") is not None
+                done += _checked(front_matter_message(meta[key]), lookup, f"front matter {key}",
+                                 language=language) is not None
         title, title_lang = meta.get("title"), None
         if not isinstance(title, str) or not title.strip():
             title = file.src_uri  # a path: no language
         elif not self.is_source_build:
             reader_catalog = self.translations(self.language, domain)
             reader = _checked(front_matter_message(title),
-                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
+                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title",
+                              language=self.language)
             title, title_lang = (reader.text, None) if reader else (title, self.config.source_language)
         return title, title_lang, total, done, self._count_fuzzy(language, domain)
 
@@ -988,7 +999,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
                 result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                            mark_untranslated=True)
+                                            mark_untranslated=True, language=language)
                 if self._store is not None:
                     self._store.put(stored_key, result)
             self._translated[(language, domain)] = (key, result)
@@ -1115,7 +1126,8 @@ def _template_sources(env):
             continue
 
 
-def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
+def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None,
+             language: str | None = None) -> Translation | None:
     """The translation of *msgid*, unless it fails the checks (then its problems go to *problems*).
 
     Text outside the Markdown body (front matter title and description, source names) is
@@ -1125,7 +1137,8 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
     found = lookup(msgid, None)
     if found is None:
         return None
-    found_problems = check_translation(msgid, found.text, kind)
+    found_problems = check_translation(msgid, found.text, kind, reorder=found.reorder,
+                                       language=language)
     if found_problems:
         if problems is not None:
             problems.extend(f"{found.origin}: {problem}" for problem in found_problems)
