@@ -69,6 +69,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
+from mdbabel import share_cards
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -186,6 +187,10 @@ class MdBabelConfig(base.Config):
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
     fast_nav = c.Type(bool, default=True)
+    # Open Graph data and a 1200 x 630 card per page (mdbabel.share_cards), drawn with the
+    # fonts of this folder (relative to mkdocs.yml; default: the package's own, mdbabel/fonts)
+    share_cards = c.Type(bool, default=True)
+    card_fonts_dir = c.Optional(c.Type(str))
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -218,6 +223,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
+        self._cards: share_cards.CardCache | None = None
 
     # ----------------------------------------------------------------- helpers
 
@@ -594,7 +600,60 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_page"] = info
         context["mdbabel_extras"] = self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
+        if self.config.share_cards:
+            context["mdbabel_share"] = self.share(page, config)
         return context
+
+    def published_languages(self) -> list[str]:
+        """The languages offered to readers: today every language i18n builds."""
+        return list(self.languages)
+
+    def share(self, page: Page, config) -> dict[str, Any]:
+        """Open Graph values of *page* (plain text: the template escapes them), and its card
+        written into the site (``assets/cards/<page url>/card.png``)."""
+        title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
+        title = " ".join(str(title or config.site_name or "").split())
+        section = page.parent
+        while section is not None and section.parent is not None:
+            section = section.parent
+        card = share_cards.CardText(title, " ".join(str(getattr(section, "title", "") or "").split()),
+                                    " ".join(str(config.site_name or "").split()))
+        fonts_dir = (self._root / self.config.card_fonts_dir if self.config.card_fonts_dir
+                     else share_cards.FONTS_DIR)
+        where = self._shown_source(page.file.src_uri)
+        try:
+            share_cards.check_card_text(card, fonts_dir, where=where, language=self.language)
+        except share_cards.CardError as error:
+            raise PluginError(str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{where}: the share card's font cannot be read ({error}); "
+                              f"restore it, or set card_fonts_dir to a folder that has "
+                              f"{' and '.join(share_cards.FONTS)}") from None
+        if self._cards is None:
+            self._cards = share_cards.CardCache(
+                self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
+        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(self._cards.card(card, fonts_dir))
+        base = config.site_url or ""
+        own = "" if self.language == self.default_language else f"{self.language}/"
+        home = page.url in (own, own + "index.html", "./" if not own else own)
+        alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
+        return {
+            "title": title,
+            "description": share_cards.page_description(page.meta.get("description"), page.content),
+            "url": page.canonical_url,
+            "type": "website" if home else "article",
+            "locale": share_cards.og_locale(self.language),
+            "alternate_locales": [share_cards.og_locale(code) for code in self.published_languages()
+                                  if code != self.language],
+            "site_name": card.site_name,
+            "image": urljoin(base, path) if base else None,
+            "image_alt": alt,
+            "image_width": share_cards.CARD_SIZE[0],
+            "image_height": share_cards.CARD_SIZE[1],
+        }
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
