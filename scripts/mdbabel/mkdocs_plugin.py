@@ -621,21 +621,24 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         fonts_dir = (self._root / self.config.card_fonts_dir if self.config.card_fonts_dir
                      else share_cards.FONTS_DIR)
         where = self._shown_source(page.file.src_uri)
+        if self._cards is None:
+            self._cards = share_cards.CardCache(
+                self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
         try:
-            share_cards.check_card_text(card, fonts_dir, where=where, language=self.language)
+            png = self._cards.lookup(card, fonts_dir)
+            if png is None:  # (a kept card was checked when it was drawn)
+                share_cards.check_card_text(card, fonts_dir, where=where, language=self.language)
+                png = self._cards.draw(card, fonts_dir)
         except share_cards.CardError as error:
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"{where}: the share card's font cannot be read ({error}); "
                               f"restore it, or set card_fonts_dir to a folder that has "
                               f"{' and '.join(share_cards.FONTS)}") from None
-        if self._cards is None:
-            self._cards = share_cards.CardCache(
-                self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
         path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self._cards.card(card, fonts_dir))
+        target.write_bytes(png)
         base = config.site_url or ""
         own = "" if self.language == self.default_language else f"{self.language}/"
         home = page.url in (own, own + "index.html", "./" if not own else own)

@@ -220,23 +220,40 @@ class CardCache:
                  card.title, card.section, card.site_name]
         return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
-    def card(self, card: CardText, fonts_dir: Path) -> bytes:
-        """The PNG of *card*: from the cache when an earlier build drew the same one."""
-        path = self.directory / f"{self.key(card, fonts_dir)}.png" if self.directory else None
-        if path is not None and path.is_file():
-            self.reused += 1
-            return path.read_bytes()
+    def _path(self, card: CardText, fonts_dir: Path) -> Path | None:
+        return self.directory / f"{self.key(card, fonts_dir)}.png" if self.directory else None
+
+    def lookup(self, card: CardText, fonts_dir: Path) -> bytes | None:
+        """The PNG an earlier build drew for the same text, fonts and template, if kept.
+        (Its text was checked against the same fonts then: no need to check it again.)"""
+        path = self._path(card, fonts_dir)
+        if path is None:
+            return None
+        try:
+            png = path.read_bytes()
+        except OSError:  # not drawn yet, or unreadable: drawn again
+            return None
+        self.reused += 1
+        return png
+
+    def draw(self, card: CardText, fonts_dir: Path) -> bytes:
+        """Draw *card* and keep it for the next build."""
         png = draw_card(card, fonts_dir)
         self.drawn += 1
+        path = self._path(card, fonts_dir)
         if path is not None:
             from .files import atomic_write_bytes
 
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(path, png)
+                atomic_write_bytes(path, png, sync=False)
             except OSError:
                 pass  # a read-only checkout: the card is drawn again next time
         return png
+
+    def card(self, card: CardText, fonts_dir: Path) -> bytes:
+        """The PNG of *card*: from the cache when an earlier build drew the same one."""
+        found = self.lookup(card, fonts_dir)
+        return found if found is not None else self.draw(card, fonts_dir)
 
 
 # --------------------------------------------------------------------------- page data
