@@ -53,12 +53,15 @@ MEASURE = """(minimum) => {
     return {small, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth};
 }"""
 
-# WCAG 2.2 2.5.8 Target Size (Minimum) on the visible targets of the page.
-TARGETS = """(minimum) => {
+# WCAG 2.2 2.5.8 Target Size (Minimum) on the visible targets inside the elements matching
+# `within` ('body': the whole page; an open menu: the menu alone, the page under it being
+# covered).
+TARGETS = """([minimum, within]) => {
     const selector = 'a[href], button, summary, label[for], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
     const blocks = 'p, li, td, th, dd, dt, blockquote, figcaption';
     const targets = [];
     for (const element of document.querySelectorAll(selector)) {
+        if (!element.closest(within)) continue;
         if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
         if (element.parentElement && element.parentElement.closest(selector.replace(', [tabindex]:not([tabindex="-1"])', ''))) continue;
         const box = element.getBoundingClientRect();
@@ -112,7 +115,7 @@ def check_page(page, url: str) -> dict[str, list[str]]:
     """Problems of one page at phone width: small text, sideways scroll, small targets."""
     page.goto(url, wait_until="load")
     problems: dict[str, list[str]] = {}
-    targets = page.evaluate(TARGETS, MIN_TARGET_PX)
+    targets = page.evaluate(TARGETS, [MIN_TARGET_PX, "body"])
     page.evaluate(OPEN_DETAILS)
     for tab in range(max(page.evaluate(TAB_COUNT), 1)):
         page.evaluate(SHOW_TAB, tab)
@@ -123,7 +126,7 @@ def check_page(page, url: str) -> dict[str, list[str]]:
         if found["scrollWidth"] > PHONE["width"]:
             problems.setdefault("sideways scroll", []).append(
                 f"scrollWidth {found['scrollWidth']} > {PHONE['width']} (tab {tab + 1})")
-    targets += page.evaluate(TARGETS, MIN_TARGET_PX)  # the opened blocks' summaries and tabs
+    targets += page.evaluate(TARGETS, [MIN_TARGET_PX, "body"])  # the opened blocks' summaries and tabs
     problems["small touch targets"] = targets
     return {kind: sorted(set(found)) for kind, found in problems.items() if found}
 
@@ -153,6 +156,33 @@ def test_every_page_of_every_language_is_readable_on_a_phone(browser, built_site
     assert failures == {}, json.dumps(failures, ensure_ascii=False, indent=1)
 
 
+def test_the_open_menus_have_large_enough_touch_targets(browser, built_site, site_url, served_site):
+    """The navigation drawer (its content follows the page: navigation.prune) on every page,
+    and the language menu on each language's first page."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    failures = {}
+    try:
+        for language in languages(built_site):
+            for number, path in enumerate(pages_of(built_site, site_url, language)):
+                page.goto(served_site + path, wait_until="load")
+                page.click('.md-header label.md-header__button[for="__drawer"]')
+                page.wait_for_timeout(300)  # the drawer's slide
+                assert page.locator(".md-sidebar--primary").is_visible(), path
+                found = page.evaluate(TARGETS, [MIN_TARGET_PX, ".md-sidebar--primary"])
+                if number == 0:
+                    page.goto(served_site + path, wait_until="load")
+                    page.focus(".md-header__option .md-select button")
+                    page.wait_for_timeout(300)
+                    assert page.locator(".md-select__link").first.is_visible(), path
+                    found += page.evaluate(TARGETS, [MIN_TARGET_PX, ".md-header__option .md-select"])
+                if found:
+                    failures[path] = found[:6]
+    finally:
+        context.close()
+    assert failures == {}, json.dumps(failures, ensure_ascii=False, indent=1)
+
+
 def test_the_check_sees_small_text_and_sideways_scroll(browser, served_site):
     """The measure is not blind: text set to 12 px and a wide block are reported."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -172,7 +202,7 @@ def test_the_check_sees_small_text_and_sideways_scroll(browser, served_site):
             document.body.append(link, other);
         }""")
         found = page.evaluate(MEASURE, MIN_TEXT_PX)
-        targets = page.evaluate(TARGETS, MIN_TARGET_PX)
+        targets = page.evaluate(TARGETS, [MIN_TARGET_PX, "body"])
     finally:
         context.close()
     assert any("12px" in item for item in found["small"])
