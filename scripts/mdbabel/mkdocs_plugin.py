@@ -29,6 +29,8 @@ on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
 on_template_context   0         language roots for the 404 page
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
+on_post_build         -200      after the last language and the search indexes: the
+                                offline manifests (``offline``), in the outermost build
 on_build_error        0         hand the set-aside objects back to the collector
 ====================  ========  =====================================================
 
@@ -56,7 +58,7 @@ from babel.numbers import format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -69,7 +71,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.nav_html import NavRenderer
-from mdbabel import share_cards
+from mdbabel import offline, share_cards
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -857,13 +859,30 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
-    def on_post_build(self, config):
+    def _on_post_build(self, config):
         gc.unfreeze()
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
             self._store.save()
-        if self.language == self.default_language:
+        if self.language != self.default_language:
+            self._write_not_found_page(config)
+
+    @event_priority(-200)
+    def _write_offline_manifests(self, config):
+        """After the last file of the site is written: i18n (-100) builds the other languages
+        from the first one's on_post_build, the search plugin (-20) writes each language's
+        index and 404 page. The nested builds (and parallel_build's processes, which write
+        the manifests themselves at the end) leave it to the outermost one."""
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False) or os.environ.get(offline.ONE_LANGUAGE_ENV):
             return
+        for found in offline.write_manifests(Path(config.site_dir)):
+            log.info(f"offline copy of {found.language}: {len(found.files)} files, "
+                     f"{found.gzip_bytes / 1024:.0f} KB compressed")
+
+    on_post_build = CombinedEvent(_on_post_build, _write_offline_manifests)
+
+    def _write_not_found_page(self, config) -> None:
         # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
         from mkdocs.commands.build import _build_template  # the theme's own 404 rendering path
 

@@ -22,19 +22,23 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["BUDGET_BYTES", "OfflineSet", "languages", "offline_set", "main"]
+__all__ = ["BUDGET_BYTES", "OfflineSet", "languages", "offline_set", "write_manifests", "main"]
 
 #: today's budget per language, compressed (issue 25)
 BUDGET_BYTES = 400 * 1024
 MAX_FILE_BYTES = 1024 * 1024
 LARGE_DOWNLOADS = (".pdf", ".zip", ".gz", ".7z", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
                    ".pptx", ".mp3", ".mp4", ".webm", ".mov", ".map")
-#: never kept: share cards, the sitemaps, robots.txt (no reader opens them)
-SKIPPED = re.compile(r"(^|/)(assets/cards/|sitemap\.xml(\.gz)?$|robots\.txt$)")
+#: never kept: share cards, the sitemaps, robots.txt (no reader opens them), the worker and
+#: the manifests themselves
+SKIPPED = re.compile(r"(^|/)(assets/cards/|sitemap\.xml(\.gz)?$|robots\.txt$)|^offline/|^offline-worker\.js$")
+MANIFEST_DIR = "offline"
+#: set in the processes of mdbabel.parallel_build that build one language each
+ONE_LANGUAGE_ENV = "MDBABEL_ONE_LANGUAGE"
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 
 
@@ -44,6 +48,7 @@ class OfflineSet:
     digest, and their total size."""
 
     language: str
+    prefix: str = ""  # the language's folder ("" for the default language, "en/")
     files: dict[str, str] = field(default_factory=dict)
     raw_bytes: int = 0
     gzip_bytes: int = 0
@@ -55,27 +60,33 @@ class OfflineSet:
 
     def manifest(self) -> str:
         """The manifest as JSON text: same files, same bytes."""
-        return json.dumps({"language": self.language, "version": self.version,
+        return json.dumps({"language": self.language, "prefix": self.prefix, "version": self.version,
                            "files": dict(sorted(self.files.items()))},
                           ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
-class _References(HTMLParser):
+# The tags a page loads something with, and their attributes (a regular expression: the
+# build's HTML is well formed, and a full parser took ten times as long).
+_TAG = re.compile(r"<(link|script|img|source|audio|video)\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_LOADING_RELS = {"stylesheet", "icon", "preload", "manifest"}
+
+
+def _references(html: str) -> list[str]:
     """Addresses a page loads by itself: style sheets, scripts, images, icons, media."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and (attrs.get("rel") or "").split() and \
-                set((attrs.get("rel") or "").split()) & {"stylesheet", "icon", "preload", "manifest"}:
-            self.found.append(attrs.get("href") or "")
-        elif tag in ("script", "img", "source", "audio", "video") and attrs.get("src"):
-            self.found.append(attrs["src"])
-        if tag in ("img", "source") and attrs.get("srcset"):
-            self.found += [part.split()[0] for part in attrs["srcset"].split(",") if part.strip()]
+    found = []
+    for tag, attributes in _TAG.findall(html):
+        values = {name.lower(): unescape(a or b or c) for name, a, b, c in _ATTRIBUTE.findall(attributes)}
+        tag = tag.lower()
+        if tag == "link":
+            if set(values.get("rel", "").lower().split()) & _LOADING_RELS and values.get("href"):
+                found.append(values["href"])
+            continue
+        if values.get("src"):
+            found.append(values["src"])
+        if tag in ("img", "source") and values.get("srcset"):
+            found += [part.split()[0] for part in values["srcset"].split(",") if part.strip()]
+    return found
 
 
 def languages(site: Path) -> dict[str, str]:
@@ -134,9 +145,8 @@ def offline_set(site: Path, language: str, prefixes: dict[str, str] | None = Non
             pages.append(path)
     queue = []
     for page in pages:
-        parser = _References()
-        parser.feed((site / page).read_text(encoding="utf-8"))
-        queue += [_resolve(reference, page) for reference in parser.found]
+        html = (site / page).read_text(encoding="utf-8")
+        queue += [_resolve(reference, page) for reference in _references(html)]
     while queue:
         path = queue.pop()
         if path is None or path in chosen or not _keep(path, site) or path.startswith(others):
@@ -145,7 +155,7 @@ def offline_set(site: Path, language: str, prefixes: dict[str, str] | None = Non
         if path.endswith(".css"):  # images and fonts a style sheet loads
             text = (site / path).read_text(encoding="utf-8", errors="replace")
             queue += [_resolve(url, path) for url in _CSS_URL.findall(text)]
-    result = OfflineSet(language)
+    result = OfflineSet(language, own)
     for path in sorted(chosen):
         data = (site / path).read_bytes()
         result.files[path] = hashlib.sha256(data).hexdigest()[:16]
@@ -154,10 +164,24 @@ def offline_set(site: Path, language: str, prefixes: dict[str, str] | None = Non
     return result
 
 
+def write_manifests(site: Path) -> list[OfflineSet]:
+    """Write ``offline/<language>.json`` for every language of the built *site* (the worker,
+    overrides/offline-worker.js, reads them); returns the sets, for the build's report."""
+    prefixes = languages(site)
+    sets = [offline_set(site, language, prefixes) for language in prefixes]
+    from .files import atomic_write_bytes
+
+    for found in sets:
+        atomic_write_bytes(site / MANIFEST_DIR / f"{found.language}.json",
+                           found.manifest().encode("utf-8"), sync=False)
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mdbabel.offline",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
+    parser.add_argument("--write", action="store_true", help="write the manifests too")
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").is_file():
@@ -165,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     over = False
     prefixes = languages(site)
-    for language in prefixes:
-        found = offline_set(site, language, prefixes)
+    sets = write_manifests(site) if args.write else [offline_set(site, code, prefixes) for code in prefixes]
+    for found in sets:
+        language = found.language
         pages = sum(path.endswith(".html") for path in found.files)
         over |= found.gzip_bytes > BUDGET_BYTES
         print(f"{language}: {len(found.files)} files ({pages} pages), {found.raw_bytes / 1024:.0f} KB, "

@@ -23,6 +23,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from mdbabel import offline
+
 
 def build_one_language(config_file: str, language: str, site_dir: str) -> None:
     """Build only *language* into *site_dir* (not cleaned: the parent cleans it once), as
@@ -73,7 +75,7 @@ def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
         return subprocess.run(
             [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", language,
              "--config-file", config_file, "--site-dir", site_dir],
-            capture_output=True, text=True)
+            capture_output=True, text=True, env={**os.environ, offline.ONE_LANGUAGE_ENV: language})
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(run, languages))
@@ -84,6 +86,8 @@ def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
         if result.returncode != 0:
             failed = True
             sys.stderr.write(f"mdbabel: the '{language}' build failed (exit {result.returncode})\n")
+    if not failed:  # every language is written: the offline manifests (mdbabel.offline)
+        offline.write_manifests(Path(site_dir))
     return 1 if failed else 0
 
 

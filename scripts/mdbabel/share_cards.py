@@ -106,11 +106,13 @@ def _font_digest(font_path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _template_digest() -> str:
-    """Digest of this module's source: a change to the drawing redraws every card."""
+    """Digest of this module's source and of what draws with it (Pillow, its FreeType): a
+    change to the drawing redraws every card."""
     import PIL
+    from PIL import features
 
-    source = Path(__file__).read_bytes()
-    return hashlib.sha256(source + PIL.__version__.encode()).hexdigest()
+    versions = f"{PIL.__version__} {features.version_module('freetype2')}"
+    return hashlib.sha256(Path(__file__).read_bytes() + versions.encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------- drawing
