@@ -7,10 +7,12 @@ pages, never the share cards (only chat apps fetch them), never a large download
 archives, video; any file over ``MAX_FILE_BYTES``). Nothing here imports MkDocs: it reads a
 built site folder.
 
-The manifest maps each file's address, relative to the site root, to a digest of its bytes,
-so that a later build can be compared file by file (what changed, what is gone); its
-``version`` is the digest of the whole map. ``python -m mdbabel.offline SITE`` prints, per
-language, the files and their size raw and gzip-compressed against the budget.
+The manifest (``offline/<language>.json``, written by ``write_manifests`` once the whole site
+is built) maps each file's address, relative to the site root, to a digest of its bytes, so
+that a later build can be compared file by file (what changed, what is gone); its
+``version`` is the digest of the whole map. The service worker (overrides/offline-worker.js)
+reads it. ``python -m mdbabel.offline SITE [--write]`` prints, per language, the files and
+their size raw and gzip-compressed against the budget.
 """
 
 from __future__ import annotations
