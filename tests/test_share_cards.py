@@ -324,3 +324,19 @@ def test_no_network_module_is_used_to_draw_a_card():
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_translated_title_the_font_cannot_draw_names_its_catalog_line(tmp_path):
+    from test_site_translation import CATALOGS, build as build_project, make_project
+
+    catalogs = dict(CATALOGS)
+    catalogs["index"] = CATALOGS["index"].replace('msgstr "Insurance home"', 'msgstr "Insurance home 한국"')
+    assert catalogs["index"] != CATALOGS["index"]
+    root = make_project(tmp_path / "project", catalogs=catalogs)
+    result = build_project(root)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    lines = [line for line in output.splitlines() if "card font lacks" in line]
+    assert len(lines) == 1 and "Traceback" not in output, output
+    assert re.search(r"locales/en/LC_MESSAGES/index\.po:\d+: title has a character the card font lacks: "
+                     r"'한' \(U\+D55C\), '국' \(U\+AD6D\) in the en share card", lines[0]), lines[0]

@@ -610,6 +610,22 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         """The languages offered to readers: today every language i18n builds."""
         return list(self.languages)
 
+    def _card_origins(self, card: share_cards.CardText, page: Page) -> dict[str, str]:
+        """{field: catalog line} for the card's texts that are translations (page catalog
+        for the title, _site.po for the section and site name), so that a character the
+        font lacks is reported where the translator can fix it."""
+        if self.is_source_build:
+            return {}
+        domain = page.file.src_uri.rsplit(".", 1)[0]
+        found = {}
+        for field, text, catalog in (("title", card.title, domain), ("section", card.section, SITE_DOMAIN),
+                                     ("site name", card.site_name, SITE_DOMAIN)):
+            for translation in self.translations(self.language, catalog).values():
+                if text and " ".join(translation.text.split()) == text:
+                    found[field] = translation.origin
+                    break
+        return found
+
     def share(self, page: Page, config) -> dict[str, Any]:
         """Open Graph values of *page* (plain text: the template escapes them), and its card
         written into the site (``assets/cards/<page url>/card.png``)."""
@@ -629,7 +645,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         try:
             png = self._cards.lookup(card, fonts_dir)
             if png is None:  # (a kept card was checked when it was drawn)
-                share_cards.check_card_text(card, fonts_dir, where=where, language=self.language)
+                share_cards.check_card_text(card, fonts_dir, where=where, language=self.language,
+                                            origins=self._card_origins(card, page))
                 png = self._cards.draw(card, fonts_dir)
         except share_cards.CardError as error:
             raise PluginError(str(error)) from None
@@ -876,7 +893,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         i18n = config.plugins.get("i18n")
         if getattr(i18n, "building", False) or os.environ.get(offline.ONE_LANGUAGE_ENV):
             return
-        for found in offline.write_manifests(Path(config.site_dir)):
+        try:
+            sets = offline.write_manifests(Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(f"{config.site_dir}: the offline manifests cannot be written "
+                              f"({error})") from None
+        for found in sets:
             log.info(f"offline copy of {found.language}: {len(found.files)} files, "
                      f"{found.gzip_bytes / 1024:.0f} KB compressed")
 

@@ -87,7 +87,11 @@ def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
             failed = True
             sys.stderr.write(f"mdbabel: the '{language}' build failed (exit {result.returncode})\n")
     if not failed:  # every language is written: the offline manifests (mdbabel.offline)
-        offline.write_manifests(Path(site_dir))
+        try:
+            offline.write_manifests(Path(site_dir))
+        except OSError as error:
+            sys.stderr.write(f"mdbabel: {site_dir}: the offline manifests cannot be written ({error})\n")
+            failed = True
     return 1 if failed else 0
 
 

@@ -85,8 +85,10 @@ def missing_glyphs(text: str, font_path: Path | str) -> list[str]:
     return list(missing)
 
 
-def check_card_text(card: CardText, fonts_dir: Path, *, where: str, language: str) -> None:
-    """Raise CardError naming the first field of *card* with a character its font lacks."""
+def check_card_text(card: CardText, fonts_dir: Path, *, where: str, language: str,
+                    origins: dict[str, str] | None = None) -> None:
+    """Raise CardError naming the first field of *card* with a character its font lacks, at
+    *where*, or at ``origins[field]`` (a translation's catalog line) when given."""
     title_font, other_font = (fonts_dir / name for name in FONTS)
     for field, font in (("title", title_font), ("section", other_font), ("site name", other_font)):
         text = getattr(card, field.replace(" ", "_"))
@@ -94,7 +96,7 @@ def check_card_text(card: CardText, fonts_dir: Path, *, where: str, language: st
         if missing:
             shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in missing)
             raise CardError(
-                f"{where}: {field} has a character the card font lacks: {shown} in the "
+                f"{(origins or {}).get(field, where)}: {field} has a character the card font lacks: {shown} in the "
                 f"{language} share card ({font.name}); write it without that character, or use "
                 f"fonts that have it (plugin option card_fonts_dir; see mdbabel/fonts/README.md)")
 
