@@ -57,13 +57,15 @@ MEASURE = """(minimum) => {
 # `within` ('body': the whole page; an open menu: the menu alone, the page under it being
 # covered).
 TARGETS = """([minimum, within]) => {
-    const selector = 'a[href], button, summary, label[for], input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
+    const controls = 'a[href], button, summary, label[for], input:not([type=hidden]), select, textarea';
+    const selector = controls + ', [tabindex]:not([tabindex="-1"])';
     const blocks = 'p, li, td, th, dd, dt, blockquote, figcaption';
     const targets = [];
     for (const element of document.querySelectorAll(selector)) {
         if (!element.closest(within)) continue;
         if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-        if (element.parentElement && element.parentElement.closest(selector.replace(', [tabindex]:not([tabindex="-1"])', ''))) continue;
+        // the inner part of a control (a link inside a tab label) is the control itself
+        if (element.parentElement && element.parentElement.closest(controls)) continue;
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
         if (box.bottom < 0 || box.right < 0 || box.left >= window.innerWidth) continue;
