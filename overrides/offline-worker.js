@@ -113,9 +113,15 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fetch(event.request).catch(() => fromCopy(event.request)));
 });
 
+// One "keep" at a time: two pages opened quickly one after the other would otherwise build
+// the same copy at once.
+let queue = Promise.resolve();
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "keep" || typeof data.language !== "string") return;
   const reply = (message) => event.source && event.source.postMessage(Object.assign({ type: "kept", language: data.language }, message));
-  event.waitUntil(keep(data.language).then((result) => reply(result), (error) => reply({ error: String(error) })));
+  const done = queue.then(() => keep(data.language)).then((result) => reply(result), (error) => reply({ error: String(error) }));
+  queue = done;
+  event.waitUntil(done);
 });

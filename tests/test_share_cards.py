@@ -212,6 +212,25 @@ def test_the_cache_draws_a_card_once_and_again_when_its_text_changes(tmp_path):
     assert len(list((tmp_path / "cards").glob("*.png"))) == 2
 
 
+def test_cards_unused_for_30_days_are_pruned_and_cards_in_use_are_kept(tmp_path):
+    import os
+    import time
+
+    cache = CardCache(tmp_path / "cards")
+    used, stale = CardText("Dùng", "", "Site"), CardText("Cũ", "", "Site")
+    for card in (used, stale):
+        cache.card(card, share_cards.FONTS_DIR)
+    month_ago = time.time() - 31 * 86400
+    for card in (used, stale):
+        path = tmp_path / "cards" / f"{CardCache.key(card, share_cards.FONTS_DIR)}.png"
+        os.utime(path, (month_ago, month_ago))
+    assert CardCache(tmp_path / "cards").lookup(used, share_cards.FONTS_DIR) is not None  # a build reads it
+    assert cache.prune() == 1
+    left = [p.name for p in (tmp_path / "cards").glob("*.png")]
+    assert left == [f"{CardCache.key(used, share_cards.FONTS_DIR)}.png"]
+    assert CardCache(None).prune() == 0
+
+
 def test_the_cache_key_follows_the_fonts(tmp_path):
     fonts = tmp_path / "fonts"
     fonts.mkdir()
@@ -288,10 +307,10 @@ def test_two_builds_give_the_same_cards_and_the_second_draws_none(tmp_path):
     assert len(first) == 2
     cached = sorted((root / share_cards.CARDS_CACHE_DIR).glob("*.png"))
     assert len(cached) == 2
-    stamps = [p.stat().st_mtime_ns for p in cached]
+    files = [p.stat().st_ino for p in cached]  # a drawn card replaces its file (new inode)
     assert build(root).returncode == 0
     assert cards(root / "site") == first
-    assert [p.stat().st_mtime_ns for p in cached] == stamps  # read, not drawn again
+    assert [p.stat().st_ino for p in cached] == files  # read, not drawn again
     # without the cache, drawn afresh: the same bytes
     for path in cached:
         path.unlink()

@@ -881,6 +881,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
             self._store.save()
+        if self._cards is not None and self.language == self.default_language:
+            self._cards.prune()  # cards no build has read for 30 days
         if self.language != self.default_language:
             self._write_not_found_page(config)
 

@@ -11,7 +11,7 @@ this package's ``fonts/`` folder, with their licence and source; never downloade
   text, fonts and Pillow give the same bytes);
 - ``CardCache``: cards kept between builds under ``.cache/mdbabel/cards/``, keyed by a
   digest of the text, the font files and this module's source (the card's template), so a
-  card is drawn again only when one of them changes;
+  card is drawn again only when one of them changes; a card unused for 30 days is deleted;
 - ``page_description``: the front matter description, else the first paragraph of the
   page's HTML, at most 200 characters;
 - ``og_locale``: ``vi`` -> ``vi_VN``, ``en`` -> ``en_US``, ``ko`` -> ``ko_KR`` (Babel's
@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import os
+import time
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -237,8 +239,28 @@ class CardCache:
             png = path.read_bytes()
         except OSError:  # not drawn yet, or unreadable: drawn again
             return None
+        try:
+            os.utime(path)  # in use: kept by prune()
+        except OSError:
+            pass  # a read-only checkout
         self.reused += 1
         return png
+
+    def prune(self, max_age_days: float = 30) -> int:
+        """Delete the cards no build has used for *max_age_days* (a title changed, a page
+        removed); returns how many. A card in use is touched by every build that reads it."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        limit = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.directory.glob("*.png"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # removed by another build's process meanwhile, or read-only
+        return removed
 
     def draw(self, card: CardText, fonts_dir: Path) -> bytes:
         """Draw *card* and keep it for the next build."""
