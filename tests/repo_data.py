@@ -24,7 +24,7 @@ from mdbabel.catalogs import SITE_DOMAIN, SiteConfig, load_site_config, load_tra
 REPO = Path(os.environ.get("MDBABEL_TEST_REPO") or Path(__file__).resolve().parents[1]).resolve()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def site_config() -> SiteConfig:
     return load_site_config(REPO)
 
@@ -52,7 +52,7 @@ def search_index(language: str) -> str:
     return f"{prefix(language)}search/{language}.json"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def states() -> dict[str, languages_module.LanguageState]:
     threshold = languages_module.plugin_options(site_config()).get(
         "publish_threshold", languages_module.DEFAULT_PUBLISH_THRESHOLD)
@@ -67,7 +67,7 @@ def preview_languages() -> list[str]:
     return [code for code in languages() if states()[code].preview]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def figures() -> dict[str, figures_module.Figure]:
     return figures_module.load_figures(REPO / site_config().docs_dir / "_data", relative_to=REPO)
 

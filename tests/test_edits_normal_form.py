@@ -127,7 +127,7 @@ def test_the_pre_commit_hook_writes_the_normal_form(tmp_path):
 
 def test_the_pre_commit_hook_names_a_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "latin1.md"
-    path.write_bytes("Dòng một.\nDòng hai: Đ.\n".encode("utf-8")[:0] + "a\nb\xe9\n".encode("latin-1"))
+    path.write_bytes("Dòng một.\nDòng hai: Đ.\n".encode()[:0] + "a\nb\xe9\n".encode("latin-1"))
     result = _hook(path)
     assert result.returncode == 2
     assert f"{path}:2: not UTF-8 text; save the file as UTF-8" in result.stderr

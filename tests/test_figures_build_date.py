@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def epoch(day: dt.date) -> str:
-    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
 def text(path: Path) -> str:

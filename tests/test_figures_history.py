@@ -70,7 +70,7 @@ def test_a_derived_figure_starts_no_earlier_than_its_own_date():
 def test_build_date_comes_from_source_date_epoch():
     assert build_date({"SOURCE_DATE_EPOCH": "1782864000"}) == JULY_2026  # 2026-07-01 00:00 UTC
     assert build_date({"SOURCE_DATE_EPOCH": "1782863999"}) == dt.date(2026, 6, 30)
-    assert build_date({}) == dt.datetime.now(dt.timezone.utc).date()
+    assert build_date({}) == dt.datetime.now(dt.UTC).date()
     with pytest.raises(FigureError, match="SOURCE_DATE_EPOCH='soon' is not a number"):
         build_date({"SOURCE_DATE_EPOCH": "soon"})
 

@@ -68,7 +68,7 @@ def _quiet_epoch(project: Path, first: str, days: int = 40) -> str:
 
     from mdbabel.figures import load_figures
 
-    start = dt.datetime.fromtimestamp(int(first), dt.timezone.utc).date()
+    start = dt.datetime.fromtimestamp(int(first), dt.UTC).date()
     changes = sorted({value.start for figure in load_figures(project / "docs" / "_data").values()
                       for value in figure.history if value.start and value.start > start})
     later = min([start + dt.timedelta(days=days), *(day - dt.timedelta(days=1) for day in changes[:1])])

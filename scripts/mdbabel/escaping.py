@@ -30,7 +30,8 @@ from __future__ import annotations
 import html
 import os
 import re
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from jinja2 import pass_eval_context
 from markupsafe import Markup, escape

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
-from typing import Mapping
+from collections.abc import Mapping
 
 from .. import interface_strings as ui
 from .changes import Text, phrase

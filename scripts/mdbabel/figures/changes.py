@@ -11,7 +11,7 @@ escaped. Pure module: no MkDocs import.
 from __future__ import annotations
 
 from html import escape
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from .. import interface_strings as ui
 from .formatting import check_message, format_long_date, format_value

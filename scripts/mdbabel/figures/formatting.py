@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from html import escape
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent

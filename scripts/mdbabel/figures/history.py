@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 import yaml
 
@@ -77,9 +77,9 @@ def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     """The day a build shows figures for: ``SOURCE_DATE_EPOCH`` (UTC) if set, else today."""
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.now(dt.UTC).date()
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         raise FigureError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
                           "set it to an integer (e.g. `git log -1 --format=%ct`)") from None

@@ -9,7 +9,7 @@ line it comes from; a file that is not valid YAML gives no labels here (the buil
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import yaml
 

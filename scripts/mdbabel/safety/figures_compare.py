@@ -43,7 +43,7 @@ class Figure:
     values: frozenset
     written: str
 
-    def matches(self, other: "Figure") -> bool:
+    def matches(self, other: Figure) -> bool:
         return self.kind == other.kind and bool(self.values & other.values)
 
 
