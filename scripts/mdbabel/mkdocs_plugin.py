@@ -52,7 +52,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from babel import Locale
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -187,6 +187,8 @@ class MdBabelConfig(base.Config):
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
     fast_nav = c.Type(bool, default=True)
+    # the printed booklets (mdbabel.booklets): made by `make site` (MDBABEL_BOOKLETS=true)
+    booklets = c.Type((bool, str), default=False)
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -220,6 +222,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
+        # this build's booklets (on_env) and the pages that link to them
+        self._booklets: list = []
+        self._booklet_links: dict[str, list[str]] = {}
+        self._booklet_day = None
 
     # ----------------------------------------------------------------- helpers
 
@@ -558,7 +564,86 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             )
         self._not_found_context = (self._nav, files)
         self._env = env
+        self._make_booklets(config)
         return self._install_env(env, config)
+
+    # ----------------------------------------------------------------- booklets
+
+    def _make_booklets(self, config) -> None:
+        """The printed booklets of this language (mdbabel.booklets), from every page's
+        article HTML; written into the site in on_post_build, linked in on_page_context."""
+        self._booklets, self._booklet_links = [], {}
+        enabled = self.config.booklets
+        if isinstance(enabled, str):
+            enabled = enabled.strip().lower() in ("1", "true", "yes", "on")
+        if not enabled or self._nav is None:
+            return
+        from mdbabel import booklets
+
+        site_url = config.site_url or "/"
+        home = urljoin(site_url, "" if self.language == self.default_language else f"{self.language}/")
+        built = booklets.render.build_date()
+        inputs = []
+        for page in self._nav.pages:
+            info = self._page_data.get(page.file.src_uri)
+            extras = self._extras(page)
+            reviewed = (self._booklet_text(ui.BOOKLET_REVIEWED, date=extras.reviewed)
+                        if extras.reviewed else None)
+            body = _source_page(page.file.abs_src_path)[0] if page.file.abs_src_path else ""
+            inputs.append(booklets.PageInput(
+                key=page.file.src_uri, title=page.title or "", url=urljoin(site_url, page.url),
+                html=page.content or "", lang=(info.content_language if info else "") or self.language,
+                audience=page.meta.get("audience"), is_home=page.is_top_level and page.is_index,
+                printable=STATUS_PLACEHOLDER not in body, sources=extras.sources,
+                reviewed=reviewed, reviewed_iso=extras.reviewed_iso))
+        cache = self._root / booklets.render.CACHE_DIR if self.config.cache else None
+        # the build date in the language of the text that shows it
+        day = self._booklet_day = functools.partial(figures_module.format_long_date, built)
+        for spec, pages in booklets.plan_booklets(inputs):
+            labels = booklets.Labels(
+                kind=self._booklet_text(ui.BOOKLET_KIND), title=self._booklet_text(spec.title),
+                language=self._booklet_text(ui.BOOKLET_LANGUAGE,
+                                            language=language_name(self.language, self.language)),
+                valid_as_of=self._booklet_text(ui.BOOKLET_VALID_AS_OF, date=day),
+                site=self._booklet_text(ui.BOOKLET_SITE, url=home),
+                contents=self._booklet_text(ui.BOOKLET_CONTENTS), sources=self._booklet_text(ui.BOOKLET_SOURCES))
+            try:
+                made = booklets.build_booklet(
+                    spec, pages, language=self.language, labels=labels, site_url=home, built=built,
+                    online=lambda url: self._booklet_text(ui.BOOKLET_ONLINE, url=url), cache_dir=cache)
+            except booklets.render.BookletError as error:
+                raise PluginError(f"mdbabel: booklet '{spec.name}' ({self.language}): {error}") from None
+            self._booklets.append(made)
+            log.info(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, "
+                     f"{len(pages)} pages of the site, {made.seconds:.1f} s"
+                     + (" (unchanged, from the cache)" if made.cached else ""))
+        self._booklet_links = booklets.plan.first_pages(inputs)
+
+    def _booklet_text(self, message: str, **values) -> tuple[str, str]:
+        """(*message* from _site.po with *values*, its language): the source text while the
+        reader's catalog lacks it. A value may be a function of the text's language (a date)."""
+        writing = self.language if self._site_gettext.has(message) else self.config.source_language
+        text = self._site_gettext.gettext(message)
+        values = {k: v(writing) if callable(v) else v for k, v in values.items()}
+        return (text % values if values else text), writing
+
+    def _booklet_context(self, page) -> list[dict[str, str]]:
+        """The download links shown on *page* (home page, an audience's first page)."""
+        names = self._booklet_links.get(page.file.src_uri, [])
+        links = []
+        for booklet in self._booklets:
+            if booklet.name not in names:
+                continue
+            megabytes = max(round(booklet.size / 1e6, 1), 0.1)
+            size = lambda writing, mb=megabytes: format_decimal(mb, "0.0", locale=writing.replace("-", "_")) + " MB"  # noqa: E731
+            text, lang = self._booklet_text(ui.BOOKLET_DOWNLOAD, size=size, date=self._booklet_day)
+            title, title_lang = self._booklet_text(next(s.title for s in _booklet_specs() if s.name == booklet.name))
+            links.append({"href": get_relative_url(f"{self._language_root()}booklets/{booklet.filename}", page.url),
+                          "title": title, "title_lang": title_lang, "text": text, "lang": lang})
+        return links
+
+    def _language_root(self) -> str:
+        return "" if self.language == self.default_language else f"{self.language}/"
 
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
@@ -609,6 +694,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_page"] = info
         context["mdbabel_extras"] = self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
+        context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -815,6 +901,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
             self._store.save()
+        for booklet in self._booklets:
+            target = Path(config.site_dir) / self._language_root() / "booklets" / booklet.filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(booklet.pdf)
         if self.language == self.default_language:
             return
         # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
@@ -831,6 +921,12 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+
+
+def _booklet_specs():
+    from mdbabel.booklets import BOOKLETS
+
+    return BOOKLETS
 
 
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
