@@ -85,8 +85,10 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
 
 
 def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
-                 online: Translate, site_url: str, built: dt.date) -> str:
-    """The booklet as one HTML document (the input of the PDF)."""
+                 online: Translate, site_url: str, built: dt.date,
+                 qr: Callable[[str], str] = qr_data_uri) -> str:
+    """The booklet as one HTML document (the input of the PDF). *qr* gives the image address
+    of the QR code to an address (the digest of the inputs is taken with a cheap stand-in)."""
     chapters = []
     for number, page in enumerate(pages, 1):
         prefix = f"c{number}"
@@ -94,7 +96,7 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
         chapters.append({
             "id": prefix, "title": page.title, "lang": page.lang, "url": page.url,
             "has_h1": re.search(r"<h1[\s>]", body) is not None, "html": Markup(body),
-            "qr": qr_data_uri(page.url), "online": online(page.url),
+            "qr": qr(page.url), "online": online(page.url),
             "sources": page.sources, "reviewed": page.reviewed, "reviewed_iso": page.reviewed_iso,
         })
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
@@ -102,7 +104,7 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
     stamp = f"{built.isoformat()}T00:00:00Z"
     return env.get_template("booklet.html").render(
         language=language, labels=labels, chapters=chapters, site_url=site_url,
-        site_qr=qr_data_uri(site_url), built=stamp)
+        site_qr=qr(site_url), built=stamp)
 
 
 def stylesheet() -> str:
@@ -112,12 +114,16 @@ def stylesheet() -> str:
 def _engine_version() -> str:
     """WeasyPrint's version, read without importing it (a booklet from the cache needs no
     engine, and importing it costs more than a warm build of the booklets)."""
+    return _version("weasyprint")
+
+
+def _version(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("weasyprint")
+        return version(package)
     except PackageNotFoundError:
-        raise BookletError("WeasyPrint is not installed: pip install 'mdbabel[print]' "
+        raise BookletError(f"{package} is not installed: pip install 'mdbabel[print]' "
                            "(README: Printed booklets)") from None
 
 
@@ -144,17 +150,20 @@ def build_booklet(spec: BookletSpec, pages: list[PageInput], *, language: str, l
                   cache_dir: Path | None = None) -> Booklet:
     """Make (or take from *cache_dir*) one booklet of *language*."""
     start = time.perf_counter()
-    html = booklet_html(spec, pages, language=language, labels=labels, online=online,
-                        site_url=site_url, built=built)
+    options = dict(language=language, labels=labels, online=online, site_url=site_url, built=built)
+    # the inputs, with each QR code standing for its address (making them costs more than
+    # the rest of a booklet that is taken from the cache)
+    inputs = booklet_html(spec, pages, qr=lambda url: f"qr:{url}", **options)
     css = stylesheet()
-    digest = hashlib.sha256("\0".join(["mdbabel-booklet-1", _engine_version(), css, html])
-                            .encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\0".join(["mdbabel-booklet-1", _engine_version(), _version("qrcode"), css,
+                                        inputs]).encode("utf-8")).hexdigest()
     filename = f"{spec.name}-{language}.pdf"
     cached_path = cache_dir / f"{language}-{spec.name}-{digest[:24]}.pdf" if cache_dir else None
     pdf, cached = None, False
     if cached_path is not None and cached_path.is_file():
         pdf, cached = cached_path.read_bytes(), True
     if pdf is None:
+        html = booklet_html(spec, pages, **options)
         pdf = render_pdf(html, css, digest[:32].encode("ascii"))
         if cached_path is not None:
             atomic_write_bytes(cached_path, pdf, sync=False)
