@@ -19,7 +19,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -77,11 +77,11 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
     value = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value:
         try:
-            return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(value), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise BookletError(f"SOURCE_DATE_EPOCH: not a number of seconds ({value!r}); "
                                "unset it or give e.g. $(git log -1 --format=%ct)") from None
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
