@@ -595,7 +595,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 html=page.content or "", lang=(info.content_language if info else "") or self.language,
                 audience=page.meta.get("audience"), is_home=page.is_top_level and page.is_index,
                 printable=STATUS_PLACEHOLDER not in body, sources=extras.sources,
-                reviewed=reviewed, reviewed_iso=extras.reviewed_iso))
+                reviewed=reviewed, reviewed_iso=extras.reviewed_iso,
+                notice=(info.notice, info.notice_language) if info and info.notice else None))
         cache = self._root / booklets.render.CACHE_DIR if self.config.cache else None
         # the build date in the language of the text that shows it
         day = self._booklet_day = functools.partial(figures_module.format_long_date, built)
@@ -614,6 +615,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             except booklets.render.BookletError as error:
                 raise PluginError(f"mdbabel: booklet '{spec.name}' ({self.language}): {error}") from None
             self._booklets.append(made)
+            if made.size > booklets.render.SIZE_LIMIT:
+                log.warning(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, over the "
+                            f"{booklets.render.SIZE_LIMIT / 1e6:.0f} MB limit; give its audience two booklets "
+                            "(mdbabel/booklets/plan.py: BOOKLETS) or shorten its pages")
             log.info(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, "
                      f"{len(pages)} pages of the site, {made.seconds:.1f} s"
                      + (" (unchanged, from the cache)" if made.cached else ""))

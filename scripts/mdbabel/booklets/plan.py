@@ -49,6 +49,7 @@ class PageInput:
     sources: list[dict[str, Any]] = field(default_factory=list)  # title, url, note, *_lang
     reviewed: tuple[str, str] | None = None  # "Content last checked: <date>" and its language
     reviewed_iso: str | None = None
+    notice: tuple[str, str] | None = None  # "not (fully) translated" notice and its language
 
 
 def audience_of(page: PageInput, specs: tuple[BookletSpec, ...] = BOOKLETS) -> str:

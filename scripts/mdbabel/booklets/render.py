@@ -30,6 +30,8 @@ from mdbabel.files import atomic_write_bytes
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CACHE_DIR = Path(".cache") / "mdbabel" / "booklets"
+#: Readers pay for data by the megabyte: a booklet over this size is reported by the build.
+SIZE_LIMIT = 3_000_000
 
 #: ``(message, **values) -> (text, language of the text)``: a ``_site`` string for the reader,
 #: or the source text and language while the reader's catalog lacks it.
@@ -97,7 +99,7 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
             "id": prefix, "title": page.title, "lang": page.lang, "url": page.url,
             "has_h1": re.search(r"<h1[\s>]", body) is not None, "html": Markup(body),
             "qr": qr(page.url), "online": online(page.url),
-            "sources": page.sources, "reviewed": page.reviewed, "reviewed_iso": page.reviewed_iso,
+            "notice": page.notice, "sources": page.sources, "reviewed": page.reviewed, "reviewed_iso": page.reviewed_iso,
         })
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
