@@ -99,7 +99,8 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
             "id": prefix, "title": page.title, "lang": page.lang, "url": page.url,
             "has_h1": re.search(r"<h1[\s>]", body) is not None, "html": Markup(body),
             "qr": qr(page.url), "online": online(page.url),
-            "notice": page.notice, "sources": page.sources, "reviewed": page.reviewed, "reviewed_iso": page.reviewed_iso,
+            "notice": page.notice, "sources": page.sources, "reviewed": page.reviewed,
+            "reviewed_iso": page.reviewed_iso,
         })
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
