@@ -34,8 +34,8 @@ EPOCH = "1796000000"
 LIMIT = 3_000_000
 
 
-def build(project: Path) -> tuple[Path, str]:
-    site = project / "site"
+def build(project: Path, name: str = "site") -> tuple[Path, str]:
+    site = project / name
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL",)}
     env.update(SOURCE_DATE_EPOCH=EPOCH, MDBABEL_STRICT="true", MDBABEL_BOOKLETS="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mdbabel.parallel_build", "--site-dir", str(site)],
@@ -148,6 +148,22 @@ def test_two_builds_make_the_same_booklets_and_report_their_sizes(builds):
             assert a.read_bytes() == b.read_bytes(), a.name
             shown = a.relative_to(first).as_posix()
             assert re.search(rf"^booklet {re.escape(shown)}: \d+\.\d\d MB$", first_log, re.M), first_log
+
+
+def test_a_page_edit_remakes_only_the_booklets_that_hold_it(builds):
+    project = builds[1][0].parent
+    cache = project / ".cache" / "mdbabel" / "booklets"
+    before = {p.name for p in cache.glob("*.pdf")}
+    assert len(before) == len(LANGUAGES) * len(BOOKLETS)
+    spec = BOOKLETS[-1]
+    edited = audience_pages(spec)[-1]
+    path = project / CONFIG.docs_dir / edited
+    path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn mới để kiểm tra sổ tay.\n", encoding="utf-8")
+    build(project, "site-edited")
+    after = {p.name for p in cache.glob("*.pdf")}
+    remade = {name.rsplit("-", 1)[0] for name in after - before}  # <lang>-<booklet>-<digest>.pdf
+    # the new paragraph is in every language's page (untranslated: in Vietnamese)
+    assert remade == {f"{language}-{spec.name}" for language in LANGUAGES}
 
 
 def download_links(page: Path) -> list[tuple[str, str, str]]:

@@ -629,8 +629,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         reader's catalog lacks it. A value may be a function of the text's language (a date)."""
         writing = self.language if self._site_gettext.has(message) else self.config.source_language
         text = self._site_gettext.gettext(message)
-        values = {k: v(writing) if callable(v) else v for k, v in values.items()}
-        return (text % values if values else text), writing
+        if not values:
+            return text, writing
+        try:
+            return text % {k: v(writing) if callable(v) else v for k, v in values.items()}, writing
+        except (KeyError, ValueError, TypeError) as error:
+            # e.g. a lone "%" in the translation: the checks only compare the placeholders
+            log.warning(f"{self.language}/_site.po: the translation of {message!r} cannot be filled in "
+                        f"({error}); write %% for a percent sign. The Vietnamese text is used")
+            source = self.config.source_language
+            return message % {k: v(source) if callable(v) else v for k, v in values.items()}, source
 
     def _booklet_context(self, page) -> list[dict[str, str]]:
         """The download links shown on *page* (home page, an audience's first page)."""
