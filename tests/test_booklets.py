@@ -97,12 +97,25 @@ def test_the_home_page_links_every_booklet_and_each_audiences_first_page_its_own
     pages = [page("home", is_home=True)]
     for spec in BOOKLETS:
         pages += [page(f"{audience}-{n}", audience) for audience in spec.audiences for n in (1, 2)]
-    links = first_pages(pages)
+    links = first_pages(pages, plan_booklets(pages))
     assert links["home"] == [spec.name for spec in BOOKLETS]
     for spec in BOOKLETS:
         for audience in spec.audiences:
             assert links[f"{audience}-1"] == [spec.name]
             assert f"{audience}-2" not in links
+
+
+def test_a_long_booklet_is_made_in_parts_that_keep_the_order_and_are_all_linked():
+    spec = BOOKLETS[0]
+    pages = [page("home", is_home=True)] + [page(f"p{n}", spec.audiences[0]) for n in range(6)] + [page("faq")]
+    planned = plan_booklets(pages, (spec,), max_pages=3)
+    assert [(s.name, s.part, s.parts) for s, _ in planned] == [
+        (f"{spec.name}-{n}", n, 3) for n in (1, 2, 3)]
+    assert [p.key for _, chosen in planned for p in chosen] == [p.key for p in pages]
+    assert all(len(chosen) <= 3 for _, chosen in planned)
+    links = first_pages(pages, planned, (spec,))
+    assert links["home"] == links["p0"] == [s.name for s, _ in planned]
+    assert plan_booklets(pages, (spec,), max_pages=len(pages))[0][0] == spec  # whole: as it is
 
 
 def test_article_html_is_made_fit_for_one_document():

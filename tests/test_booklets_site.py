@@ -84,8 +84,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def pdf_path(site: Path, language: str, name: str) -> Path:
-    return site / root(language) / "booklets" / f"{name}-{language}.pdf"
+def pdf_paths(site: Path, language: str, spec) -> list[Path]:
+    """The booklet's file, or its parts' (``<name>-<n>-<lang>.pdf``) when it is long."""
+    folder = site / root(language) / "booklets"
+    whole = folder / f"{spec.name}-{language}.pdf"
+    parts = sorted(folder.glob(f"{spec.name}-[0-9]*-{language}.pdf"),
+                   key=lambda p: int(p.name[len(spec.name) + 1:].split("-")[0]))
+    assert whole.is_file() != bool(parts), f"{spec.name}: one file or parts"
+    return [whole] if whole.is_file() else parts
 
 
 def outline(reader: PdfReader) -> list[str]:
@@ -106,13 +112,14 @@ def status_page() -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("spec", BOOKLETS, ids=lambda s: s.name)
 def test_each_booklet_is_a_tagged_pdf_with_its_audiences_page_titles_as_bookmarks(site, language, spec):
-    path = pdf_path(site, language, spec.name)
-    assert 0 < path.stat().st_size <= LIMIT
-    reader = PdfReader(path)
-    rootobj = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in rootobj and bool(rootobj["/MarkInfo"]["/Marked"])
-    assert rootobj["/Lang"] == language
-    titles = outline(reader)
+    titles = []
+    for path in pdf_paths(site, language, spec):
+        assert 0 < path.stat().st_size <= LIMIT
+        reader = PdfReader(path)
+        rootobj = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in rootobj and bool(rootobj["/MarkInfo"]["/Marked"])
+        assert rootobj["/Lang"] == language
+        titles += outline(reader)
     expected = [built_title(site, language, src) for src in audience_pages(spec)]
     assert expected and [t for t in expected if t not in titles] == []
     assert len(titles) > len(expected)  # the sections of the pages have bookmarks too
@@ -122,7 +129,8 @@ def test_each_booklet_is_a_tagged_pdf_with_its_audiences_page_titles_as_bookmark
 def test_together_a_languages_booklets_hold_every_page_but_the_status_page(site, language):
     held = set()
     for spec in BOOKLETS:
-        held |= set(outline(PdfReader(pdf_path(site, language, spec.name))))
+        for path in pdf_paths(site, language, spec):
+            held |= set(outline(PdfReader(path)))
     status = status_page()
     missing = [src for src in NAV if src != status and built_title(site, language, src) not in held]
     assert missing == []
@@ -132,8 +140,8 @@ def test_together_a_languages_booklets_hold_every_page_but_the_status_page(site,
 def test_vietnamese_titles_are_searchable_with_their_diacritics(site):
     language = CONFIG.source_language
     spec = BOOKLETS[0]
-    reader = PdfReader(pdf_path(site, language, spec.name))
-    text = nfc(" ".join(page.extract_text() for page in reader.pages))
+    readers = [PdfReader(path) for path in pdf_paths(site, language, spec)]
+    text = nfc(" ".join(page.extract_text() for reader in readers for page in reader.pages))
     titles = [built_title(site, language, src) for src in audience_pages(spec)]
     with_marks = [t for t in titles if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", t))]
     assert with_marks
@@ -144,26 +152,32 @@ def test_two_builds_make_the_same_booklets_and_report_their_sizes(builds):
     (first, first_log), (second, _) = builds
     for language in LANGUAGES:
         for spec in BOOKLETS:
-            a, b = pdf_path(first, language, spec.name), pdf_path(second, language, spec.name)
-            assert a.read_bytes() == b.read_bytes(), a.name
-            shown = a.relative_to(first).as_posix()
-            assert re.search(rf"^booklet {re.escape(shown)}: \d+\.\d\d MB$", first_log, re.M), first_log
+            for a, b in zip(pdf_paths(first, language, spec), pdf_paths(second, language, spec), strict=True):
+                assert a.read_bytes() == b.read_bytes(), a.name
+                shown = a.relative_to(first).as_posix()
+                assert re.search(rf"^booklet {re.escape(shown)}: \d+\.\d\d MB$", first_log, re.M), first_log
 
 
 def test_a_page_edit_remakes_only_the_booklets_that_hold_it(builds):
-    project = builds[1][0].parent
+    site = builds[1][0]
+    project = site.parent
     cache = project / ".cache" / "mdbabel" / "booklets"
     before = {p.name for p in cache.glob("*.pdf")}
-    assert len(before) == len(LANGUAGES) * len(BOOKLETS)
     spec = BOOKLETS[-1]
     edited = audience_pages(spec)[-1]
+    holding = set()  # <lang>-<file name without the language>: the booklets (or parts) with the page
+    for language in LANGUAGES:
+        title = built_title(site, language, edited)
+        for path in pdf_paths(site, language, spec):
+            if title in outline(PdfReader(path)):
+                holding.add(f"{language}-{path.name[:-len(f'-{language}.pdf')]}")
+    assert len(holding) == len(LANGUAGES)
     path = project / CONFIG.docs_dir / edited
     path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn mới để kiểm tra sổ tay.\n", encoding="utf-8")
     build(project, "site-edited")
-    after = {p.name for p in cache.glob("*.pdf")}
-    remade = {name.rsplit("-", 1)[0] for name in after - before}  # <lang>-<booklet>-<digest>.pdf
+    remade = {name.rsplit("-", 1)[0] for name in {p.name for p in cache.glob("*.pdf")} - before}
     # the new paragraph is in every language's page (untranslated: in Vietnamese)
-    assert remade == {f"{language}-{spec.name}" for language in LANGUAGES}
+    assert remade == holding
 
 
 def download_links(page: Path) -> list[tuple[str, str, str]]:
@@ -184,9 +198,11 @@ def test_the_home_page_and_each_audiences_first_page_link_to_the_booklet_with_it
             src = next(s for s in NAV if front_matter(CONFIG.docs_path / s)[0].get("audience") == audience)
             firsts.setdefault(src, []).append(spec.name)
     pages = {home: [s.name for s in BOOKLETS]} | {built_page(site, language, s): n for s, n in firsts.items()}
+    by_name = {spec.name: spec for spec in BOOKLETS}
     for page, names in pages.items():
         links = download_links(page)
-        assert sorted(Path(href).name for href, _, _ in links) == sorted(f"{n}-{language}.pdf" for n in names), page
+        wanted = [p.name for n in names for p in pdf_paths(site, language, by_name[n])]
+        assert sorted(Path(href).name for href, _, _ in links) == sorted(wanted), page
         for href, _, text in links:
             target = (page.parent / href).resolve()
             assert target.is_file(), href

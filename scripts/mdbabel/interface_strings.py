@@ -71,5 +71,6 @@ BOOKLET_ONLINE = N_("Trang này trên mạng: %(url)s")
 BOOKLET_SOURCES = N_("Nguồn")  # the same msgid as the sources under each page
 BOOKLET_REVIEWED = N_("Nội dung được kiểm tra lần cuối: %(date)s")  # as under each page
 BOOKLET_DOWNLOAD = N_("Tải sổ tay (PDF, %(size)s, %(date)s)")
+BOOKLET_PART = N_("%(title)s, phần %(part)s/%(parts)s")  # a long booklet is made in parts
 
 ALL = [value for name, value in globals().items() if name.isupper()]

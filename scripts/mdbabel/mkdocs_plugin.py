@@ -600,9 +600,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         cache = self._root / booklets.render.CACHE_DIR if self.config.cache else None
         # the build date in the language of the text that shows it
         day = self._booklet_day = functools.partial(figures_module.format_long_date, built)
-        for spec, pages in booklets.plan_booklets(inputs):
+        planned = booklets.plan_booklets(inputs)
+        for spec, pages in planned:
+            title = self._booklet_text(spec.title)
+            if spec.parts > 1:
+                title = self._booklet_text(ui.BOOKLET_PART, title=title[0], part=str(spec.part),
+                                           parts=str(spec.parts))
             labels = booklets.Labels(
-                kind=self._booklet_text(ui.BOOKLET_KIND), title=self._booklet_text(spec.title),
+                kind=self._booklet_text(ui.BOOKLET_KIND), title=title,
                 language=self._booklet_text(ui.BOOKLET_LANGUAGE,
                                             language=language_name(self.language, self.language)),
                 valid_as_of=self._booklet_text(ui.BOOKLET_VALID_AS_OF, date=day),
@@ -622,7 +627,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             log.info(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, "
                      f"{len(pages)} pages of the site, {made.seconds:.1f} s"
                      + (" (unchanged, from the cache)" if made.cached else ""))
-        self._booklet_links = booklets.plan.first_pages(inputs)
+        self._booklet_links = booklets.plan.first_pages(inputs, planned)
 
     def _booklet_text(self, message: str, **values) -> tuple[str, str]:
         """(*message* from _site.po with *values*, its language): the source text while the
@@ -650,7 +655,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             megabytes = max(round(booklet.size / 1e6, 1), 0.1)
             size = lambda writing, mb=megabytes: format_decimal(mb, "0.0", locale=writing.replace("-", "_")) + " MB"  # noqa: E731
             text, lang = self._booklet_text(ui.BOOKLET_DOWNLOAD, size=size, date=self._booklet_day)
-            title, title_lang = self._booklet_text(next(s.title for s in _booklet_specs() if s.name == booklet.name))
+            title, title_lang = booklet.title
             links.append({"href": get_relative_url(f"{self._language_root()}booklets/{booklet.filename}", page.url),
                           "title": title, "title_lang": title_lang, "text": text, "lang": lang})
         return links
@@ -934,12 +939,6 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-
-
-def _booklet_specs():
-    from mdbabel.booklets import BOOKLETS
-
-    return BOOKLETS
 
 
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:

@@ -6,17 +6,26 @@ audiences, then the pages for everyone (questions and answers, glossary, contact
 A page without ``audience:``, or with one no booklet is made for, counts as for everyone, so
 that together a language's booklets hold every page; only a page the adapter marks as not
 printable (the generated translation status page) is left out.
+
+A booklet of more than ``MAX_PAGES`` site pages is made in parts (``foreign-workers-1``,
+``foreign-workers-2``...), each of at most that many, in the same order: the cost of a PDF
+grows faster than its pages (WeasyPrint lays out one document: 0.21 s per page at 80 pages,
+0.30 s at 400, and 1.5 GB of memory), and a reader pays for every megabyte (about 15 KB per
+page: 400 pages would be 6 MB). Measured: dev/booklets.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mdbabel import interface_strings as ui
 
 #: The audience of pages for every reader.
 EVERYONE = "everyone"
+
+#: Site pages per booklet (a longer one is made in parts; see the module's docstring).
+MAX_PAGES = 120
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class BookletSpec:
     name: str
     title: str
     audiences: tuple[str, ...]
+    part: int = 0    # 1, 2, ... when the booklet is made in parts; 0 when it is whole
+    parts: int = 1
 
 
 BOOKLETS: tuple[BookletSpec, ...] = (
@@ -59,10 +70,10 @@ def audience_of(page: PageInput, specs: tuple[BookletSpec, ...] = BOOKLETS) -> s
     return audience if audience in known else EVERYONE
 
 
-def plan_booklets(pages: list[PageInput], specs: tuple[BookletSpec, ...] = BOOKLETS
-                  ) -> list[tuple[BookletSpec, list[PageInput]]]:
-    """Each booklet with its pages: home page, its audiences' pages, then the pages for
-    everyone, each group in the order of *pages* (the navigation's)."""
+def plan_booklets(pages: list[PageInput], specs: tuple[BookletSpec, ...] = BOOKLETS,
+                  max_pages: int | None = None) -> list[tuple[BookletSpec, list[PageInput]]]:
+    """Each booklet (or part of one) with its pages: home page, its audiences' pages, then
+    the pages for everyone, each group in the order of *pages* (the navigation's)."""
     printable = [p for p in pages if p.printable]
     home = [p for p in printable if p.is_home]
     others = [p for p in printable if not p.is_home]
@@ -70,18 +81,27 @@ def plan_booklets(pages: list[PageInput], specs: tuple[BookletSpec, ...] = BOOKL
     for spec in specs:
         own = [p for p in others if audience_of(p, specs) in spec.audiences]
         common = [p for p in others if audience_of(p, specs) == EVERYONE]
-        planned.append((spec, home + own + common))
+        chosen = home + own + common
+        size = max(1, MAX_PAGES if max_pages is None else max_pages)
+        if len(chosen) <= size:
+            planned.append((spec, chosen))
+            continue
+        chunks = [chosen[i:i + size] for i in range(0, len(chosen), size)]
+        for number, chunk in enumerate(chunks, 1):
+            planned.append((replace(spec, name=f"{spec.name}-{number}", part=number, parts=len(chunks)), chunk))
     return planned
 
 
-def first_pages(pages: list[PageInput], specs: tuple[BookletSpec, ...] = BOOKLETS) -> dict[str, list[str]]:
+def first_pages(pages: list[PageInput], planned: list[tuple[BookletSpec, list[PageInput]]],
+                specs: tuple[BookletSpec, ...] = BOOKLETS) -> dict[str, list[str]]:
     """Page key -> names of the booklets linked from it: every booklet from the home page,
-    a booklet from the first page (in navigation order) of each of its audiences."""
+    a booklet (all its parts) from the first page, in navigation order, of each of its
+    audiences."""
     links: dict[str, list[str]] = {}
     for page in pages:
         if page.is_home:
-            links.setdefault(page.key, []).extend(spec.name for spec in specs)
-    for spec in specs:
+            links.setdefault(page.key, []).extend(spec.name for spec, _ in planned)
+    for spec, _ in planned:
         for audience in spec.audiences:
             first = next((p for p in pages if p.printable and not p.is_home
                           and audience_of(p, specs) == audience), None)

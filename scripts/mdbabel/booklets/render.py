@@ -62,7 +62,7 @@ class Booklet:
     name: str
     language: str
     filename: str      # e.g. "foreign-workers-en.pdf"
-    title: str
+    title: tuple[str, str]  # the title and its language
     pdf: bytes
     pages: list[str]   # keys of the pages it holds, in order
     cached: bool
@@ -174,5 +174,5 @@ def build_booklet(spec: BookletSpec, pages: list[PageInput], *, language: str, l
             for old in cached_path.parent.glob(f"{language}-{spec.name}-*.pdf"):
                 if old != cached_path:
                     old.unlink(missing_ok=True)
-    return Booklet(spec.name, language, filename, labels.title[0], pdf, [p.key for p in pages],
+    return Booklet(spec.name, language, filename, labels.title, pdf, [p.key for p in pages],
                    cached, time.perf_counter() - start)
