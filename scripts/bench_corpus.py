@@ -241,7 +241,10 @@ class _Writer:
     def page(self) -> str:
         r, plan = self.rng, self.plan
         sources = r.sample(SOURCES, 2)
-        front = ["---", f"title: {plan.title}",
+        # quoted when it holds ": " (section pages: "Chủ đề 1: ..."): plain, the YAML does not
+        # parse, and MkDocs used to publish the front matter as text
+        title = json.dumps(plan.title, ensure_ascii=False) if ": " in plan.title else plan.title
+        front = ["---", f"title: {title}",
                  f"description: {self.sentence(extras=False)}",
                  "reviewed: 2026-11-25", "sources:"]
         for title, note in sources:
@@ -267,7 +270,8 @@ def page_text(plan: PagePlan, plans: list[PagePlan], seed: int = 1) -> str:
     rng = random.Random(f"{seed}:{plan.path}")
     if plan.path == "status.md":
         return ("---\ntitle: Tình trạng bản dịch\ndescription: Tỷ lệ nội dung đã được dịch của "
-                "từng trang, theo từng ngôn ngữ.\nreviewed: 2026-11-25\n---\n\n"
+                "từng trang, theo từng ngôn ngữ.\nreviewed: 2026-11-25\nsources:\n"
+                "  - title: Các tệp bản dịch của trang web (thư mục locales/)\n---\n\n"
                 "# Tình trạng bản dịch\n\nBảng dưới đây được tạo tự động mỗi khi xây dựng "
                 "trang web.\n\n<!-- mdbabel:translation-status -->\n")
     return _Writer(plan, plans, rng).page()

@@ -48,13 +48,16 @@ def _counts(data: bytes | None) -> tuple[int, int, int]:
     """(translated, fuzzy, total) active messages of a PO file's bytes (zeros for none)."""
     if data is None:
         return 0, 0, 0
-    from io import BytesIO
+    from io import StringIO
 
     from babel.messages.pofile import PoFileError, read_po
 
+    from mdbabel.textnorm import decode_normal
+
     try:
-        catalog = read_po(BytesIO(data), abort_invalid=False)
-    except (ValueError, LookupError, PoFileError):  # malformed: reported by `make check`
+        # in the normal form (LF, NFC), as every reader of the project reads a catalog
+        catalog = read_po(StringIO(decode_normal(data)), abort_invalid=False)
+    except (ValueError, LookupError, PoFileError, UnicodeDecodeError):  # malformed: reported by `make check`
         return 0, 0, 0
     translated = fuzzy = total = 0
     for message in catalog:

@@ -21,10 +21,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from repo_data import REPO, languages
+
 VENV = Path(sys.executable).parent.parent          # the venv that runs pytest (.venv)
 SITE_FILES = ("docs", "locales", "overrides", "mkdocs.yml", "babel.cfg", "Makefile", "pyproject.toml")
-LANGUAGES = ("vi", "en")
+LANGUAGES = tuple(languages())                     # mkdocs.yml's, the source first
 OPEN, CLOSE = "⟦", "⟧"
 
 
@@ -211,7 +212,9 @@ _PROTECTED = re.compile(
     r"|\\.",
     re.S,
 )
-_WORD = re.compile(r"[^\W_]+")
+# a word, or a figure with its separators and percent sign ("69/2020/QH14", "1,5%") as one word:
+# the checks compare figures as whole typed tokens
+_WORD = re.compile(r"[^\W_]+(?:[./,:-][^\W_]+)*%?")
 
 
 def pseudo(msgid: str) -> str:

@@ -19,9 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_data import REPO
 from search_support import serve_site
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def read_site_url() -> str:

@@ -3,10 +3,12 @@
 The core contract says an identity translation (msgstr == msgid for every unit) gives the same
 rendered HTML. At site level: a copy of the site whose English catalogs all hold msgstr = msgid,
 built strict, has on every English page an article equal to the Vietnamese page's, apart from
-- figures (formatted for English: "VND 2,340,000" vs "2.340.000 đồng") and the review date,
-  both normalised to FIG;
+- figures and the dates their values apply from (formatted for English: "VND 2,340,000" vs
+  "2.340.000 đồng", "July 1, 2026" vs "1 tháng 7 năm 2026") and the review date, all
+  normalised to FIG;
 - the facts block under the content (review date and sources, formatted per language);
-- the generated tables of the status page (interface text from _site.po, language names).
+- the generated tables of the status page (interface text from _site.po, language names), of
+  the "What has changed" page and the calculator (figures formatted per language).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from mdbabel import figures as figures_module
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _FACTS = re.compile(r'<footer class="mdbabel-facts">.*?</footer>', re.S)
 _STATUS_TABLES = re.compile(r'<div class="mdbabel-status".*', re.S)
+_FIGURE_TABLES = re.compile(r'<table class="mdbabel-figure-table" data-figure-changes>.*?</table>|'
+                            r'<div class="mdbabel-calculator".*?</script>',
+                            re.S)
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +43,16 @@ def identity_site(tmp_path_factory):
     assert result.returncode == 0, f"identity catalogs must pass every check:\n{result.stderr[-4000:]}"
     figures = figures_module.load_figures(project / "docs" / "_data")
     values = {figures_module.format_value(f, lang) for f in figures.values() for lang in ("vi", "en")}
+    values |= {text for f in figures.values() for v in f.history for lang in ("vi", "en")
+               for text in (figures_module.format_value(v, lang, f.type),
+                            figures_module.format_long_date(v.start, lang) if v.start else "")}
     return site, sorted((v for v in values if len(v) > 1), key=len, reverse=True)
 
 
 def _article(path, values) -> str:
     html = path.read_text(encoding="utf-8")
     article = _ARTICLE.search(html).group(1)
-    article = _STATUS_TABLES.sub("", _FACTS.sub("", article))
+    article = _FIGURE_TABLES.sub("", _STATUS_TABLES.sub("", _FACTS.sub("", article)))
     for value in values:
         article = article.replace(value, "FIG")
     return article
@@ -66,7 +74,7 @@ def test_identity_translation_renders_every_article_like_the_vietnamese_page(ide
 
 def test_identity_translated_pages_are_fully_translated(identity_site):
     """No unit is marked as Vietnamese (lang="vi") beyond what the source itself marks (the
-    glossary's headwords), and no notice is shown."""
+    glossary's headwords; the figures' sources in the generated table), and no notice is shown."""
     site, _ = identity_site
     for english in english_pages(site):
         article = _ARTICLE.search(english.read_text(encoding="utf-8"))
@@ -74,5 +82,7 @@ def test_identity_translated_pages_are_fully_translated(identity_site):
             source_article = _ARTICLE.search(
                 (site / english.relative_to(site / "en")).read_text(encoding="utf-8"))
             source_marks = source_article.group(1).count('lang="vi"') if source_article else 0
-            assert article.group(1).count('lang="vi"') <= source_marks, english
+            # the sources in the "What has changed" table are Vietnamese names from the data
+            own = _FIGURE_TABLES.sub("", article.group(1))
+            assert own.count('lang="vi"') <= source_marks, english
         assert "mdbabel-notice" not in english.read_text(encoding="utf-8"), english

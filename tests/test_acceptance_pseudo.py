@@ -9,8 +9,11 @@ header, notices, footer) must then be marked: text without a mark did not go thr
 Allowed without a mark, each for a stated reason:
 - code and preformatted text (never translated);
 - text made only of digits, punctuation and whitespace;
-- figures substituted from ``{{ name }}`` and the review date (values formatted by Babel for
-  English, not catalog text);
+- figures substituted from ``{{ name }}``, every value of their history and the dates those
+  apply from (``{{ name.from }}``, the calculator, "What has changed"), and the review date
+  (values formatted by Babel for English, not catalog text);
+- the figures' sources on "What has changed" (document names from docs/_data, shown as the
+  data write them and marked ``lang="vi"``);
 - language names (Babel display names, e.g. "English" in the language line of the status page);
 - Material's own interface labels, translated by the theme's language files (THEME_LABELS).
 
@@ -70,6 +73,11 @@ def pseudo_site(tmp_path_factory):
 def _figure_values(project: Path) -> list[str]:
     figures = figures_module.load_figures(project / "docs" / "_data")
     values = {figures_module.format_value(f, "en") for f in figures.values()}
+    for figure in figures.values():
+        for value in figure.history:
+            values.add(figures_module.format_value(value, "en", figure.type))
+            values |= {figures_module.format_long_date(value.start, "en")} if value.start else set()
+            values |= {value.source} if value.source else set()
     return sorted(values, key=len, reverse=True)   # longest first: "VND 2,340,000" before "2"
 
 

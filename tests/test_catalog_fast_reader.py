@@ -20,7 +20,7 @@ from mdbabel import catalogs
 from mdbabel.catalogs import (CatalogError, catalog_stats, fuzzy_count, load_translations,
                               read_po_file, render_catalog)
 
-REPO = Path(__file__).resolve().parents[1]
+from repo_data import REPO  # the repository under test (MDBABEL_TEST_REPO)
 SHOWN = "locales/en/LC_MESSAGES/x.po"
 HEADER = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n'
           '"Content-Type: text/plain; charset=UTF-8\\n"\n')

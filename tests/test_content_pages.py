@@ -12,7 +12,7 @@ import yaml
 from mdbabel.catalogs import load_site_config, project_stats, read_po_file
 from mdbabel.figures import load_figures, placeholders
 
-ROOT = Path(__file__).resolve().parent.parent
+from repo_data import REPO as ROOT  # the repository under test (MDBABEL_TEST_REPO)
 DOCS = ROOT / "docs"
 GENERATED_PAGES = {"status.md"}  # filled in by the plugin, not an explainer
 CONTENT_PAGES = sorted(p for p in DOCS.rglob("*.md")

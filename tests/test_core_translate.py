@@ -173,8 +173,8 @@ def test_translated_shortcut_reference_link_is_refused():
                                 "See [the Social Insurance Law] for more."})
     assert result.translated == 0
     assert result.problems == [
-        'locales/en/LC_MESSAGES/page.po:7: translation drops the reference link "[Luật BHXH]", '
-        'defined on the page; keep "[Luật BHXH]" or write "[translated text][Luật BHXH]" '
+        'locales/en/LC_MESSAGES/page.po:7: translation drops the reference link "[luật bhxh]", '
+        'defined on the page; keep "[luật bhxh]" or write "[translated text][luật bhxh]" '
         "or leave the entry untranslated"]
     assert '<a href="https://vbpl.vn/luat-bhxh">Luật BHXH</a>' in html(result.markdown)
     # naming the label keeps the link, in any case and spacing

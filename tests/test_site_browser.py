@@ -27,7 +27,9 @@ def base_url(served_site):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # bypass_csp: a test injects axe-core, an inline script the site's CSP would block (the
+    # pages under their CSP: tests/test_site_csp_browser.py)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     tab = context.new_page()
     tab.requests, tab.failures = [], []
     tab.on("request", lambda request: tab.requests.append(request.url))

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from repo_data import REPO as ROOT  # the repository under test (MDBABEL_TEST_REPO)
 BIN = Path(sys.executable).parent          # the venv that runs pytest (.venv/bin)
 
 # Not part of a fresh clone (or rebuilt by the tools under test).

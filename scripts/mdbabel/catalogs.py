@@ -42,9 +42,11 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, get_close_matches
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 
+from . import link_targets
 from .build_cache import package_digest, text_digest
 from .files import atomic_write_bytes
 from .segments import segment
+from .textnorm import decode_normal, normal_text
 from .translate import Lookup, Translation
 
 __all__ = [
@@ -85,11 +87,12 @@ class CatalogError(Exception):
 
 
 def read_text_file(path: Path, shown: str) -> str:
-    """A UTF-8 source file (BOM allowed); any other encoding is a :class:`CatalogError`
-    naming the line of the first bad byte."""
+    """A UTF-8 source file (BOM allowed) in the normal form (:mod:`mdbabel.textnorm`: LF line
+    ends, NFC); any other encoding is a :class:`CatalogError` naming the line of the first
+    bad byte."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return decode_normal(data)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
@@ -127,7 +130,14 @@ def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml") -> tuple[dict, yaml.
         mark = getattr(error, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark else shown
         problem = getattr(error, "problem", None) or str(error)
-        raise CatalogError(f"{where}: invalid YAML ({problem}); fix the syntax") from None
+        context = getattr(error, "context_mark", None)
+        if context is not None and mark is not None and context.line != mark.line:
+            problem += f"; the part that fails starts at line {context.line + 1}"
+            fix = (f"fix the syntax between lines {context.line + 1} and {mark.line + 1} "
+                   "(an unclosed quote or a wrong indentation)")
+        else:
+            fix = "fix the syntax"
+        raise CatalogError(f"{where}: invalid YAML ({problem}); {fix}") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -384,6 +394,9 @@ def extract_site(config: SiteConfig) -> Catalog:
         catalog.add(message, None, [location], auto_comments=comments, context=context)
     for message, location, comments, context in _interface_strings(config):
         catalog.add(message, None, [location], auto_comments=comments, context=context)
+    from .figures.strings import figure_labels  # the figures' labels (docs/_data/*.yml)
+    for message, location in figure_labels(config.docs_path / "_data", config.shown):
+        catalog.add(message, None, [location], auto_comments=["figure label"])
     return catalog
 
 
@@ -539,8 +552,9 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
         for key, message in pool.items():
             if key not in wanted and _has_translation(message):
                 candidates.setdefault(key[0], {})[key[1]] = message
-    used_as_fuzzy: set[Key] = set()
+    used_as_fuzzy: set[Key] = set()   # (and carried over a change of link targets)
     revived: set[Key] = set()
+    relink_index: dict[str | None, dict[str, list[Message]]] = {}
     num_plurals = merged.num_plurals  # a property that looks the locale up each time
 
     for new in _messages(template):
@@ -558,6 +572,13 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
             if carried.fuzzy:
                 message.flags.add("fuzzy")
                 message.previous_id = list(carried.previous_id)
+        elif (relinked := _relinked(new, candidates.get(key[0], {}), relink_index)) is not None:
+            # only link destinations changed (a page moved, a heading id changed): the
+            # translation stays, with the new destinations, and is not fuzzy
+            match, message.string = relinked
+            used_as_fuzzy.add(_key(match))
+            message.user_comments = list(match.user_comments)
+            message.flags |= match.flags - FORMAT_FLAGS - {"fuzzy"}
         else:
             match = _fuzzy_match(key[1], candidates.get(key[0], {}))
             if match is None:
@@ -586,6 +607,26 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
             obsolete.auto_comments = []
             merged.obsolete[key] = obsolete
     return merged
+
+
+def _relinked(new: Message, candidates: dict[str, Message],
+              index: dict[str | None, dict[str, list[Message]]]) -> tuple[Message, str] | None:
+    """(old message, its translation with the new link destinations) when *new* differs
+    from a translated, not fuzzy candidate in link destinations only
+    (:func:`mdbabel.link_targets.carry_translation`)."""
+    if not candidates or not isinstance(new.id, str) or ("](" not in new.id and "=" not in new.id):
+        return None
+    if new.context not in index:  # built once per msgctxt, on the first message that asks
+        by_skeleton: dict[str, list[Message]] = {}
+        for msgid, message in candidates.items():
+            if isinstance(message.string, str) and message.string and not message.fuzzy:
+                by_skeleton.setdefault(link_targets.skeleton(msgid)[0], []).append(message)
+        index[new.context] = by_skeleton
+    for old in index[new.context].get(link_targets.skeleton(new.id)[0], ()):
+        carried = link_targets.carry_translation(old.id, new.id, old.string)
+        if carried is not None:
+            return old, carried
+    return None
 
 
 def _fresh_copy(template: Message) -> Message:
@@ -796,10 +837,8 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     shown = shown or path.as_posix()
     if data is None:  # (else the file's bytes, read by the caller)
         data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
+        text = decode_normal(data)  # CRLF, CR, NFD, BOM: read as LF, NFC (mdbabel.textnorm)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
@@ -837,6 +876,7 @@ def _parse_with_babel(text: str, shown: str) -> Parsed:
         raise CatalogError(f'{shown}:1: missing header entry (msgid ""); add it first, with at '
                            'least "Language: xx\\n" and "Content-Type: text/plain; '
                            'charset=UTF-8\\n"')
+    _normal_strings(catalog)
     return catalog, parser.header, parser.msgstr_lines
 
 
@@ -958,25 +998,33 @@ def _location_sort_key(location: tuple[str, int | None]) -> tuple[str, int]:
     return location[0], location[1] or 0
 
 
-def _message_sort_key(message: Message) -> tuple:
+def _message_sort_key(item: tuple[int, Message]) -> tuple:
+    """Messages by their first location: file, then line when known (a template extracted
+    now), then the order they came in (a catalog read from disk, whose references carry no
+    line: the order it was written in)."""
+    index, message = item
     first = min(map(_location_sort_key, message.locations)) if message.locations else ("", 0)
-    return first, message.context or "", _key(message)[1]
+    return first, index
 
 
 def _comment_lines(marker: str, texts: Iterable[str]) -> list[str]:
     lines = []
     for text in texts:
-        for part in text.split("\n"):
+        # a comment never holds a line end of its own: "\r" would start a line when read
+        for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             lines.append(f"{marker} {part}".rstrip())
     return lines
 
 
 def _locations_lines(locations: Iterable[tuple[str, int | None]]) -> list[str]:
+    """``#:`` references: the files only, without line numbers, so that an edit that moves
+    the lines of a page changes no entry of its catalogs but the edited one (``mdbabel where``
+    finds the line of a message)."""
     lines, current = [], "#:"
-    for filename, lineno in sorted(set(locations), key=_location_sort_key):
+    for filename in sorted({filename for filename, _ in locations}):
         if " " in filename or "\t" in filename:
             filename = f"\u2068{filename}\u2069"
-        item = f"{filename}:{lineno}" if lineno else filename
+        item = filename
         if current != "#:" and len(current) + 1 + len(item) > WIDTH:
             lines.append(current)
             current = "#:"
@@ -995,7 +1043,7 @@ def render_catalog(catalog: Catalog, headers: list[tuple[str, str]], *,
     out += _wrap("msgid", "")
     out += _wrap("msgstr", "".join(f"{name}: {value}\n" for name, value in headers))
     num_plurals = catalog.num_plurals
-    for message in sorted(_messages(catalog), key=_message_sort_key):
+    for _, message in sorted(enumerate(_messages(catalog)), key=_message_sort_key):
         out.append("")
         out += _comment_lines("#", message.user_comments)
         out += _comment_lines("#.", message.auto_comments)
@@ -1138,6 +1186,7 @@ class UpdatePlan:
 
     writes: list[PlannedWrite] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)   # "path: why; what to do" notices
+    moved: list[str] = field(default_factory=list)      # catalogs carried to a moved page
 
     @property
     def changes(self) -> list[PlannedWrite]:
@@ -1161,14 +1210,21 @@ def _existing_bytes(path: Path) -> bytes | None:
 
 
 def _read_text(path: Path, data: bytes | None = None) -> str | None:
-    """A file's text as ``read_text`` gives it (universal newlines), ``None`` if it does not
+    """A file's text in the normal form (:mod:`mdbabel.textnorm`), ``None`` if it does not
     exist; bytes that are not UTF-8 are replaced (an update rewrites such a template, and
-    read_po_file rejects such a catalog first)."""
+    read_po_file rejects such a catalog first). A file that differs from what an update
+    writes only in its form (CRLF, NFD, BOM) is not out of date; the update rewrites it
+    (see :func:`_differs`), keeping its dates."""
     if data is None:
         data = _existing_bytes(path)
         if data is None:
             return None
-    return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    return normal_text(data.decode("utf-8", "replace"))
+
+
+def _differs(text: str, data: bytes | None) -> bool:
+    """Whether writing *text* changes the file whose bytes are *data* (None: no file)."""
+    return data is None or text.encode("utf-8") != data
 
 
 _DATE_HEADER = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
@@ -1200,7 +1256,8 @@ def _header_comments_for(config: SiteConfig, domain: str, language: str | None) 
 
 def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
                 malformed: list[str] | None = None, workers: int | None = None,
-                keep_existing: bool = True, unchanged: dict[str, str] | None = None) -> UpdatePlan:
+                keep_existing: bool = True, unchanged: dict[str, str] | None = None,
+                moves: list | None = None) -> UpdatePlan:
     """Compute the templates and catalogs an update writes, without writing anything.
 
     Raises :class:`CatalogError` if an existing catalog is malformed: it is never
@@ -1238,7 +1295,7 @@ def plan_update(config: SiteConfig, languages: Iterable[str] | None = None, *,
         for domain, page in domains:
             plan.writes.extend(_plan_domain(config, domain, page, languages, project, malformed,
                                             unchanged))
-    _plan_orphans(config, {domain for domain, _ in domains}, languages, plan)
+    _plan_orphans(config, {domain for domain, _ in domains}, languages, plan, moves or [])
     return plan
 
 
@@ -1304,7 +1361,8 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
                     for (path, language), data in zip(files[1:], contents[1:])]
     template = extract_site(config) if page is None else extract_page(config, page)
     pot_path = config.template_path(domain)
-    old_text = _read_text(pot_path)
+    old_bytes = _existing_bytes(pot_path)
+    old_text = None if old_bytes is None else _read_text(pot_path, old_bytes)
     old_date = _existing_header(old_text, "POT-Creation-Date")
     comments = _header_comments_for(config, domain, None)
     pot_text = _stable_text(
@@ -1313,7 +1371,7 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
         old_text, old_date)
     pot_date = _existing_header(pot_text, "POT-Creation-Date") or _now()
     writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
-                           pot_text != old_text, old_text is None, domain)]
+                           _differs(pot_text, old_bytes), old_text is None, domain)]
     for language in languages:
         try:
             writes.append(_plan_catalog(config, domain, template, language, project, pot_date))
@@ -1350,11 +1408,14 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
         lambda date: render_catalog(
             existing.catalog, _catalog_headers(existing, project, language, old_pot_date, date),
             header_comments=comments))
-    return PlannedWrite(path, shown, text, text != old_text, False, domain, language, existing)
+    return PlannedWrite(path, shown, text, _differs(text, data), False, domain, language, existing)
 
 
 def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
-                  plan: UpdatePlan) -> None:
+                  plan: UpdatePlan, moves: list) -> None:
+    from .catalog_moves import orphan_problem
+
+    moved_to = {move.old: move for move in moves}
     templates_dir = config.locales_path / "templates"
     if templates_dir.is_dir():
         for path in sorted(templates_dir.rglob("*.pot")):
@@ -1368,10 +1429,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
         for path in sorted(folder.rglob("*.po")):
             domain = path.relative_to(folder).as_posix()[:-3]
             if domain not in domains:
-                plan.orphaned.append(
-                    f"{config.shown(path)}: page {config.docs_dir}/{domain}.md no longer exists; "
-                    "its translations are kept: if the page moved, `git mv` this catalog to "
-                    "the new page name and run `make catalogs`, else delete it")
+                plan.orphaned.append(orphan_problem(config, path, domain, moved_to.get(domain)))
 
 
 def apply_plan(plan: UpdatePlan) -> list[PlannedWrite]:
@@ -1394,11 +1452,16 @@ def update_catalogs(config: SiteConfig, languages: Iterable[str] | None = None, 
     under the site root (not versioned); without it, or with *use_cache* false, every page
     is planned.
     """
+    from .catalog_moves import carry_moves, detect_moves
+
     languages = list(config.languages if languages is None else languages)
+    # a page that moved takes its catalogs along first (every language: they move together)
+    moved = carry_moves(config, detect_moves(config))
     cache_path = config.root / UPDATE_CACHE
     key = _update_key(config, languages) if use_cache else ""
     recorded = _read_update_cache(cache_path, key) if use_cache else {}
     plan = plan_update(config, languages, keep_existing=False, unchanged=recorded)
+    plan.moved = moved
     apply_plan(plan)
     if use_cache:
         _write_update_cache(cache_path, key, config, languages, plan)
@@ -1499,6 +1562,26 @@ _REGULAR_END = re.compile(rf"{_BETWEEN}\Z")
 _ISOLATED_LOCATION = re.compile(r"^#:[^\n]*[\u2068\u2069]", re.MULTILINE)
 
 
+def _msgstr_text(lines: str) -> str:
+    """A msgstr's text, its line breaks in the normal form (see :func:`_normal_strings`)."""
+    text = _string_text(lines)
+    return text if "\r" not in text else text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normal_strings(catalog: Catalog) -> None:
+    """A translation written with ``\\r`` escapes gets ``\\n`` line breaks: Python-Markdown
+    reads a carriage return as a new line, which the checks (that look for ``\\n``) and the
+    source's msgid never have. (The file's own line ends are normalised before parsing.)"""
+    for message in (*catalog._messages.values(), *catalog.obsolete.values()):  # noqa: SLF001
+        string = message.string
+        if isinstance(string, str):
+            if "\r" in string:
+                message.string = string.replace("\r\n", "\n").replace("\r", "\n")
+        elif isinstance(string, (list, tuple)) and any("\r" in part for part in string):
+            message.string = type(string)(part.replace("\r\n", "\n").replace("\r", "\n")
+                                          for part in string)
+
+
 def _string_text(lines: str) -> str:
     """The text of a string written on the ``"..."`` *lines* (joined by ``\\n``), unescaped
     line by line like Babel's ``denormalize``."""
@@ -1514,6 +1597,13 @@ def _is_fuzzy(comments: str) -> bool:
                for line in comments.split("\n"))
 
 
+def _is_reorder(comments: str) -> bool:
+    """Whether the comment lines of an entry carry the flag ``mdbabel-reorder`` (its
+    placeholders and figures may come in another order than the source's)."""
+    return any(line.startswith("#,") and "mdbabel-reorder" in
+               [flag.strip() for flag in line[2:].split(",")] for line in comments.split("\n"))
+
+
 def _read_translations_fast(path: Path, shown: str, language: str | None,
                             data: bytes | None = None
                             ) -> tuple[dict[Key, Translation], int] | None:
@@ -1524,10 +1614,8 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
     and explains."""
     if data is None:
         data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
+        text = decode_normal(data)
     except UnicodeDecodeError:
         return None
     translations: dict[Key, Translation] = {}
@@ -1541,9 +1629,11 @@ def _read_translations_fast(path: Path, shown: str, language: str | None,
             if "fuzzy" in comments and _is_fuzzy(comments):
                 fuzzy += 1
                 continue
-            string = _string_text(msgstr)
+            string = _msgstr_text(msgstr)
             if string:
-                translations[key] = Translation(string, f"{shown}:{line}")
+                translations[key] = Translation(string, f"{shown}:{line}",
+                                                "mdbabel-reorder" in comments
+                                                and _is_reorder(comments))
     except _Irregular:
         return None
 
@@ -1658,7 +1748,7 @@ def _parse_regular(text: str) -> Parsed | None:
         for comments, key, msgstr, obsolete, msgid_line, msgstr_line in entries:
             locations, flags, auto, user, previous = _entry_comments(comments) if comments \
                 else ([], [], [], [], [])
-            message = Message(key[1], _string_text(msgstr), locations, flags, auto, user,
+            message = Message(key[1], _msgstr_text(msgstr), locations, flags, auto, user,
                               lineno=msgid_line, context=key[0])
             dict_key = key[1] if key[0] is None else (key[1], key[0])
             if obsolete:
@@ -1757,7 +1847,8 @@ def _translations_of(po: PoFile) -> dict[Key, Translation]:
             continue
         key = _key(message)
         translations[key] = Translation(message.string,
-                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}")
+                                        f"{po.shown}:{po.msgstr_lines.get(key, message.lineno)}",
+                                        "mdbabel-reorder" in message.flags)
     return translations
 
 
@@ -1845,18 +1936,26 @@ def check_project(config: SiteConfig) -> CheckReport:
     """
     from .translate import translate_markdown
 
+    from .catalog_moves import detect_moves
+
     report = CheckReport()
-    plan = plan_update(config, malformed=report.problems)
+    moves = detect_moves(config)
+    plan = plan_update(config, malformed=report.problems, moves=moves)
+    moved_from = {move.old: move.new for move in moves}
     for write in plan.content_changes:
         if write.text is None:
-            report.problems.append(f"{write.shown}: template of a page that no longer exists; "
-                                   "run `make catalogs`")
+            domain = write.path.relative_to(config.locales_path / "templates").as_posix()[:-4]
+            where = f"; it carries the messages of {config.docs_dir}/{moved_from[domain]}.md" \
+                if domain in moved_from else ""
+            report.problems.append(f"{write.shown}: template of a page that no longer exists"
+                                   f"{where}; run `make catalogs`")
         elif write.created:
             report.problems.append(f"{write.shown}: missing; run `make catalogs`")
         else:
             report.problems.append(f"{write.shown}: out of date with the sources; "
                                    "run `make catalogs`")
-    report.notices.extend(plan.orphaned)
+    # a catalog without a page is an error: its translations reach no page
+    report.problems.extend(plan.orphaned)
     for write in plan.writes:
         po = write.existing  # each catalog is read once, by the update plan
         if po is None:
@@ -1865,24 +1964,29 @@ def check_project(config: SiteConfig) -> CheckReport:
         translations = _translations_of(po)
         if write.domain == SITE_DOMAIN:
             for (_context, msgid), translation in translations.items():
-                found = check_interface_translation(msgid, translation.text)
+                found = check_interface_translation(msgid, translation.text, translation.reorder,
+                                                    write.language)
                 report.problems.extend(f"{translation.origin}: {p}" for p in found)
             continue
         page = config.docs_path / f"{write.domain}.md"
         result = translate_markdown(read_text_file(page, config.shown(page)),
                                     make_lookup(translations),
-                                    source_lang=config.source_language, mark_untranslated=False)
+                                    source_lang=config.source_language, mark_untranslated=False,
+                                    language=write.language)
         report.problems.extend(result.problems)
     return report
 
 
-def check_interface_translation(msgid: str, msgstr: str) -> list[str]:
+def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,
+                                language: str | None = None) -> list[str]:
     """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
     of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
     and by the site build."""
     from . import checks
 
-    return checks.check_translation(msgid, msgstr, "interface") + _format_problems(msgid, msgstr)
+    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder,
+                                    language=language) \
+        + _format_problems(msgid, msgstr)
 
 
 _NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")

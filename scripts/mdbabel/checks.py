@@ -1,163 +1,174 @@
-"""What a translation must keep: links, inline code, HTML, placeholders, structure.
+"""Judge a translation by what it renders to, compared with what its source renders to.
 
-:func:`check_translation` compares a msgstr with its msgid and returns one
-text per problem, each naming the thing and saying how to fix it, e.g.
-``translation drops link "(../contacts.md)"; keep the link target unchanged
-or leave the entry untranslated``. :mod:`mdbabel.translate` prefixes them
-with the catalog file and line and falls back to the source text.
+:func:`check_translation` compares a msgstr with its msgid and returns one text per problem,
+each naming the thing and saying how to fix it, e.g. ``translation drops link "../contacts.md";
+keep the link target unchanged or leave the entry untranslated``. :mod:`mdbabel.translate` (the
+build) and ``mdbabel check`` prefix them with the catalog file and line and keep the source
+text for that unit. The rules, in order:
+
+1. no invisible character (zero-width, bidirectional control, soft hyphen) the source lacks
+   (:mod:`mdbabel.safety.invisible`);
+2. a complexity budget, so that rendering stays fast (:mod:`mdbabel.safety.budget`);
+3. the same ``{{ placeholders }}``, in the source's order unless the entry carries the flag
+   ``#, mdbabel-reorder``;
+4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`);
+5. both texts rendered by the site's Markdown converter in the construct they sit in
+   (:mod:`mdbabel.safety.render`) and compared as HTML trees (:mod:`mdbabel.safety.compare`):
+   no new element, attribute, URL, host, scheme, block or definition;
+6. what the construct around the unit cannot hold (a line break in a heading, a ``|`` in a
+   table cell, a ``"`` in a quoted title).
+
+Text that never goes through Markdown (front matter values, interface strings) is judged as
+the HTML it would make if a template printed it unescaped. Nothing here runs a backtracking
+pattern on the translation.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-__all__ = ["check_translation"]
+from .safety import budget, compare, figures_compare, invisible, render
+
+__all__ = ["check_translation", "reference_labels", "footnote_labels"]
 
 _FIX = "or leave the entry untranslated"
 
-_CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
-_INLINE_LINK = re.compile(r"(?=[!\[])(!?)\[(?:\\.|[^\]\\])*\]\(\s*<?([^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_REFERENCE_LINK = re.compile(r"(?=[!\[])(!?)\[((?:\\.|[^\]\\])*)\]\[((?:\\.|[^\]\\])*)\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
-_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
-_ATTR_LIST = re.compile(r"\{:?[ ]*(?:[#.][^\s}]+|[\w-]+=)[^}\n]*\}")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I)
-_EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
-_JS_URL = re.compile(r"javascript\s*:", re.I)
-_DIGIT = re.compile(r"\d")
-_STARTS_BLOCK = re.compile(
-    r"(?:#{1,6}(?:\s|$)|[-*+][ \t]|\d+\.[ \t]|\||>|!!!|\?\?\?|===|```|~~~|:[ \t]|\[\^[^\]]*\]:|"
-    r"(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$|={2,}[ \t]*$|<!--)")
+# units written on a single source line (headings, cells, titles, ...)
+_ONE_LINE_KINDS = {"heading", "table cell", "term", "admonition title", "details title",
+                   "tab label", "image alt", "image title", "abbreviation"}
+# units placed by templates as text, never rendered as Markdown
+_TEXT_KINDS = ("front matter", "interface")
+# units written between double quotes in the source (a " in them ends the title)
+_QUOTED_KINDS = ("image title", "admonition title", "details title", "tab label")
 
 
-def _without_code(text: str) -> str:
-    return _CODE.sub(" ", text)
-
-
-def check_translation(msgid: str, msgstr: str, kind: str) -> list[str]:
+def check_translation(msgid: str, msgstr: str, kind: str, *,
+                      references: frozenset[str] = frozenset(),
+                      footnotes: frozenset[str] = frozenset(),
+                      reorder: bool = False, language: str | None = None) -> list[str]:
     """Return the problems of *msgstr* as "what is wrong; how to fix it" texts.
 
-    *kind* is the unit kind from :mod:`mdbabel.segments` ("paragraph",
-    "table cell", "heading", ...); some checks depend on it.
+    *kind* is the unit kind from :mod:`mdbabel.segments` ("paragraph", "table cell",
+    "heading", "front matter title", "interface", ...). *references* and *footnotes* are the
+    reference labels and footnote labels the page defines (:func:`reference_labels`,
+    :func:`footnote_labels`); *reorder* is the entry's ``mdbabel-reorder`` flag; *language*
+    the translation's (its month names are read in dates).
     """
-    # Each check runs only when a character its patterns need occurs in either text: most
-    # messages are plain prose, and a check that cannot match finds nothing to compare.
-    both = msgid + msgstr
-    problems: list[str] = []
-    if "`" in both:
-        problems += _check_code(msgid, msgstr)
-        source, target = _without_code(msgid), _without_code(msgstr)
+    problems = invisible.invisible_problems(msgid, msgstr)
+    over = budget.budget_problems(msgid, msgstr)
+    if over:
+        return problems + over
+    problems += _placeholder_problems(msgid, msgstr, reorder)
+    problems += _context_problems(msgid, msgstr, kind)
+    if kind.startswith(_TEXT_KINDS):
+        found, texts = _rendering_problems(msgid, msgstr, kind, raw=True)
     else:
-        source, target = msgid, msgstr
-    both = source + target
-    if "[" in both or "<" in both:
-        problems += _check_links(source, target)
-    if "[^" in both:
-        problems += _check_multiset(
-            _FOOTNOTE_REF.findall(source), _FOOTNOTE_REF.findall(target),
-            'translation drops footnote reference "[^{}]"; keep the reference ' + _FIX,
-            'translation adds footnote reference "[^{}]" that the source does not have; '
-            "remove it")
-    if "{" in both:
-        problems += _check_multiset(
-            _PLACEHOLDER.findall(source), _PLACEHOLDER.findall(target),
-            'translation drops placeholder "{{{{ {} }}}}"; keep the placeholder exactly as in '
-            "the source (it is replaced by a figure) " + _FIX,
-            'translation adds placeholder "{{{{ {} }}}}" that the source does not have; use '
-            "only the placeholders of the source")
-        problems += _check_multiset(
-            _ATTR_LIST.findall(source), _ATTR_LIST.findall(target),
-            'translation drops or changes attribute list "{}"; keep it unchanged ' + _FIX,
-            'translation adds attribute list "{}"; remove it (heading ids are kept '
-            "automatically)")
-    if "<" in both or ":" in target:
-        problems += _check_html(source, target)
-    if _DIGIT.search(both):
-        problems += _check_numbers(source, target)
-    if not kind.startswith("front matter"):  # YAML scalars are written quoted
-        problems += _check_structure(source, target, kind)
-    return problems
+        found, texts = _rendering_problems(msgid, msgstr, kind, references=references,
+                                           footnotes=footnotes)
+    if texts is not None and not found:  # figures as the reader sees them, not in URLs
+        problems += figures_compare.compare_figures(
+            _without_placeholders(texts[0]), _without_placeholders(texts[1]),
+            ordered=not reorder, language=language)
+    return problems + found
 
 
-# Figures belong in {{ placeholders }}; a number typed in a translation must come from its
-# source. Month numbers may become month names ("6/2024" -> "June 2024"), so only numbers of
-# three or more digits (years, document numbers, amounts) must be kept.
-_NUMBER = re.compile(r"\d+")
-_IGNORED_FOR_NUMBERS = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}")
+# --------------------------------------------------------------------------- rendering
 
 
-def _check_numbers(source: str, target: str) -> list[str]:
-    source_numbers = _NUMBER.findall(_IGNORED_FOR_NUMBERS.sub(" ", source))
-    target_numbers = _NUMBER.findall(_IGNORED_FOR_NUMBERS.sub(" ", target))
-    if sorted(source_numbers) == sorted(target_numbers):
-        return []
-    problems = [f'translation has the number "{number}", which the source does not have; a '
-                "figure must be the same as in the source (figures come from {{ placeholders }})"
-                for number in dict.fromkeys(target_numbers) if number not in source_numbers]
-    kept = Counter(target_numbers)
-    problems += [f'translation drops the number "{number}"; keep it as in the source'
-                 for number, count in Counter(source_numbers).items()
-                 if len(number) >= 3 and kept[number] < count]
-    return problems
+def _written(text: str, kind: str) -> str:
+    from .translate import written_lines  # translate imports this module
+
+    return written_lines(text, kind, escape_markers=False).replace("\n", "  \n")
 
 
-def _check_code(msgid: str, msgstr: str) -> list[str]:
-    spans = lambda text: [m.group(0) for m in _CODE.finditer(text)]  # noqa: E731
-    return _check_multiset(
-        spans(msgid), spans(msgstr),
-        "translation drops or changes inline code {}; copy the code span exactly " + _FIX,
-        "translation adds inline code {} that the source does not have; remove it " + _FIX)
+# Characters that can make Markdown or HTML markup anywhere in a line, and what may start a
+# block at the start of a text: a text with none of them renders as one paragraph of text.
+_MARKUP = frozenset("\n\r<>&[]!*_`\\{}#|~")
+_BLOCK_START = frozenset("-+:=>?")
 
 
-def _links(text: str) -> tuple[list[str], list[str], list[str]]:
-    """(inline targets, image targets, reference labels) of *text*."""
-    targets, images, labels = [], [], []
-    for m in _INLINE_LINK.finditer(text):
-        (images if m.group(1) else targets).append(m.group(2))
-    for m in _REFERENCE_LINK.finditer(text):
-        # "[text][]" is labelled by its text, so translating that text breaks the link
-        labels.append(_label(m.group(3) or m.group(2)))
-    targets += _AUTOLINK.findall(text)
-    return targets, images, labels
+def _plain(text: str) -> bool:
+    """Whether *text* renders as its own characters, escaped, in one paragraph (so that two
+    such texts render to the same elements, attributes and URLs: none)."""
+    if "{{" in text:
+        text = _without_placeholders(text)  # "{{ name }}" renders as text
+    if not _MARKUP.isdisjoint(text):
+        return False
+    head = text.lstrip(" \t")
+    if head[:1] in _BLOCK_START:
+        return False
+    digits = len(head) - len(head.lstrip("0123456789"))
+    return not (digits and head[digits:digits + 1] in (".", ")"))
 
 
-def _check_links(source: str, target: str) -> list[str]:
-    src_links, src_images, src_refs = _links(source)
-    dst_links, dst_images, dst_refs = _links(target)
-    if dst_refs and "[" in source:
-        # [label] written [translated text][label]: the same link (if the page defines it)
-        surplus = Counter(dst_refs) - Counter(src_refs)
-        shortcuts = Counter(_label(m.group(1)) for m in _SHORTCUT.finditer(source))
-        for label, count in surplus.items():
-            src_refs = src_refs + [label] * min(count, shortcuts[label])
+def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False,
+                        references: frozenset[str] = frozenset(),
+                        footnotes: frozenset[str] = frozenset()
+                        ) -> tuple[list[str], tuple[str, str] | None]:
+    """Problems of the rendered translation, and the text of both renderings (None when the
+    translation cannot be rendered)."""
+    if _plain(msgid) and _plain(msgstr):
+        return [], (msgid, msgstr)  # both one paragraph of text: nothing to compare but words
+    if raw:
+        source_html, target_html = msgid, msgstr
+        made: list[str] = []
+    else:
+        labels = references | _full_reference_labels(msgid) | _full_reference_labels(msgstr)
+        notes = footnotes | _footnote_refs(msgid) | _footnote_refs(msgstr)
+        try:
+            source = render.render(_written(msgid, kind), kind, labels, notes)
+        except render.RenderError as error:  # nothing to judge the translation against
+            return [f"the source text cannot be rendered ({error}), so no translation of it "
+                    "can be checked; simplify the source text or leave the entry "
+                    "untranslated"], None
+        try:
+            target = render.render(_written(msgstr, kind), kind, labels, notes)
+        except render.RenderError as error:
+            return [f"translation cannot be rendered ({error}); simplify its Markdown {_FIX}"], \
+                None
+        source_html, target_html = source.html, target.html
+        made = _definition_problems(source, target)
+    src, dst = compare.summarise(source_html), compare.summarise(target_html)
+    problems = made + (_literal_delimiters(src, dst) if not raw else [])
+    problems += compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
+                                target_html=target_html, blocks=not raw)
+    return problems, ("".join(src.text), "".join(dst.text))
+
+
+def _definition_problems(source: render.Rendering, target: render.Rendering) -> list[str]:
     problems = []
-    problems += _check_multiset(
-        src_links, dst_links,
-        'translation drops link "({})"; keep the link target unchanged ' + _FIX,
-        'translation has link "({})" that the source does not have; keep the link targets '
-        "of the source " + _FIX)
-    problems += _check_multiset(
-        src_images, dst_images,
-        'translation drops image "({})"; keep the image and its source unchanged ' + _FIX,
-        'translation has image "({})" that the source does not have; keep the images '
-        "of the source " + _FIX)
-    problems += _check_multiset(
-        src_refs, dst_refs,
-        'translation drops reference link "[{}]"; keep the reference label unchanged (a '
-        "link written [text][] is labelled by its text: write [translated text][source text]) "
-        + _FIX,
-        'translation has reference link "[{}]" that the source does not have; keep the '
-        "reference labels of the source " + _FIX)
+    for label, url in set(target.references) - set(source.references):
+        problems.append(f'translation defines the link reference "[{label}]: {url}", which '
+                        "would change the links of the whole page; remove the definition "
+                        + _FIX)
+    for label in set(target.footnotes) - set(source.footnotes):
+        problems.append(f'translation defines the footnote "[^{label}]:", which would change '
+                        f"the footnotes of the whole page; remove the definition {_FIX}")
+    if target.footnote_refs != source.footnote_refs and not problems:
+        # e.g. "[^1]" in an image's text: no link shows, but the page's footnote gets a
+        # second back-reference to nowhere
+        problems.append("translation changes the footnote references of the source ("
+                        + (", ".join(f"[^{ref.split(':', 1)[-1]}]" for ref, _ in
+                                     target.footnote_refs) or "none")
+                        + "); keep the footnote references of the source " + _FIX)
+    for abbr, title in set(target.abbreviations) - set(source.abbreviations):
+        problems.append(f'translation defines the abbreviation "*[{abbr}]: {title}", which '
+                        f"would change the text of the whole page; remove the definition {_FIX}")
     return problems
 
 
-# [label] alone: not the text of [text](url) or [text][label], not the label of the latter,
-# not a footnote reference [^x]
-_SHORTCUT = re.compile(r"(?<![\]\\])!?\[(?!\^)((?:\\.|[^\]\\\[])+)\](?![\[(:])")
-_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)((?:\\.|[^\]\\])+)\]:", re.MULTILINE)
+def _literal_delimiters(source: compare.Summary, target: compare.Summary) -> list[str]:
+    """Emphasis or code markers that render as text in the translation (left unclosed)."""
+    src, dst = "".join(source.text), "".join(target.text)
+    problems = []
+    for marker, what in (("**", "emphasis"), ("__", "emphasis"), ("`", "inline code")):
+        if marker in dst and marker not in src:
+            problems.append(f'translation has an unbalanced "{marker}"; close the {what} as in '
+                            "the source")
+    return problems
+
+
+# --------------------------------------------------------------------------- labels
 
 
 def _label(text: str) -> str:
@@ -167,112 +178,149 @@ def _label(text: str) -> str:
 
 def reference_labels(page: str) -> frozenset[str]:
     """The labels of the link reference definitions (``[label]: url``) of a page."""
-    if "]:" not in page:
+    labels = set()
+    for line in page.split("\n") if "]:" in page else ():
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) > 3 or not stripped.startswith("[") \
+                or stripped.startswith("[^"):
+            continue
+        end = stripped.find("]:")
+        if end > 1:
+            labels.add(_label(stripped[1:end]))
+    return frozenset(labels)
+
+
+def footnote_labels(page: str) -> frozenset[str]:
+    """The labels of the footnote definitions (``[^label]: text``) of a page."""
+    labels = set()
+    for line in page.split("\n") if "[^" in page else ():
+        stripped = line.lstrip(" \t>")
+        if stripped.startswith("[^"):
+            end = stripped.find("]:")
+            if end > 2:
+                labels.add(stripped[2:end])
+    return frozenset(labels)
+
+
+def _bracketed_after(text: str, marker: str, limit: int = 200) -> set[str]:
+    """The texts between *marker* and the next "]" (at most *limit* characters, no "[")."""
+    found = set()
+    start = text.find(marker)
+    while start >= 0:
+        begin = start + len(marker)
+        end = text.find("]", begin, begin + limit + 1)
+        if end >= 0 and "[" not in text[begin:end]:
+            found.add(text[begin:end])
+        start = text.find(marker, begin)
+    return found
+
+
+def _full_reference_labels(text: str) -> frozenset[str]:
+    """Labels of ``[text][label]`` and ``[text][]`` links written in *text*: they are links on
+    the page only if the page defines the label, and are treated as links here."""
+    if "][" not in text:
         return frozenset()
-    return frozenset(_label(m.group(1)) for m in _DEFINITION.finditer(page))
+    labels = set()
+    for label in _bracketed_after(text, "]["):
+        if label.strip():
+            labels.add(_label(label))
+    # [text][]: labelled by its text
+    position = text.find("][]")
+    while position >= 0:
+        begin = text.rfind("[", max(0, position - 200), position)
+        if begin >= 0:
+            labels.add(_label(text[begin + 1:position]))
+        position = text.find("][]", position + 3)
+    return frozenset(labels)
 
 
-def check_shortcut_references(msgid: str, msgstr: str, labels: frozenset[str]) -> list[str]:
-    """A shortcut reference link ``[label]`` is a link only while its text is a label the
-    page defines: a translated text silently turns the link into plain brackets. The
-    translation must keep ``[label]``, or name the label: ``[translated text][label]``."""
-    if not labels or "[" not in msgid:
+def _footnote_refs(text: str) -> frozenset[str]:
+    return frozenset(label for label in _bracketed_after(text, "[^", 100) if label.strip())
+
+
+# --------------------------------------------------------------------------- placeholders
+
+
+def _placeholders(text: str) -> list[str]:
+    """The ``{{ name }}`` placeholders of *text*, in order (one scan, no pattern)."""
+    found = []
+    start = text.find("{{")
+    while start >= 0:
+        end = text.find("}}", start + 2)
+        if end < 0:
+            break
+        inner = text[start + 2:end]
+        if "{" in inner:
+            start = text.find("{{", start + 1)
+            continue
+        found.append(inner.strip())
+        start = text.find("{{", end + 2)
+    return found
+
+
+def _without_placeholders(text: str) -> str:
+    if "{{" not in text:
+        return text
+    out, position = [], 0
+    start = text.find("{{")
+    while start >= 0:
+        end = text.find("}}", start + 2)
+        if end < 0:
+            break
+        out.append(text[position:start] + " ")
+        position = end + 2
+        start = text.find("{{", position)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _placeholder_problems(msgid: str, msgstr: str, reorder: bool) -> list[str]:
+    if "{{" not in msgid and "{{" not in msgstr:
         return []
-    written: dict[str, str] = {}  # label -> as the source writes it
-    wanted = []
-    for m in _SHORTCUT.finditer(msgid):
-        if (label := _label(m.group(1))) in labels:
-            wanted.append(label)
-            written.setdefault(label, m.group(1))
-    if not wanted:
-        return []
-    kept = Counter(_label(m.group(1)) for m in _SHORTCUT.finditer(msgstr))
-    kept.update(_links(msgstr)[2])
-    return [f'translation drops the reference link "[{written[label]}]", defined on the page; '
-            f'keep "[{written[label]}]" or write "[translated text][{written[label]}]" ' + _FIX
-            for label, count in Counter(wanted).items() if kept[label] < count]
-
-
-def _tag_key(tag: str) -> str:
-    return re.sub(r"\s+", " ", tag.strip())
-
-
-def _check_html(source: str, target: str) -> list[str]:
-    problems = []
-    for pattern, what in ((_DANGEROUS_TAG, "a raw HTML element"),
-                          (_EVENT_ATTR, "an event attribute"), (_JS_URL, "a javascript: URL")):
-        found = pattern.search(target)
-        if found and not pattern.search(source):
-            problems.append(f'translation adds {what} "{found.group(0).strip()}" that the source '
-                            "does not have; remove it")
-    src_tags = [_tag_key(t) for t in _HTML_TAG.findall(source) if not _AUTOLINK.fullmatch(t)]
-    dst_tags = [_tag_key(t) for t in _HTML_TAG.findall(target) if not _AUTOLINK.fullmatch(t)]
-    problems += _check_multiset(
-        src_tags, dst_tags,
-        'translation drops or changes HTML tag "{}"; keep every tag of the source unchanged '
-        + _FIX,
-        'translation adds HTML tag "{}" that the source does not have; remove it ' + _FIX)
+    wanted, written = _placeholders(msgid), _placeholders(msgstr)
+    missing = Counter(wanted) - Counter(written)
+    extra = Counter(written) - Counter(wanted)
+    problems = [f'translation drops placeholder "{{{{ {name} }}}}"; keep the placeholder '
+                f"exactly as in the source (it is replaced by a figure) {_FIX}"
+                for name in missing]
+    problems += [f'translation adds placeholder "{{{{ {name} }}}}" that the source does not '
+                 "have; use only the placeholders of the source" for name in extra]
+    if not problems and not reorder and wanted != written:
+        problems.append("translation puts the placeholders in another order ("
+                        + ", ".join(f"{{{{ {name} }}}}" for name in written)
+                        + ") than the source; keep the source's order, or add the flag "
+                        "`#, mdbabel-reorder` to the entry if the language needs another order")
     return problems
 
 
-def _check_structure(source: str, target: str, kind: str) -> list[str]:
+# --------------------------------------------------------------------------- context
+
+
+def _context_problems(msgid: str, msgstr: str, kind: str) -> list[str]:
+    """What the construct around the unit cannot hold (it is not part of the rendering of the
+    unit alone)."""
     problems = []
-    if "\n\n" in target.strip("\n") and "\n\n" not in source:
-        problems.append("translation contains an empty line, which splits the text into "
-                        "separate blocks; keep it as one paragraph")
-    target_starts = _block_starts(target)
-    src_starts = {m.group(0)[:3] for m in _block_starts(source)} if target_starts else set()
-    for m in target_starts:
-        if m.group(0)[:3] not in src_starts:
-            marker = m.group(0).strip() or m.group(0)
-            where = "a line" if m.start() else "the text"
-            problems.append(f'translation starts {where} with "{marker}", which Markdown reads '
-                            "as a new block (heading, list, table, quote, admonition or code); "
-                            "reword it or escape the character with a backslash")
-    for marker in ("**", "__"):
-        if source.count(marker) % 2 == 0 and target.count(marker) % 2 == 1:
-            problems.append(f'translation has an unbalanced "{marker}"; close the emphasis '
-                            "as in the source")
-    if source.count("`") % 2 == 0 and target.count("`") % 2 == 1:
-        problems.append('translation has an unbalanced "`"; close the inline code as in the '
-                        "source")
-    if "\n" in target.strip("\n") and kind in _ONE_LINE_KINDS:
+    if kind in _ONE_LINE_KINDS and "\n" in msgstr.strip("\n").replace("\r", "\n"):
         problems.append(f"translation contains a line break, which a {kind} cannot hold; "
                         "keep it on one line")
-    if kind == "table cell" and re.search(r"(?<!\\)\|", target):
+    if kind == "table cell" and _unescaped(msgstr, "|"):
         problems.append('translation contains an unescaped "|", which splits the table cell; '
                         'write "\\|" instead')
-    if kind == "image alt" and target.count("[") != target.count("]"):
+    if kind == "image alt" and msgstr.count("[") != msgstr.count("]"):
         problems.append('translation has unbalanced "[" "]" in the image text; remove them')
-    if kind in ("image title", "admonition title", "details title", "tab label") \
-            and '"' in target and '"' not in source:
-        problems.append(f'translation contains a double quote, which ends the {kind}; '
+    if kind in _QUOTED_KINDS and '"' in msgstr and '"' not in msgid:
+        problems.append(f"translation contains a double quote, which ends the {kind}; "
                         "use typographic quotes “ ” instead")
     return problems
 
 
-# units written on a single source line (headings, cells, titles, ...)
-_ONE_LINE_KINDS = {"heading", "table cell", "term", "admonition title", "details title",
-                   "tab label", "image alt", "image title", "abbreviation"}
-
-
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*")
-
-
-def _block_starts(text: str) -> list[re.Match]:
-    """Matches of block markers at the start of the text or of a line."""
-    found = []
-    for m in _LINE_START.finditer(text):
-        start = m.end()
-        b = _STARTS_BLOCK.match(text, start)
-        if b:
-            found.append(b)
-    return found
-
-
-def _check_multiset(source: list[str], target: list[str], dropped: str, added: str) -> list[str]:
-    if sorted(source) == sorted(target):  # the common case, without Counters
-        return []
-    missing = Counter(source) - Counter(target)
-    extra = Counter(target) - Counter(source)
-    return [dropped.format(item) for item in missing] + [added.format(item) for item in extra]
+def _unescaped(text: str, ch: str) -> bool:
+    position = text.find(ch)
+    while position >= 0:
+        backslashes = 0
+        while position - backslashes > 0 and text[position - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return True
+        position = text.find(ch, position + 1)
+    return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,10 +46,12 @@ def _config(args: argparse.Namespace) -> SiteConfig:
 
 
 def _report_plan(plan: catalogs.UpdatePlan) -> None:
+    for line in plan.moved:
+        print(line)
     for write in plan.changes:
         action = "removed" if write.text is None else ("created" if write.created else "updated")
         print(f"{action} {write.shown}")
-    if not plan.changes:
+    if not plan.changes and not plan.moved:
         print("catalogs are up to date")
     for notice in plan.orphaned:
         _print_error(f"note: {notice}")
@@ -97,13 +100,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
+    from .textnorm import read_normal
     from .translate import translate_markdown
 
     root = Path(args.root)
     try:
-        source = Path(args.source).read_text(encoding="utf-8-sig")
+        source = read_normal(args.source)  # LF, NFC: as extraction read the page
     except OSError as error:
         raise UsageError(f"{args.source}: cannot read ({error.strerror}); give a Markdown file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.source}: not UTF-8 text; save the file as UTF-8") from None
     # Any Markdown file and any catalog made from it: mkdocs.yml is optional here.
     config = _config(args) if (root / "mkdocs.yml").exists() else None
     translations = catalogs.load_translations(args.catalog, root=root)
@@ -139,6 +145,53 @@ def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
     except FigureError as error:
         _print_error(str(error))
         return None
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    from .locate import find_message
+
+    config = _config(args)
+    found = find_message(config, args.text)
+    for item in found:
+        print(item)
+    if not found:
+        _print_error(f"no message contains {args.text!r}; copy a part of the msgid, e.g. "
+                     "from the catalog, without its Markdown")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    from .catalog_moves import Move, carry_moves
+
+    config = _config(args)
+    domains = []
+    for given in (args.old, args.new):
+        relative = Path(given).as_posix()
+        prefix = f"{config.docs_dir}/"
+        relative = relative[len(prefix):] if relative.startswith(prefix) else relative
+        if not relative.endswith(".md"):
+            raise UsageError(f"{given}: not a page; give the paths of the pages, e.g. "
+                             f"`mdbabel move {config.docs_dir}/faq.md {config.docs_dir}/questions.md`")
+        domains.append(catalogs.page_domain(relative))
+    old, new = domains
+    if old in {catalogs.page_domain(page) for page in config.pages()}:
+        raise UsageError(f"{args.old}: this page still exists; move it first "
+                         f"(`git mv {args.old} {args.new}`), then run this again")
+    if not (config.docs_path / f"{new}.md").is_file():
+        raise UsageError(f"{args.new}: no such page; move the page there first, then run "
+                         "this again")
+    for line in carry_moves(config, [Move(old, new)]):
+        print(line)
+    plan = catalogs.update_catalogs(config)
+    _report_plan(plan)
+    return EXIT_OK
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines)."""
+    _config(args)
+    return EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -261,6 +314,14 @@ def build_parser() -> argparse.ArgumentParser:
                                               "catalog's Language header)")
     translate.add_argument("--mark-untranslated", action="store_true",
                            help='wrap untranslated text in <span lang="vi">')
+    where = add("where", cmd_where, "print file:line of the source of a message (catalog "
+                                    "references name the file only)")
+    where.add_argument("text", metavar="TEXT", help="the msgid, or a part of it")
+    move = add("move", cmd_move, "carry the catalogs of a page that moved to its new path "
+                                 "(`make catalogs` does it when the page kept its messages)")
+    move.add_argument("old", metavar="OLD.md", help="the page's old path, e.g. docs/faq.md")
+    move.add_argument("new", metavar="NEW.md", help="its new path, e.g. docs/questions.md")
+    add("check-config", cmd_check_config, "check that mkdocs.yml reads (one line if not)")
     stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
                                     "and page")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
@@ -283,6 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as error:
         _print_error(str(error))
         return EXIT_PROBLEMS
+    except BrokenPipeError:  # `mdbabel where ... | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:  # unreadable page, read-only locales/, full disk...
         where = error.filename or "mdbabel"
         _print_error(f"{where}: {error.strerror or error}; check the path and its permissions")

@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
 from .segments import segment
+from .textnorm import normal_text
 
 __all__ = ["extract_markdown"]
 
@@ -49,7 +50,7 @@ def extract_markdown(fileobj: IO[bytes], keywords: Collection[str], comment_tags
     encoding = options.get("encoding") or "utf-8"
     data = fileobj.read()
     text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding)
-    for unit in segment(text):
+    for unit in segment(normal_text(text)):  # LF, NFC: the msgids mdbabel extracts
         comments = [unit.comment] if unit.comment else []
         if unit.context is not None and "pgettext" in keywords:
             yield unit.line, "pgettext", (unit.context, unit.text), comments

@@ -57,6 +57,66 @@ SEARCH_NONE = N_("Không có kết quả")
 SEARCH_ONE = N_("1 kết quả")
 SEARCH_OTHER = N_("{n} kết quả")  # {n}: the number of results
 SEARCH_PARTIAL = N_("Không trang nào có đủ mọi từ; các trang dưới đây có một số từ.")
+# Figures (mdbabel.figures): the sentence a figure of medium or low confidence brings
+# ({{ name.check }}, the calculator, the "What has changed" page).
+FIGURE_CHECK_MEDIUM = N_(
+    "Con số này chỉ dựa trên một nguồn. Hãy kiểm tra với Bảo hiểm xã hội Việt Nam."
+)
+FIGURE_CHECK_LOW = N_("Con số này chưa được xác nhận. Hãy kiểm tra với Bảo hiểm xã hội Việt Nam.")
+CONFIDENCE_HIGH = N_("cao")
+CONFIDENCE_MEDIUM = N_("trung bình")
+CONFIDENCE_LOW = N_("thấp")
+
+# "What has changed" page (docs/changes.md): the generated table of every figure's values.
+CHANGES_COLUMN_DATE = N_("Áp dụng từ")
+CHANGES_COLUMN_FIGURE = N_("Con số")
+CHANGES_COLUMN_VALUE = N_("Giá trị mới")
+CHANGES_COLUMN_BEFORE = N_("Giá trị trước đó")
+CHANGES_COLUMN_SOURCE = N_("Nguồn")
+CHANGES_COLUMN_CONFIDENCE = N_("Độ tin cậy")
+CHANGES_NONE = N_("Chưa có con số nào ghi ngày áp dụng.")
+CHANGES_CAPTION = N_("Các thay đổi của các con số, mới nhất trước")
+
+# Contribution calculator (docs/calculator.md): form, result table and notes. %(amount)s,
+# %(cap)s and %(date)s are filled in by the page's script or the build.
+CALC_SALARY = N_("Tiền lương tháng, bằng đồng")
+CALC_SALARY_HINT = N_("Chỉ nhập chữ số, không cần dấu chấm.")
+CALC_EMPLOYEE = N_("Người lao động là")
+CALC_FOREIGN = N_("người nước ngoài")
+CALC_VIETNAMESE = N_("người Việt Nam")
+CALC_PERIOD = N_("Tính theo các mức áp dụng từ ngày")
+CALC_SUBMIT = N_("Tính")
+CALC_ERROR = N_("Hãy nhập tiền lương tháng bằng chữ số, lớn hơn 0.")
+CALC_CAPTION = N_("Số tiền đóng mỗi tháng")
+CALC_COLUMN_SCHEME = N_("Khoản")
+CALC_COLUMN_WORKER = N_("Người lao động đóng")
+CALC_COLUMN_EMPLOYER = N_("Người sử dụng lao động đóng")
+CALC_SICKNESS = N_("BHXH: ốm đau và thai sản")
+CALC_RETIREMENT = N_("BHXH: hưu trí và tử tuất")
+CALC_HEALTH = N_("BHYT")
+CALC_UNEMPLOYMENT = N_("BHTN (mức tối đa)")
+CALC_ACCIDENT = N_("Quỹ tai nạn lao động, bệnh nghề nghiệp")
+CALC_TOTAL = N_("Cộng (không gồm quỹ tai nạn lao động, bệnh nghề nghiệp)")
+CALC_NONE = N_("không đóng")
+CALC_NOT_APPLICABLE = N_("không áp dụng")
+CALC_INSURED = N_("Tiền lương tháng đóng bảo hiểm: %(amount)s.")
+CALC_CAPPED = N_("Tiền lương cao hơn mức trần %(cap)s, nên chỉ tính trên mức trần.")
+CALC_DATE = N_("Tính theo các mức áp dụng từ ngày %(date)s.")
+CALC_FOREIGN_NO_UNEMPLOYMENT = N_("Người lao động nước ngoài không tham gia BHTN.")
+CALC_UNEMPLOYMENT_NOTE = N_(
+    "BHTN: tỷ lệ là mức tối đa. Nguồn của chúng tôi không nêu mức trần tiền lương cho BHTN, "
+    "nên số tiền được tính trên toàn bộ tiền lương."
+)
+CALC_VIETNAMESE_NOTE = N_(
+    "Nguồn của chúng tôi nêu các tỷ lệ BHXH này cho người lao động nước ngoài. "
+    "Với người lao động Việt Nam, hãy kiểm tra với Bảo hiểm xã hội Việt Nam."
+)
+CALC_CHECKS = N_("Cần kiểm tra")
+CALC_NO_SCRIPT = N_("Máy tính này cần JavaScript. Các tỷ lệ có trong bảng dưới đây.")
+# After a language's name in the language menu while the language is a preview (below the
+# publishing threshold, mdbabel.languages): "Deutsch (Vorschau)". Taken from that language's
+# own catalog (or its fallback chain).
+LANGUAGE_PREVIEW = N_("bản xem trước")
 
 # Printed edition (mdbabel.booklets): the cover, contents, footer and the download link.
 # %(date)s: a date formatted for the language; %(size)s: e.g. "1,2 MB"; %(url)s: an address.

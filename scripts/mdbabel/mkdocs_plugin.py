@@ -15,21 +15,35 @@ on_config             -110      after i18n (-100): language of this build, figur
 on_nav                -110      after i18n: section and nav titles from ``_site.po``;
                                 every catalog read; what lives until the end of the
                                 build is set aside from the garbage collector
+on_page_read_source   0         the page in the normal form (LF, NFC); its front
+                                matter checked (``page_source``): strict fails in
+                                on_env, else a warning; unreadable YAML left out
 on_page_markdown      -10       body, title and description through the page catalog
                                 (``translate_markdown``, or the store's result for the
                                 same page and catalog bytes), notices, translation
                                 status table, then ``{{ figures }}`` for the page's
                                 language
 on_env                0         all pages are read: in strict mode fail with every
-                                catalog problem at once; install ``jinja2.ext.i18n``
-                                with ``_site.po`` (templates use ``{% trans %}``)
+                                catalog problem at once; which languages are published
+                                (``mdbabel.languages``); install ``jinja2.ext.i18n``
+                                with ``_site.po`` along the fallback chain (templates
+                                use ``{% trans %}``), autoescape for overrides/, escaped
+                                titles and site name for the theme (``escaping``); read
+                                the inline scripts the templates write (``csp``)
 on_page_context       0         after i18n (50): ``mdbabel_page`` (notice),
                                 ``mdbabel_extras`` (review date, sources),
                                 ``mdbabel_alternates`` (language menu, hreflang)
+on_post_page          -40       interface text that fell back gets its ``lang``
+                                (``mdbabel.lang_marks``), before mdbabel-search (-50)
 on_template_context   0         language roots for the 404 page
+on_post_page          -1000     last: the page's Content-Security-Policy (``csp``;
+                                not under ``mkdocs serve``, see on_startup)
+on_post_template      0         the same ``lang`` marks in the 404 pages, none elsewhere
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
+                      -30       after search (-20): the 404 page's CSP
 on_build_error        0         hand the set-aside objects back to the collector
+on_serve              0         ``mkdocs serve``: print each language's address
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
@@ -49,27 +63,33 @@ from html import escape
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mdbabel import mkdocs_converter
+from mdbabel import csp, lang_marks, mkdocs_converter
+from mdbabel import languages as languages_module
 from mdbabel import figures as figures_module
+from mdbabel.figures import calculator as figure_calculator, changes as figure_changes
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
-                              load_translations)
+                              load_site_config, load_translations)
 from mdbabel.checks import check_translation
+from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
+                              markdown_text)
 from mdbabel.nav_html import NavRenderer
 from mdbabel.segments import front_matter_message
+from mdbabel.page_source import read_page_source
+from mdbabel.textnorm import normal_text
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -84,36 +104,45 @@ TranslationMap = dict[tuple[str | None, str], Translation]
 # --------------------------------------------------------------------------- catalogs
 
 
-class CatalogGettext(gettext.NullTranslations):
-    """gettext interface over a translation map (fuzzy entries are never in the map)."""
+class ChainGettext(gettext.NullTranslations):
+    """gettext interface over a fallback chain (:class:`mdbabel.languages.FallbackLookup`):
+    a text found in another language than the build's is marked with its language
+    (:mod:`mdbabel.lang_marks`), and gets its own ``lang`` in the finished page."""
 
-    def __init__(self, translations: TranslationMap | None = None):
+    def __init__(self, lookup: languages_module.FallbackLookup):
         super().__init__()
-        self._translations = translations or {}
+        self.lookup = lookup
 
-    def gettext(self, message: str) -> str:
-        found = self._translations.get((None, message))
-        return found.text if found else message
+    # MkDocs reads mkdocs.yml itself (nav labels, site name), in NFD if it was saved so: every
+    # lookup is made in the normal form, as the catalogs are read
+    def plain(self, message: str, context: str | None = None) -> tuple[str, str]:
+        """(text, its language), unmarked: for attributes and sentences the caller marks."""
+        return self.lookup.find(normal_text(message), context)
 
     def has(self, message: str) -> bool:
-        """Whether *message* has a usable translation."""
-        return (None, message) in self._translations
+        """Whether the build language's own catalog translates *message*."""
+        return self.lookup.has(normal_text(message))
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((None, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+    def _marked(self, text: str, language: str) -> str:
+        return text if language == self.lookup.language else lang_marks.mark(text, language)
+
+    def gettext(self, message: str) -> str:
+        return self._marked(*self.plain(message))
 
     def pgettext(self, context: str, message: str) -> str:
-        found = self._translations.get((context, message))
-        return found.text if found else message
+        return self._marked(*self.lookup.find(message, context))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        text, language = self.lookup.find(singular)
+        if language == self.lookup.chain[-1]:  # the source text
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        found = self._translations.get((context, singular))
-        if found:
-            return found.text
-        return singular if n == 1 else plural
+        text, language = self.lookup.find(singular, context)
+        if language == self.lookup.chain[-1]:
+            text = singular if n == 1 else plural
+        return self._marked(text, language)
 
 
 # --------------------------------------------------------------------------- per page data
@@ -157,6 +186,7 @@ class LanguageLink:
     url: str           # site-relative url of the same page in that language
     absolute_url: str  # for hreflang
     current: bool
+    preview: bool = False  # below the publishing threshold: no hreflang, marked in the menu
 
 
 @functools.lru_cache(maxsize=256)  # asked for every page and every language link
@@ -183,10 +213,18 @@ class MdBabelConfig(base.Config):
     threshold = c.Type((int, float), default=0.8)
     strict = c.Type((bool, str), default=False)
     figures_dir = c.Type(str, default="_data")  # inside docs_dir
+    # the site's front matter rules in the build (mdbabel.site_checks: known keys, reviewed,
+    # sources); a front matter that does not parse is a problem either way
+    front_matter_rules = c.Type(bool, default=False)
     # keep page translations between builds in .cache/mdbabel/ (mdbabel.build_cache)
     cache = c.Type(bool, default=True)
     # write the navigation's items in Python instead of Material's macros (mdbabel.nav_html)
     fast_nav = c.Type(bool, default=True)
+    # a language below this share of translated page messages is built as a preview
+    # (noindex, out of the sitemap and hreflang); see mdbabel.languages
+    publish_threshold = c.Type((int, float), default=languages_module.DEFAULT_PUBLISH_THRESHOLD)
+    # where a missing interface string (_site.po) comes from: {ko: [en]}; the source last
+    fallback = c.Type(dict, default={})
     # the printed booklets (mdbabel.booklets): made by `make site` (MDBABEL_BOOKLETS=true)
     booklets = c.Type((bool, str), default=False)
 
@@ -203,7 +241,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self.problems: list[str] = []
         self.figures: dict[str, figures_module.Figure] = {}
         self._figures_key: tuple | None = None
-        self._site_gettext = CatalogGettext()
+        self._figures_date: date | None = None  # the build date of the figures (_load_figures)
+        self._site_gettext = ChainGettext(languages_module.FallbackLookup(["vi"], {}))
+        self._chains: dict[str, tuple[str, ...]] = {}
+        self._menu_names: dict[str, str] = {}
+        self._states: dict[str, languages_module.LanguageState] = {}
         self._page_data: dict[str, PageTranslation] = {}
         self._not_found_context: tuple | None = None
         self._nav = None
@@ -226,6 +268,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._booklets: list = []
         self._booklet_links: dict[str, list[str]] = {}
         self._booklet_day = None
+        # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
+        self._serving = False
+        self._scripts: csp.ScriptAllowlist | None = None  # the templates' inline scripts
 
     # ----------------------------------------------------------------- helpers
 
@@ -271,18 +316,28 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             # A malformed catalog fails the build in every mode: nothing sensible can be shown.
             raise PluginError(str(error)) from None
 
-    def _checked_site_translations(self) -> TranslationMap:
-        """``_site.po`` without the translations that fail the checks (reported as problems):
-        nav labels and interface strings are written into the pages unescaped, and a lost
-        ``%(name)s`` placeholder would stop the build with a traceback."""
+    def _checked_site_translations(self, language: str | None = None) -> TranslationMap:
+        """``_site.po`` without the translations that fail the checks: nav labels and
+        interface strings are written into the pages unescaped, and a lost ``%(name)s``
+        placeholder would stop the build with a traceback. The problems of the build
+        language's catalog are reported; another language's (a fallback) are left out
+        silently, its own build reports them."""
+        language = language or self.language
         usable: TranslationMap = {}
-        for key, translation in self.translations(self.language, SITE_DOMAIN).items():
-            found = check_interface_translation(key[1], translation.text)
-            if found:
-                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
-            else:
+        for key, translation in self.translations(language, SITE_DOMAIN).items():
+            found = check_interface_translation(key[1], translation.text, translation.reorder,
+                                                language)
+            if not found:
                 usable[key] = translation
+            elif language == self.language:
+                self._report([f"{translation.origin}: {p}" for p in found], "the interface")
         return usable
+
+    def _interface_lookup(self, language: str) -> languages_module.FallbackLookup:
+        """Interface strings of *language* along its fallback chain."""
+        return languages_module.load_fallback_lookup(
+            self._chains.get(language) or (language, self.config.source_language),
+            self._checked_site_translations)
 
     def _read_catalogs(self, files) -> None:
         """Read the catalog of every page in every other language before any page is built
@@ -329,14 +384,31 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         each rebuild of ``mkdocs serve`` loads the configuration with a new plugin object,
         and the page translations, catalogs and compiled templates kept in memory would never
         serve a rebuild. Per-build state is reset in on_config."""
+        self._serving = command == "serve"
 
     def on_shutdown(self):
         """End of the run (``mkdocs serve`` stopped): write what the store has not yet."""
         if self._store is not None:
             self._store.save()
 
+    @event_priority(-1000)  # after every plugin that changes the page (search: -50, i18n: -100)
+    def _page_policy(self, output, page, config):
+        """The page's Content-Security-Policy, with the hashes of its inline scripts (csp)."""
+        return output if self._serving else self._with_policy(output, self._shown_source(page.file.src_uri))
+
+    def _with_policy(self, output: str, where: str) -> str:
+        refused: list[str] = []
+        output = csp.add_policy(output, self._scripts, refused)
+        for script in dict.fromkeys(refused):
+            log.warning(f"{where}: an inline script that no template writes is not allowed by the "
+                        f"Content-Security-Policy, so browsers will not run it "
+                        f"({' '.join(script.split())[:60]!r}); put the script in a .js file "
+                        "(extra_javascript in mkdocs.yml) or in a template under overrides/")
+        return output
+
     @event_priority(-110)  # after i18n (-100), which sets current_language for this build
     def on_config(self, config):
+        _normal_config(config)
         self._root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._catalog_paths: dict[tuple[str, str], Path] = {}
         self._docs_name = Path(config.docs_dir).name
@@ -350,6 +422,14 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self.language, self.languages, self.default_language = source, [source], source
         if not 0 <= float(self.config.threshold) <= 1:
             raise PluginError(f"mdbabel: threshold must be between 0 and 1 (got {self.config.threshold})")
+        try:
+            languages_module.check_threshold(self.config.publish_threshold)
+            self._chains = languages_module.fallback_chains(self.config.fallback, self.languages, source)
+        except languages_module.LanguageConfigError as error:
+            raise PluginError(f"{self._shown(Path(config.config_file_path or 'mkdocs.yml'))}: "
+                              f"plugins: mdbabel: {error}") from None
+        self._states = {}
+        self._menu_names: dict[str, str] = {}
         self.problems = []
         self._page_data = {}
         mkdocs_converter.install()  # one Markdown converter for this language's pages
@@ -367,9 +447,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if self._template_cache is None or self._template_cache[0] != template_dir:
                 self._template_cache = (template_dir, TemplateCodeCache(template_dir))
         self._load_figures(Path(config.docs_dir) / self.config.figures_dir)
-        self._site_gettext = CatalogGettext(
-            {} if self.is_source_build else self._checked_site_translations()
-        )
+        self._site_gettext = ChainGettext(
+            languages_module.FallbackLookup([source], {}) if self.is_source_build
+            else self._interface_lookup(self.language))
         # site name and description are _site messages too; keep the source text for rebuilds
         # (a configuration loaded again, as by each rebuild of `mkdocs serve`, has its own)
         if self._site_texts is None or self._site_texts_of is not config:
@@ -391,13 +471,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
     def _load_figures(self, data_dir: Path) -> None:
         paths = sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]) if data_dir.is_dir() else []
-        key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-        if key == self._figures_key:
-            return
         try:
-            self.figures = figures_module.load_figures(data_dir, relative_to=self._root)
+            # the value of each figure valid on the build date (SOURCE_DATE_EPOCH, else today)
+            on = figures_module.build_date()
+            key = (on, *((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+            if key == self._figures_key:
+                return
+            self.figures = figures_module.load_figures(data_dir, relative_to=self._root, on=on)
         except figures_module.FigureError as error:
             raise PluginError(str(error)) from None
+        self._figures_date = on
         self._figures_key = key
 
     @event_priority(-110)  # after i18n (-100), which applies its own nav_translations first
@@ -436,6 +519,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if self.is_source_build or localized:
             info = PageTranslation(self.language, source, "source", content_language=self.language)
         else:
+            source_title = page.meta.get("title")  # before the translation replaces it
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
             result = self._translate_page(markdown, self.language, domain, catalog)
@@ -458,6 +542,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if done < total:
                     info.state = "partial"
             self._write_notice(info, share)
+            # a title left in the source language keeps its lang wherever it is shown (the
+            # navigation of every page, the header, the footer links; <title> drops the mark)
+            if (isinstance(source_title, str) and source_title.strip()
+                    and page.meta.get("title") == source_title and (
+                        info.state == "fallback"
+                        or _checked(" ".join(source_title.split()), lookup, "front matter title") is None)):
+                page.meta["title"] = lang_marks.mark(source_title, source)
         self._page_data[page.file.src_uri] = info
 
         if STATUS_PLACEHOLDER in markdown:
@@ -465,18 +556,22 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                                           heading_ids="attr_list" in config.markdown_extensions)
             if "md_in_html" in config.markdown_extensions:
                 # the tables are interface text: mark their language even on a fallback page
-                writing = self.language if self._site_gettext.has(ui.STATUS_COLUMN_PAGE) else source
+                # (a string that falls back carries its own, see ChainGettext)
+                writing = self.language
                 status = f'<div class="mdbabel-status" lang="{writing}" markdown="1">\n\n{status}\n\n</div>'
             markdown = markdown.replace(STATUS_PLACEHOLDER, status)
         # Text shown in Vietnamese gets Vietnamese numbers ("46.800.000 đồng"): the whole
         # page when it falls back, else each unit left untranslated (<span lang="vi">).
         figures_locale = info.content_language or self.language
         try:
+            self._figure_pages(markdown, page, figures_locale, source_path)
             if figures_locale != source:
                 markdown = _substitute_in_spans(markdown, source, self.figures,
                                                 path=source_path, first_line=first_line)
             markdown = figures_module.substitute(markdown, self.figures, figures_locale,
-                                                 path=source_path, first_line=first_line)
+                                                 path=source_path, first_line=first_line,
+                                                 gettext=self._figure_note if figures_locale == self.language
+                                                 else None)
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = figures_module.substitute(page.meta[key], self.figures, figures_locale,
@@ -485,6 +580,31 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(str(error)) from None
 
         return markdown
+
+    def _ui_text(self, message: str) -> tuple[str, str | None]:
+        """A ``_site`` message for the reader, and its language while it is untranslated."""
+        if self.is_source_build or self._site_gettext.has(message):
+            return self._site_gettext.gettext(message), None
+        return message, self.config.source_language
+
+    def _figure_note(self, message: str) -> str:
+        """``{{ name.check }}``: the sentence as Markdown-safe HTML, marked while untranslated."""
+        return figure_changes.phrase(self._ui_text, message)
+
+    def _figure_pages(self, markdown: str, page: Page, locale: str, where: str) -> None:
+        """The calculator and the "What has changed" table (mdbabel.figures): HTML that
+        on_page_content puts in place of their comment, like the status tables."""
+        if figure_changes.MARKER not in markdown and figure_calculator.MARKER not in markdown:
+            return
+        tables = self._status_tables.setdefault(page.file.src_uri, {})
+        if figure_changes.MARKER in markdown:
+            source = self.config.source_language
+            tables[figure_changes.MARKER] = figure_changes.changes_table(
+                self.figures, locale, self._ui_text, data_language=None if locale == source else source)
+        if figure_calculator.MARKER in markdown:
+            tables[figure_calculator.MARKER] = figure_calculator.calculator_html(
+                self.figures, locale, self._ui_text, on=self._figures_date, where=where,
+                script_url=get_relative_url("assets/calculator.js", page.url))
 
     def _write_notice(self, info: PageTranslation, share: float) -> None:
         """Notice and link text of a fallback or partly translated page."""
@@ -500,7 +620,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         While the reader's catalog lacks the message, the Vietnamese text is shown, with the
         language names in Vietnamese too (never "được dịch sang English").
         """
-        writing = self.language if self._site_gettext.has(message) else self.config.source_language
+        text, writing = self._site_gettext.plain(message)
         locale = writing.replace("-", "_")
         values = {
             "language": _in_sentence(language_name(self.language, writing, capitalise=False), writing),
@@ -508,7 +628,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 language_name(self.config.source_language, writing, capitalise=False), writing),
             "share": format_percent(share, locale=locale) if share is not None else "",
         }
-        return self._site_gettext.gettext(message) % values, writing
+        return text % values, writing
 
     def _translate_meta(self, page: Page, lookup, *, apply: bool,
                         problems: list[str] | None = None) -> tuple[int, int]:
@@ -523,11 +643,19 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if not isinstance(value, str) or not value.strip():
                 continue
             total += 1
-            found = _checked(front_matter_message(value), lookup, f"front matter {key}", problems)
+            found = _checked(front_matter_message(value), lookup, f"front matter {key}", problems,
+                             self.language)
             if found is not None:
                 done += 1
                 if apply:
                     page.meta[key] = found.text
+        if problems is not None:  # legal sources: reported here, applied with the page context
+            for entry in page.meta.get("sources") or []:
+                for key in ("title", "note"):
+                    text = entry.get(key) if isinstance(entry, dict) else None
+                    if text:
+                        _checked(str(text), lookup, f"front matter source {key}", problems,
+                                 self.language)
         return total, done
 
     def _report(self, problems: list[str], source_path: str) -> None:
@@ -548,7 +676,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return html
         self._mark_untranslated_toc(html, page)
         source_title = f'title="{ui.PERMALINK_TITLE}"'
-        translated = self._site_gettext.gettext(ui.PERMALINK_TITLE)
+        translated = self._site_gettext.plain(ui.PERMALINK_TITLE)[0]  # an attribute: no lang
         if translated == ui.PERMALINK_TITLE or source_title not in html:
             return html
         return html.replace(source_title, f'title="{escape(translated, quote=True)}"')
@@ -556,15 +684,23 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     @event_priority(0)
     def on_env(self, env, config, files):
         # Every page has been read: in strict mode, stop before anything is written.
-        if self.strict and self.problems:
-            listing = "\n  ".join(dict.fromkeys(self.problems))
-            raise PluginError(
-                f"{len(self.problems)} translation problem(s) in the {self.language} catalogs "
-                f"(strict mode):\n  {listing}"
-            )
+        front_matter = list(dict.fromkeys(getattr(self, "_front_matter_problems", [])))
+        if self.strict and (front_matter or self.problems):
+            parts = [f"{len(front_matter)} front matter problem(s) (strict mode):\n  "
+                     + "\n  ".join(front_matter)] if front_matter else []
+            if self.problems:
+                listing = "\n  ".join(dict.fromkeys(self.problems))
+                parts.append(f"{len(self.problems)} translation problem(s) in the {self.language} "
+                             f"catalogs (strict mode):\n  {listing}")
+            raise PluginError("\n".join(parts))
         self._not_found_context = (self._nav, files)
         self._env = env
-        self._make_booklets(config)
+        self._decide_publishing(files)
+        self._make_booklets(config)  # before the titles are escaped for the theme
+        # the theme writes titles and the site name unescaped: give it escaped values
+        escape_titles(config, self._nav.items if self._nav is not None else (),
+                      [file.page for file in files.documentation_pages() if file.page is not None])
+        self._scripts = csp.ScriptAllowlist(_template_sources(env))
         return self._install_env(env, config)
 
     # ----------------------------------------------------------------- booklets
@@ -576,8 +712,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         enabled = self.config.booklets
         if isinstance(enabled, str):
             enabled = enabled.strip().lower() in ("1", "true", "yes", "on")
-        if not enabled or self._nav is None:
-            return
+        if not enabled or self._nav is None or not self.is_published(self.language):
+            return  # a preview language (mdbabel.languages) gets its booklets once published
         from mdbabel import booklets
 
         site_url = config.site_url or "/"
@@ -630,10 +766,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._booklet_links = booklets.plan.first_pages(inputs, planned)
 
     def _booklet_text(self, message: str, **values) -> tuple[str, str]:
-        """(*message* from _site.po with *values*, its language): the source text while the
-        reader's catalog lacks it. A value may be a function of the text's language (a date)."""
-        writing = self.language if self._site_gettext.has(message) else self.config.source_language
-        text = self._site_gettext.gettext(message)
+        """(*message* from _site.po with *values*, its language): from the language's fallback
+        chain while its catalog lacks it. A value may be a function of the text's language."""
+        text, writing = self._site_gettext.plain(message)  # along the language's fallback chain
         if not values:
             return text, writing
         try:
@@ -663,12 +798,64 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def _language_root(self) -> str:
         return "" if self.language == self.default_language else f"{self.language}/"
 
+    def _decide_publishing(self, files) -> None:
+        """Which languages are published (:mod:`mdbabel.languages`), from the catalogs every
+        build of the site reads: each language's build decides the same for all of them."""
+        domains = [f.src_uri.rsplit(".", 1)[0] for f in self._source_pages(files)
+                   if f.abs_src_path and f.src_uri.endswith(".md")]
+        site: list = []  # the catalog tools' view of the site, read if a template is missing
+
+        def templates(domain: str):
+            path = self.locales_dir / "templates" / f"{domain}.pot"
+            try:
+                keys = languages_module.template_keys(path, self._shown(path))
+                if keys or path.exists():
+                    return keys
+                if not site:
+                    site.append(load_site_config(self._root))
+                return languages_module.page_messages(site[0], domain)
+            except CatalogError as error:
+                raise PluginError(str(error)) from None
+
+        others = [code for code in self.languages if code != self.config.source_language]
+        counts = languages_module.count_translated(domains, others, templates, self.translations)
+        self._states = languages_module.decide(counts, self.config.source_language,
+                                               float(self.config.publish_threshold))
+        for code, state in self._states.items():
+            if state.preview and code == self.language:
+                log.info(f"mdbabel: {code} is built as a preview: {state.share:.0%} of its page "
+                         f"messages are translated (publish_threshold "
+                         f"{float(self.config.publish_threshold):.0%})")
+
+    def is_published(self, code: str) -> bool:
+        state = self._states.get(code)
+        return state is None or state.published
+
+    def _menu_name(self, code: str) -> str:
+        """A language's name in the menu, in its own language; a preview gets the word for
+        it from its own catalog or its fallback chain (marked when that is another language)."""
+        name = self._menu_names.get(code)
+        if name is None:
+            name = language_name(code)
+            if not self.is_published(code):
+                word, writing = self._interface_lookup(code).find(ui.LANGUAGE_PREVIEW)
+                if writing != code:
+                    word = lang_marks.mark(word, writing)
+                name = f"{name} ({word})"
+            self._menu_names[code] = name
+        return name
+
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
         # msgids are extracted with trimmed whitespace (catalogs._template_strings)
         env.policies["ext.i18n.trimmed"] = True
-        env.install_gettext_translations(self._site_gettext, newstyle=True)
+        # the project's templates escape everything, translations too (mdbabel.escaping)
+        if not isinstance(env.autoescape, ProjectAutoescape):
+            env.autoescape = ProjectAutoescape([config.theme.custom_dir] if config.theme.custom_dir else [])
+            if env.cache is not None:
+                env.cache.clear()  # a template compiled before (another plugin's) is compiled again
+        install_escaped_gettext(env, self._site_gettext)
         env.globals["mdbabel"] = self._site_context(config)
         # the theme compiled once, not once per language and per rebuild (mdbabel.template_cache)
         env.bytecode_cache = self._template_cache[1]
@@ -684,26 +871,32 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             "source_language_name": language_name(self.config.source_language, self.language),
             "default_language": self.default_language,
             "languages": [(code, language_name(code)) for code in self.languages],
+            # publishing (mdbabel.languages): a preview language's pages say noindex
+            "preview": not self.is_published(self.language),
+            "published": [code for code in self.languages if self.is_published(code)],
             "home_url": "" if self.language == self.default_language else f"{self.language}/",
         }
 
     def _mark_untranslated_toc(self, html: str, page: Page) -> None:
         """Give the table-of-contents entry of each heading kept in the source language (the
-        whole heading is one ``<span lang>``, see translate_markdown) that ``lang`` too, so
-        that screen readers read it in the right language there as well."""
+        whole heading is one ``<span lang>``, see translate_markdown; on a page shown in the
+        source language, every heading) that ``lang`` too, so that screen readers read it in
+        the right language there as well."""
         marker = f'<span lang="{self.config.source_language}">'
-        if marker not in html or not page.toc:
+        info = self._page_data.get(page.file.src_uri)
+        everything = info is not None and info.state == "fallback"  # a page shown in the source
+        if not page.toc or (marker not in html and not everything):
             return
         kept = {match.group("id") for match in _UNTRANSLATED_HEADING.finditer(html)
                 if match.group("body").startswith(marker)
                 and match.group("body").endswith("</span>")}
-        if not kept:
+        if not kept and not everything:
             return
         stack = list(page.toc)
         while stack:
             anchor = stack.pop()
             stack.extend(anchor.children)
-            if anchor.id in kept and not anchor.title.startswith("<span lang="):
+            if (everything or anchor.id in kept) and not anchor.title.startswith(("<span lang=", lang_marks.OPEN)):
                 anchor.title = f"{marker}{anchor.title}</span>"
 
     @event_priority(0)
@@ -715,13 +908,26 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
         return context
 
+    @event_priority(-40)  # before mdbabel-search (-50) reads the page for its index
+    def _page_lang_marks(self, output, page, config):
+        """Interface text that fell back gets its own ``lang`` (mdbabel.lang_marks)."""
+        return lang_marks.resolve(output)
+
+    # two steps at their own priorities: the marks before the search index, the policy last
+    on_post_page = CombinedEvent(_page_lang_marks, _page_policy)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return lang_marks.resolve(output_content)
+        return lang_marks.strip(output_content)
+
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
             context["mdbabel_alternates"] = [
                 LanguageLink(code, name, "" if code == self.default_language else f"{code}/",
                              urljoin(config.site_url or "/", "" if code == self.default_language else f"{code}/"),
-                             code == self.language)
-                for code, name in ((code, language_name(code)) for code in self.languages)
+                             code == self.language, not self.is_published(code))
+                for code, name in ((code, self._menu_name(code)) for code in self.languages)
             ]
         return context
 
@@ -736,8 +942,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if alternate is None:
                 continue
             url = alternate.url if alternate.url not in ("./", ".") else ""
-            links.append(LanguageLink(code, language_name(code), url,
-                                      urljoin(config.site_url or "/", url), code == self.language))
+            links.append(LanguageLink(code, self._menu_name(code), url,
+                                      urljoin(config.site_url or "/", url), code == self.language,
+                                      not self.is_published(code)))
         return links
 
     def _extras(self, page: Page) -> PageExtras:
@@ -767,7 +974,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                 if not text:
                     continue
                 found = _checked(str(text), lambda msgid, context: catalog.get((context, msgid)),
-                                 "front matter title")
+                                 "front matter title", language=self.language)
                 # Untranslated source names stay Vietnamese and are marked as such.
                 item[key] = found.text if found else str(text)
                 item[f"{key}_lang"] = None if found or self.is_source_build else self.config.source_language
@@ -795,13 +1002,18 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         """
         others = [code for code in self.languages if code != self.config.source_language]
         if not others:
-            return self.gettext(ui.STATUS_NO_OTHER_LANGUAGE)
+            return markdown_text(self.gettext(ui.STATUS_NO_OTHER_LANGUAGE))
         locale = self.language.replace("-", "_")
         pages = self._source_pages(files)
         tables = self._status_tables.setdefault(status_file.src_uri, {})
-        out = [self.gettext(ui.STATUS_EXPLANATION), ""]
+        # interface strings written into Markdown: literal text (mdbabel.escaping)
+        out = [markdown_text(self.gettext(ui.STATUS_EXPLANATION)), ""]
         for code in others:
-            heading = self.gettext(ui.STATUS_LANGUAGE_HEADING, language=language_name(code, self.language))
+            # the language's name in the language of the sentence (which may fall back)
+            text, writing = self._site_gettext.plain(ui.STATUS_LANGUAGE_HEADING)
+            heading = markdown_text(text % {"language": language_name(code, writing)})
+            if writing != self.language:
+                heading = lang_marks.mark(heading, writing)
             out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
@@ -858,14 +1070,16 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         for key in ("title", "description"):
             if isinstance(meta.get(key), str) and meta[key].strip():
                 total += 1
-                done += _checked(front_matter_message(meta[key]), lookup, f"front matter {key}") is not None
+                done += _checked(front_matter_message(meta[key]), lookup, f"front matter {key}",
+                                 language=language) is not None
         title, title_lang = meta.get("title"), None
         if not isinstance(title, str) or not title.strip():
             title = file.src_uri  # a path: no language
         elif not self.is_source_build:
             reader_catalog = self.translations(self.language, domain)
             reader = _checked(front_matter_message(title),
-                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title")
+                              lambda msgid, context: reader_catalog.get((context, msgid)), "front matter title",
+                              language=self.language)
             title, title_lang = (reader.text, None) if reader else (title, self.config.source_language)
         return title, title_lang, total, done, self._count_fuzzy(language, domain)
 
@@ -888,7 +1102,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
                 result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                            mark_untranslated=True)
+                                            mark_untranslated=True, language=language)
                 if self._store is not None:
                     self._store.put(stored_key, result)
             self._translated[(language, domain)] = (key, result)
@@ -907,6 +1121,44 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         except CatalogError as error:
             raise PluginError(str(error)) from None
 
+    def on_serve(self, server, config, builder):
+        """``mkdocs serve`` mounts the site under the path of site_url (``/guide/``): say where
+        each language is, so that nobody looks for ``/en/`` at the root."""
+        address = config.dev_addr
+        base = f"http://{address.host}:{address.port}{urlsplit(config.site_url or '/').path or '/'}"
+        for code in self.languages:
+            where = base if code == self.default_language else f"{base}{code}/"
+            preview = "" if self.is_published(code) else " (preview: below publish_threshold)"
+            log.info(f"mdbabel: {language_name(code)} ({code}) is at {where}{preview}")
+        return server
+
+    def on_pre_build(self, config):
+        self._front_matter_problems: list[str] = []
+
+    def on_page_read_source(self, page: Page, config):
+        """The page in the normal form, its front matter checked (:mod:`mdbabel.page_source`).
+
+        (MkDocs 1.6 prefers setting ``File.content_string`` in ``on_files``, but that unsets
+        ``abs_src_path``, which ``mkdocs serve`` and the status table use.) The source-language
+        build reports the problems (once, not once per language); every build leaves out a
+        front matter that does not read, so its raw YAML is never published.
+        """
+        if not page.file.abs_src_path:
+            return None
+        try:
+            text, problems = read_page_source(page.file.abs_src_path,
+                                              self._shown_source(page.file.src_uri),
+                                              rules=self.config.front_matter_rules)
+        except (OSError, UnicodeDecodeError):
+            return None  # MkDocs reads the file again and words the error
+        if problems and self.language == self.default_language:
+            if self.strict:
+                self._front_matter_problems.extend(problems)
+            else:
+                for problem in problems:
+                    log.warning(problem)
+        return text
+
     def on_build_error(self, error):
         gc.unfreeze()  # see on_nav
         mkdocs_converter.uninstall()
@@ -914,7 +1166,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
-    def on_post_build(self, config):
+    def _write_not_found_page(self, config):
         gc.unfreeze()
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
@@ -940,8 +1192,49 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
 
+    @event_priority(-30)  # after the search plugin (-20) added its box to the 404 pages
+    def _not_found_policy(self, config):
+        """The Content-Security-Policy of this language's 404 page (rendered outside the
+        pages, so on_post_page never saw it)."""
+        if self._serving:
+            return
+        name = "404.html" if self.language == self.default_language else f"{self.language}/404.html"
+        target = Path(config.site_dir) / name
+        if target.is_file():
+            text = target.read_text(encoding="utf-8")
+            target.write_text(self._with_policy(text, name), encoding="utf-8")
 
-def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -> Translation | None:
+    on_post_build = CombinedEvent(_write_not_found_page, _not_found_policy)
+
+
+def _template_sources(env):
+    """The source of every HTML template the theme's loader finds (the project's first).
+
+    The theme's folders are walked without their hidden folders (Material's ``.icons`` holds
+    some 14,000 SVG files and no template): a tenth of the time of ``list_templates``."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    loader = env.loader
+    if not isinstance(loader, FileSystemLoader):
+        names = env.list_templates(extensions=["html"])
+    else:
+        found = set()
+        for folder in loader.searchpath:
+            for directory, subfolders, files in os.walk(folder):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+                found.update(name if relative == "." else f"{relative}/{name}"
+                             for name in files if name.endswith(".html"))
+        names = sorted(found)
+    for name in names:
+        try:
+            yield loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue
+
+
+def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None,
+             language: str | None = None) -> Translation | None:
     """The translation of *msgid*, unless it fails the checks (then its problems go to *problems*).
 
     Text outside the Markdown body (front matter title and description, source names) is
@@ -951,7 +1244,8 @@ def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None) -
     found = lookup(msgid, None)
     if found is None:
         return None
-    found_problems = check_translation(msgid, found.text, kind)
+    found_problems = check_translation(msgid, found.text, kind, reorder=found.reorder,
+                                       language=language)
     if found_problems:
         if problems is not None:
             problems.extend(f"{found.origin}: {problem}" for problem in found_problems)
@@ -1036,7 +1330,7 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     cached = _SOURCE_CACHE.get(abs_src_path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    raw = Path(abs_src_path).read_text(encoding="utf-8-sig")
+    raw = read_page_source(abs_src_path, abs_src_path, rules=False)[0]  # as the build reads it
     body, meta = get_data(raw)
     # line numbers: MkDocs' own split of the text with Unix line ends (the body given to
     # plugins may already be reformatted)
@@ -1048,3 +1342,33 @@ def _source_page(abs_src_path: str) -> tuple[str, dict, int]:
     result = (body, meta, first_line)
     _SOURCE_CACHE[abs_src_path] = (stamp, result)
     return result
+
+
+def _normal(value):
+    """*value* with every string (dict keys too) in the normal form (mdbabel.textnorm)."""
+    if isinstance(value, str):
+        return normal_text(value)
+    if isinstance(value, list):
+        return [_normal(item) for item in value]
+    if isinstance(value, dict):
+        return {_normal(key): _normal(item) for key, item in value.items()}
+    return value
+
+
+def _normal_config(config) -> None:
+    """The texts MkDocs read from mkdocs.yml (site name, nav labels, toc's permalink title,
+    ``extra``) in the normal form, as they were extracted: an NFD mkdocs.yml gives the same
+    site. (MkDocs reads the file itself, before any plugin runs.)"""
+    for key in ("site_name", "site_description", "site_author", "copyright"):
+        if isinstance(config.get(key), str):
+            config[key] = normal_text(config[key])
+    for key in ("nav", "extra", "mdx_configs"):
+        value = config.get(key)
+        if isinstance(value, (list, dict)):
+            normal = _normal(value)
+            if normal != value:
+                if isinstance(value, dict):  # keep the config's own mapping type
+                    value.clear()
+                    value.update(normal)
+                else:
+                    config[key] = normal

@@ -15,6 +15,11 @@ Only what this renderer knows is rendered by it: the features ``navigation.index
 that changes the markup (tabs, sections, expand, toc.integrate) or a nav item has an icon, a
 subtitle, a status or typeset title, ``supported`` is false and Material's macros render the
 navigation as before. So does the plugin option ``fast_nav: false``.
+
+Titles are text: a title that is ``Markup`` already (the mdbabel plugin gives the theme every
+title escaped, see ``mdbabel.escaping``) is written as it is, any other is escaped, in text
+and in attributes alike (``&``, ``<``, ``>``, ``"``, ``'``). The items are returned as
+``Markup``, so the project's templates (autoescape on) do not escape them again.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 #: Theme features that change the navigation's markup; with any of them on, Material renders it.
@@ -34,9 +40,11 @@ _META_KEYS = ("icon", "subtitle", "status")
 
 
 def _text(value: Any) -> str:
-    # As Material writes it: as is. A title from a page's first heading is HTML already
-    # (MkDocs keeps its entities); one from mkdocs.yml or front matter is written unescaped.
-    return str(value)
+    # Markup (the plugin's escaped titles) as it is, as Material writes it; anything else is
+    # text (catalog text never reaches a page as markup)
+    if isinstance(value, Markup):
+        return str(value)
+    return escape(str(value), quote=True)
 
 
 def _plain(item: Any) -> bool:
@@ -69,14 +77,14 @@ class NavRenderer:
             self._checked = (nav, all(_plain(item) for item in nav.items))
         return self._checked[1]
 
-    def render(self, nav: Any, page: Any, caller: Callable[[], str] | None = None) -> str:
+    def render(self, nav: Any, page: Any, caller: Callable[[], str] | None = None) -> Markup:
         """The items of *nav* for *page*; *caller* renders the page's table of contents (the
         body of the template's ``{% call %}`` block), asked for at most once."""
         out: list[str] = []
         state = {"page": page, "caller": caller, "toc": None}
         for number, item in enumerate(nav.items, 1):
             self._item(item, f"__nav_{number}", 1, state, out)
-        return "\n".join(out)
+        return Markup("\n".join(out))
 
     # The branches below follow partials/nav-item.html's `render` macro without tabs,
     # sections and expand: a section (open, pruned or, without prune, closed), the current

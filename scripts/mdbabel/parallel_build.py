@@ -8,6 +8,12 @@ languages' files the way i18n would (the sitemap lists every language), then run
 of its own language only.
 
     python -m mdbabel.parallel_build [--config-file mkdocs.yml] [--site-dir site] [--jobs N]
+                                     [--engine mkdocs|properdocs]
+
+``--engine properdocs`` (or ``MDBABEL_ENGINE=properdocs``) builds with ProperDocs, the
+maintained fork of MkDocs 1.6, instead: its ``properdocs.replacement`` module makes every
+``mkdocs.*`` import (this module's, the theme's and the plugins') load ``properdocs.*``, as
+the ``properdocs`` command does.
 
 Exit status 0 when every language built, 1 when one failed (its messages are printed).
 """
@@ -22,6 +28,14 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+ENGINES = ("mkdocs", "properdocs")
+
+
+def use_engine(engine: str) -> None:
+    """Make ``mkdocs.*`` imports load *engine* (before anything imports mkdocs)."""
+    if engine == "properdocs":
+        import properdocs.replacement  # noqa: F401 - aliases mkdocs.* to properdocs.*
 
 
 def build_one_language(config_file: str, language: str, site_dir: str) -> None:
@@ -62,7 +76,7 @@ def build_languages(config_file: str) -> list[str]:
     return list(config.plugins["i18n"].build_languages)
 
 
-def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
+def parallel_build(config_file: str, site_dir: str, jobs: int, engine: str = "mkdocs") -> int:
     """Clean *site_dir* once, then build every language in its own process."""
     languages = build_languages(config_file)
     if os.path.isdir(site_dir):
@@ -72,7 +86,7 @@ def parallel_build(config_file: str, site_dir: str, jobs: int) -> int:
     def run(language: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", language,
-             "--config-file", config_file, "--site-dir", site_dir],
+             "--config-file", config_file, "--site-dir", site_dir, "--engine", engine],
             capture_output=True, text=True)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -96,19 +110,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", default="mkdocs.yml")
     parser.add_argument("--site-dir", default="site")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("MDBABEL_ENGINE") or "mkdocs",
+                        help="build with MkDocs (default) or ProperDocs")
     parser.add_argument("--one-language", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.engine not in ENGINES:
+        print(f"mdbabel: MDBABEL_ENGINE must be one of {', '.join(ENGINES)} (got {args.engine!r})",
+              file=sys.stderr)
+        return 2
+    try:
+        use_engine(args.engine)
+    except ImportError:
+        print(f"mdbabel: {args.engine} is not installed; run `make setup` (it installs "
+              "requirements/lock.txt)", file=sys.stderr)
+        return 2
     if args.one_language:
         from mkdocs.exceptions import MkDocsException
 
         logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+        # the mdbabel plugin's notes (a language built as a preview) are shown too
+        logging.getLogger("mkdocs.plugins.mdbabel").setLevel(logging.INFO)
         try:
             build_one_language(args.config_file, args.one_language, args.site_dir)
         except MkDocsException as error:
             print(error.format_message(), file=sys.stderr)
             return 1
         return 0
-    return parallel_build(str(Path(args.config_file)), args.site_dir, args.jobs)
+    from .catalogs import CatalogError, read_mkdocs_yaml
+
+    try:  # a syntax error in mkdocs.yml: one line with its place, not MkDocs' traceback
+        read_mkdocs_yaml(Path(args.config_file), args.config_file)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return parallel_build(str(Path(args.config_file)), args.site_dir, args.jobs, args.engine)
 
 
 if __name__ == "__main__":

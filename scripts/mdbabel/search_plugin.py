@@ -37,6 +37,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from mdbabel import interface_strings as ui
+from mdbabel.escaping import plain_text
+from mdbabel.lang_marks import language_of
+from mdbabel.lang_marks import strip as strip_marks
 from mdbabel.search_index import (
     DEFAULT_MAX_PAGE_CHARS,
     DEFAULT_MAX_SECTION_CHARS,
@@ -222,7 +225,7 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         if text.shown_in_other_language:
             log.debug("mdbabel-search: %s is not in %s, left out", page.url, self._lang)
             return
-        title = text.title or page.title or ""
+        title = text.title or plain_text(strip_marks(page.title or ""))  # no lang mark in the index
         self._pages.append(PageEntry(url=page.url, title=title, sections=text.sections))
 
     def _page_in_build_language(self, page, config) -> bool:
@@ -237,16 +240,32 @@ class SearchPlugin(BasePlugin[_SearchConfig]):
         return "mdbabel" in config.plugins
 
     def _localize(self, translated: dict) -> dict[str, str]:
-        """Strings of the partial (translated there with _site.po), then the ``strings`` option."""
-        result = {key: str(text) for key, text in translated.items()}
+        """Strings of the partial (translated there with _site.po), then the ``strings`` option.
+
+        The partial's _() gives escaped Markup (autoescape): the strings are text here, escaped
+        again where the partial writes them (attributes, JSON). A string that fell back to
+        another language (mdbabel.lang_marks) goes in without its mark; the language of the
+        label becomes the box's ``lang`` (``lang`` in the result, absent when it is the build's)."""
+        result = {}
+        label_lang = None
+        for key, text in translated.items():
+            raw = str(text)
+            if key == "label":
+                label_lang = language_of(raw)
+            result[key] = strip_marks(plain_text(text))
         result.update(self.config.strings.get(self._lang, {}))
+        if label_lang and "label" not in self.config.strings.get(self._lang, {}):
+            result["lang"] = label_lang
         return result
 
     def _ui_strings(self, config) -> dict[str, str]:
         """The box's strings in the language being built: the mdbabel plugin's ``_site``
         translations (a string without one stays as written), then the ``strings`` option."""
         translate = getattr(config.plugins.get("mdbabel"), "gettext", None)
-        strings = {key: translate(msgid) if translate else msgid for key, msgid in UI_STRINGS.items()}
+        # the plugin's gettext gives escaped text (for pages): the strings are text here, escaped
+        # where the box writes them; a fallback mark is dropped (attributes and JSON)
+        strings = {key: strip_marks(plain_text(translate(msgid))) if translate else msgid
+                   for key, msgid in UI_STRINGS.items()}
         strings.update(self.config.strings.get(self._lang, {}))
         return strings
 
@@ -365,7 +384,7 @@ def inject(
                     "index_url": index_url,
                     "root_url": root_url,
                     "lang": lang,
-                    "localize": localize or (lambda translated: {k: str(v) for k, v in translated.items()}),
+                    "localize": localize or (lambda translated: {k: plain_text(v) for k, v in translated.items()}),
                 }
             )
         else:

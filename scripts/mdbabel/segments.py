@@ -994,6 +994,10 @@ def _split_row(text: str) -> list[tuple[int, str]]:
 
 
 def segment(source: str) -> list[Unit]:
-    """Return the translatable units of *source* in document order."""
+    """Return the translatable units of *source* in document order.
+
+    *source* is expected in the normal form every reader gives (:mod:`mdbabel.textnorm`:
+    LF line ends, NFC): the units' spans are offsets into it, and their texts are msgids,
+    so a page saved with CRLF or in NFD gives the same units only through that form."""
     units = _Segmenter(source).run()
     return sorted(units, key=lambda u: u.span.start)

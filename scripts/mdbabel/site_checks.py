@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import io
 import os
 import posixpath
 import re
@@ -38,6 +39,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from mdbabel.segments import _BLOCK_TAGS, _HTML_OPEN, _I18N_SKIP, _MD_ATTR, load_front_matter
+from mdbabel.textnorm import read_normal
 
 __all__ = [
     "Problem",
@@ -51,7 +53,9 @@ __all__ = [
     "check_built_site",
     "check_yaml_files",
     "read_front_matter",
+    "front_matter_syntax",
     "page_paths",
+    "KNOWN_KEYS",
 ]
 
 
@@ -123,15 +127,91 @@ def _as_date(value: Any) -> _dt.date | None:
     return None
 
 
+#: Front matter keys a page may use: those the pages of this project use (title,
+#: description, audience, reviewed, sources), those the mdbabel plugin and templates read
+#: (reviewed, sources), MkDocs (title, template) and Material for MkDocs (description, hide,
+#: search, status, icon, subtitle, tags) read. Any other key is a typo until added here.
+KNOWN_KEYS = ("title", "description", "audience", "reviewed", "sources", "hide", "template",
+              "search", "status", "icon", "subtitle", "tags")
+#: Keys of one entry of ``sources`` (the plugin reads title, note and url or link).
+SOURCE_KEYS = ("title", "url", "link", "note")
+
+
+def front_matter_syntax(text: str) -> Problem | None:
+    """What keeps the front matter of *text* from being read (``Problem`` with an empty path):
+    a ``---`` block that is not closed, YAML that does not parse (at the line of the error),
+    or YAML that is not a mapping. ``None`` if it reads (or if there is none)."""
+    if not re.match(r"---[ \t]*\n", text):
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        # a rule (hr) at the top of a page is not a front matter: only `key:` lines are
+        if re.match(r"---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", text, re.M):
+            return Problem("", 1, "the front matter is not closed; add a line `---` after "
+                                  "its last key")
+        return None
+    try:
+        data = load_front_matter(match.group(2) or "")
+    except yaml.MarkedYAMLError as exc:
+        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+            # the quote that is never closed: its own line, not the end of the block
+            return Problem("", 2 + exc.context_mark.line,
+                           "front matter value has an unclosed quote; close the quote at the "
+                           "end of the value (or remove the opening one)")
+        mark = exc.problem_mark or exc.context_mark
+        line = 2 + (mark.line if mark else 0)
+        what = exc.problem or exc.context or "not YAML"
+        if exc.context_mark is not None and exc.problem_mark is not None and \
+                exc.context_mark.line != exc.problem_mark.line:
+            what += f" (in the part that starts at line {2 + exc.context_mark.line})"
+        return Problem("", line, f"front matter is not valid YAML: {what}; fix the YAML "
+                                 "between the `---` lines (quote a value that holds `: ` and "
+                                 "close every quote)")
+    except yaml.YAMLError as exc:
+        return Problem("", 2, f"front matter is not valid YAML ({exc}); fix the YAML between "
+                              "the `---` lines")
+    if isinstance(data, list):  # (a plain text between two rules is a setext heading)
+        return Problem("", 2, "the front matter is not a mapping of keys to values; write one "
+                              "`key: value` per line")
+    return None
+
+
+def _unknown_keys(rel_path: str, text: str, data: dict) -> list[Problem]:
+    import difflib
+
+    problems = []
+    for key in data:
+        if key in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
+        fix = f"rename it to `{close[0]}`" if close else \
+            f"remove it, or use one of {', '.join(KNOWN_KEYS)}"
+        problems.append(Problem(rel_path, _key_line(text, str(key)),
+                                f"unknown front matter key `{key}`; {fix}"))
+    for number, source in enumerate(data.get("sources") or [], start=1):
+        if not isinstance(source, dict):
+            continue
+        for key in source:
+            if key not in SOURCE_KEYS:
+                problems.append(Problem(rel_path, _key_line(text, "sources"),
+                                        f"source {number} in `sources` has an unknown key `{key}`; "
+                                        f"use {', '.join(SOURCE_KEYS)}"))
+    return problems
+
+
 def check_front_matter(rel_path: str, text: str) -> list[Problem]:
-    """Problems with the ``reviewed`` and ``sources`` fields of one page."""
+    """Problems of the front matter of one page: YAML that does not read (with the line of the
+    error), unknown keys, a missing or wrong ``reviewed`` date, missing ``sources``."""
+    syntax = front_matter_syntax(text)
+    if syntax is not None:
+        return [Problem(rel_path, syntax.line, syntax.message)]
     data, _body, _line, error = read_front_matter(text)
     if error:
         return [Problem(rel_path, 1, f"front matter is not valid YAML ({error}); fix the YAML between the `---` lines")]
     if data is None:
         return [Problem(rel_path, 1, "no front matter; start the page with `---`, the fields title, description, "
                                      "audience, reviewed (YYYY-MM-DD) and sources, then `---`")]
-    problems: list[Problem] = []
+    problems: list[Problem] = _unknown_keys(rel_path, text, data)
     if "reviewed" not in data or data["reviewed"] in (None, ""):
         problems.append(Problem(rel_path, 1, "missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`"))
     elif _as_date(data["reviewed"]) is None:
@@ -321,8 +401,10 @@ def read_site_config(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     if not path.is_file():
         return {}
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 - the project's own file
+    from .catalogs import read_mkdocs_yaml
+
+    read_mkdocs_yaml(path)  # a syntax error: one line with its place (CatalogError)
+    data = yaml.load(read_normal(path), Loader=_ConfigLoader)  # noqa: S506 - the project's own file
     return data if isinstance(data, dict) else {}
 
 
@@ -469,7 +551,7 @@ def _load_pages(docs_dir: Path, renderer: _Renderer, rels: list[str] | None = No
     if rels is None:
         rels = [p.relative_to(docs_dir).as_posix() for p in page_paths(docs_dir)]
     for rel in rels:
-        text = (docs_dir / rel).read_text(encoding="utf-8")
+        text = read_normal(docs_dir / rel)
         _data, body, body_line, _error = read_front_matter(text)
         html = renderer.render(body)
         parsed = _parse_html(html)
@@ -574,6 +656,7 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
 
 def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
     """Links that a translation adds or changes: they must resolve like the source's links."""
+    from babel.core import UnknownLocaleError
     from babel.messages.pofile import PoFileError, read_po
 
     docs_dir, rels = _site_pages(root)
@@ -584,11 +667,12 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
     for _lang, page_rel, po in _catalog_pages(root):
         if page_rel not in pages:
             continue  # a catalog without a page is the catalog check's business
-        with po.open("rb") as stream:
-            try:
-                catalog = read_po(stream, abort_invalid=False)
-            except (ValueError, LookupError, PoFileError):  # not UTF-8, unknown charset, bad numbers
-                continue  # unreadable catalogs are reported by the catalog check
+        try:
+            # read in the normal form (LF, NFC), as the build reads it; lenient: a catalog
+            # the build rejects is reported by the catalog check, with its line
+            catalog = read_po(io.StringIO(read_normal(po)), abort_invalid=False)
+        except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
+            continue
         for message in catalog:
             if not message.id or message.fuzzy or not isinstance(message.id, str):
                 continue
@@ -619,7 +703,7 @@ def check_pages(root: Path | str) -> list[Problem]:
     problems: list[Problem] = []
     for rel in rels:
         shown = (docs_dir / rel).relative_to(root).as_posix()
-        text = (docs_dir / rel).read_text(encoding="utf-8")
+        text = read_normal(docs_dir / rel)
         problems.extend(check_front_matter(shown, text))
         problems.extend(check_fences(shown, text))
         problems.extend(check_admonition_titles(shown, text))
@@ -734,9 +818,8 @@ def check_yaml_files(paths: Iterable[Path | str]) -> list[Problem]:
     problems = []
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as stream:
-                for _document in yaml.compose_all(stream, Loader=yaml.SafeLoader):
-                    pass
+            for _document in yaml.compose_all(read_normal(path), Loader=yaml.SafeLoader):
+                pass
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
@@ -774,7 +857,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_pages and not (root / "docs").is_dir():
         print(f"{root}: no docs/ folder; pass --root PROJECT_DIR", file=sys.stderr)
         return 2
-    problems: list[Problem] = [] if args.no_pages else check_pages(root)
+    from .catalogs import CatalogError
+
+    try:
+        problems: list[Problem] = [] if args.no_pages else check_pages(root)
+    except CatalogError as error:  # mkdocs.yml does not read: one line, with its place
+        print(error, file=sys.stderr)
+        return 1
     problems.extend(check_yaml_files(args.yaml))
     if args.site:
         if not Path(args.site).is_dir():

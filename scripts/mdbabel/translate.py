@@ -42,6 +42,7 @@ class Translation:
 
     text: str
     origin: str  # e.g. "locales/en/LC_MESSAGES/foo.po:48", used in problem reports
+    reorder: bool = False  # the entry's flag "mdbabel-reorder": placeholders/figures reordered
 
 
 Lookup = Callable[[str, "str | None"], "Translation | None"]
@@ -65,7 +66,8 @@ class TranslationResult:
 
 def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                        mark_untranslated: bool = True,
-                       write_identical: bool = False) -> TranslationResult:
+                       write_identical: bool = False,
+                       language: str | None = None) -> TranslationResult:
     """Return *source* with every unit replaced by its translation from *lookup*.
 
     A unit without a translation, or whose translation fails
@@ -75,6 +77,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     source heading so that anchors are identical in every language.
     A translation equal to the source leaves the source characters as they
     are, unless *write_identical* (used by tests of the write-back itself).
+    *language* is the translation's (dates are read with its month names).
     """
     body = source.rstrip("\n")
     if len(body) != len(source):
@@ -82,7 +85,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         # same page read from disk or after a plugin re-joined its lines is one cache entry
         result = translate_markdown(body, lookup, source_lang=source_lang,
                                     mark_untranslated=mark_untranslated,
-                                    write_identical=write_identical)
+                                    write_identical=write_identical, language=language)
         result.markdown += source[len(body):]
         return result
     units = _segment(source)
@@ -91,16 +94,19 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     problems: list[str] = []
     untranslated: list[Unit] = []
     translated = 0
-    labels: frozenset[str] | None = None  # the page's reference labels, read if needed
+    labels: tuple[frozenset[str], frozenset[str]] | None = None  # the page's, read if needed
+    no_labels = (frozenset(), frozenset())
     for unit in units:
         translation = lookup(unit.text, unit.context)
         text: str | None = None
         if translation is not None:
-            found = _check(unit.text, translation.text, unit.kind)
-            if not found and "[" in unit.text and "]:" in source:
+            page_labels = no_labels
+            if "[" in unit.text or "[" in translation.text:
                 if labels is None:
-                    labels = checks.reference_labels(source)
-                found = checks.check_shortcut_references(unit.text, translation.text, labels)
+                    labels = (checks.reference_labels(source), checks.footnote_labels(source))
+                page_labels = labels
+            found = _check(unit.text, translation.text, unit.kind, page_labels,
+                           translation.reorder, language)
             if found:
                 problems.extend(f"{translation.origin}: {p}" for p in found)
             else:
@@ -129,7 +135,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
 # (a full cache is emptied: a site larger than the limit is no slower than without it)
 _SEGMENT_CACHE: dict[str, list[Unit]] = {}
 _IDS_CACHE: dict[str, tuple[list[Unit], dict[int, str]]] = {}
-_CHECK_CACHE: dict[tuple[str, str, str], tuple[str, ...]] = {}
+_CHECK_CACHE: dict[tuple, tuple[str, ...]] = {}
 _PAGE_LIMIT, _MESSAGE_LIMIT = 5000, 250000
 
 
@@ -156,12 +162,14 @@ def _heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
     return cached[1]
 
 
-def _check(msgid: str, msgstr: str, kind: str) -> list[str]:
-    key = (msgid, msgstr, kind)
+def _check(msgid: str, msgstr: str, kind: str, labels: tuple[frozenset[str], frozenset[str]],
+           reorder: bool, language: str | None) -> list[str]:
+    key = (msgid, msgstr, kind, labels, reorder, language)
     found = _CHECK_CACHE.get(key)
     if found is None:
-        found = _remember(_CHECK_CACHE, _MESSAGE_LIMIT, key,
-                          tuple(checks.check_translation(msgid, msgstr, kind)))
+        found = _remember(_CHECK_CACHE, _MESSAGE_LIMIT, key, tuple(checks.check_translation(
+            msgid, msgstr, kind, references=labels[0], footnotes=labels[1], reorder=reorder,
+            language=language)))
     return list(found)
 
 
@@ -170,23 +178,7 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
     if span.style == "yaml":
         written = json.dumps(text, ensure_ascii=False)
     else:
-        # surrounding spaces could turn the text into code or a hard break
-        text = "\n".join(line.strip() for line in text.strip().split("\n"))
-        if unit.kind == "heading":
-            # attr_list strips "#"s at the end of a heading with "{ #id }",
-            # and an unclosed "{" in the text would be read as part of the list
-            text = _LONE_BRACE.sub(r"\\{", text)
-            if text.endswith("#"):
-                text = text[:-1] + "\\#"
-        # a block marker at the start of a written line would start a block
-        # ("-\nword" joined becomes a list item): escape it
-        lines = text.split("\n")
-        first = 0 if unit.kind in _LINE_START_KINDS else 1
-        text = "\n".join(_escape_marker(line) if i >= first else line
-                         for i, line in enumerate(lines))
-        # raw HTML at the start of a line would leave the paragraph; four
-        # spaces keep it inline (a lazy continuation line)
-        text = text.replace("\n<", "\n    <")
+        text = written_lines(text, unit.kind)
         if span.keep_line_break and "\n" not in text and " " in text:
             head, _, tail = text.rpartition(" ")
             text = head + "\n" + tail  # a soft break: renders as a space
@@ -194,6 +186,33 @@ def _edit(unit: Unit, text: str) -> tuple[int, int, str]:
         else:
             written = text.replace("\n", "  \n" + span.continuation_prefix)
     return span.start, span.end, written
+
+
+def written_lines(text: str, kind: str, *, escape_markers: bool = True) -> str:
+    """*text* as write-back puts it into the page, before the container prefix and the hard
+    breaks ("  ") are added. :func:`mdbabel.checks.check_translation` judges this form without
+    *escape_markers*: a translation that would start a block is refused, not silently escaped."""
+    # Python-Markdown reads a lone carriage return as a line end: so does write-back
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # surrounding spaces could turn the text into code or a hard break
+    text = "\n".join(line.strip() for line in text.strip().split("\n"))
+    if kind == "heading":
+        # attr_list strips "#"s at the end of a heading with "{ #id }",
+        # and an unclosed "{" in the text would be read as part of the list
+        text = _LONE_BRACE.sub(r"\\{", text)
+        if text.endswith("#"):
+            text = text[:-1] + "\\#"
+    # a block marker at the start of a written line would start a block
+    # ("-\nword" joined becomes a list item): escape it
+    if not escape_markers:
+        return text
+    lines = text.split("\n")
+    first = 0 if kind in _LINE_START_KINDS else 1
+    text = "\n".join(_escape_marker(line) if i >= first else line
+                     for i, line in enumerate(lines))
+    # raw HTML at the start of a line would leave the paragraph; four
+    # spaces keep it inline (a lazy continuation line)
+    return text.replace("\n<", "\n    <")
 
 
 _LONE_BRACE = re.compile(r"(?<![{\\])\{(?!\{)(?![^{}]*\})")  # a "{" never closed

@@ -1,0 +1,34 @@
+"""The figures' labels as ``_site`` messages: what ``mdbabel extract`` adds to ``_site.pot``.
+
+A label (``label:`` in ``docs/_data/*.yml``) names a figure for readers on the "What has
+changed" page and in the calculator; it is written in the source language and translated in
+``_site.po`` like any interface text. Read with PyYAML's composer, so each message keeps the
+line it comes from; a file that is not valid YAML gives no labels here (the build reports it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+import yaml
+
+from .history import data_files
+
+
+def figure_labels(data_dir: Path, shown: Callable[[Path], str]) -> Iterator[tuple[str, tuple[str, int]]]:
+    """``(label, (file as shown, line))`` of every figure of *data_dir*, in file order."""
+    for path in data_files(data_dir):
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        if not isinstance(root, yaml.MappingNode):
+            continue
+        for _name, entry in root.value:
+            if not isinstance(entry, yaml.MappingNode):
+                continue
+            for key, value in entry.value:
+                if (isinstance(key, yaml.ScalarNode) and key.value == "label"
+                        and isinstance(value, yaml.ScalarNode) and value.value.strip()):
+                    yield value.value, (shown(path), value.start_mark.line + 1)

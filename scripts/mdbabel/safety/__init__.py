@@ -1,0 +1,11 @@
+"""Judging untrusted translations: the parts :func:`mdbabel.checks.check_translation` runs.
+
+- :mod:`.invisible`: zero-width and bidirectional control characters;
+- :mod:`.budget`: a complexity budget checked before rendering;
+- :mod:`.figures_compare`: figures as typed values (dates, amounts, document numbers);
+- :mod:`.render`: a unit rendered by the site's Markdown converter, in its construct;
+- :mod:`.urls`: the scheme and host a browser reads in a URL;
+- :mod:`.compare`: two renderings compared as HTML trees, nh3 as a last line.
+
+No MkDocs import here (the core knows no MkDocs).
+"""
