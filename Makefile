@@ -43,7 +43,9 @@ setup: $(STAMP)
 
 # Every version pinned again, to the newest that pyproject.toml allows (uv resolves for every
 # platform and Python >= 3.11); review the diff, run `make test`, commit the lock.
-lock: $(STAMP)
+# Not on $(STAMP): a lock that no longer fits pyproject.toml is what this target repairs.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --upgrade -o $(LOCK)
 

@@ -42,6 +42,8 @@ on_post_template      0         the same ``lang`` marks in the 404 pages, none e
 on_post_build         -10       before i18n (-100) starts the next language: save the
                                 store, write this language's 404 page under ``/<lang>/``
                       -30       after search (-20): the 404 page's CSP
+on_post_build         -200      after the last language and the search indexes: the
+                                offline manifests (``offline``), in the outermost build
 on_build_error        0         hand the set-aside objects back to the collector
 on_serve              0         ``mkdocs serve``: print each language's address
 ====================  ========  =====================================================
@@ -90,6 +92,7 @@ from mdbabel.nav_html import NavRenderer
 from mdbabel.segments import front_matter_message
 from mdbabel.page_source import read_page_source
 from mdbabel.textnorm import normal_text
+from mdbabel import offline, share_cards
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
 from mdbabel.translate import Translation, TranslationResult, translate_markdown
 
@@ -225,6 +228,10 @@ class MdBabelConfig(base.Config):
     publish_threshold = c.Type((int, float), default=languages_module.DEFAULT_PUBLISH_THRESHOLD)
     # where a missing interface string (_site.po) comes from: {ko: [en]}; the source last
     fallback = c.Type(dict, default={})
+    # Open Graph data and a 1200 x 630 card per page (mdbabel.share_cards), drawn with the
+    # fonts of this folder (relative to mkdocs.yml; default: the package's own, mdbabel/fonts)
+    share_cards = c.Type(bool, default=True)
+    card_fonts_dir = c.Optional(c.Type(str))
     # the printed booklets (mdbabel.booklets): made by `make site` (MDBABEL_BOOKLETS=true)
     booklets = c.Type((bool, str), default=False)
 
@@ -271,6 +278,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
         self._serving = False
         self._scripts: csp.ScriptAllowlist | None = None  # the templates' inline scripts
+        self._cards: share_cards.CardCache | None = None
 
     # ----------------------------------------------------------------- helpers
 
@@ -906,6 +914,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_extras"] = self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
         context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
+        if self.config.share_cards:
+            context["mdbabel_share"] = self.share(page, config)
         return context
 
     @event_priority(-40)  # before mdbabel-search (-50) reads the page for its index
@@ -920,6 +930,77 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if template_name.endswith(".html"):
             return lang_marks.resolve(output_content)
         return lang_marks.strip(output_content)
+
+    def published_languages(self) -> list[str]:
+        """The languages offered to readers: every built language but the previews."""
+        return [code for code in self.languages if self.is_published(code)]
+
+    def _card_origins(self, card: share_cards.CardText, page: Page) -> dict[str, str]:
+        """{field: catalog line} for the card's texts that are translations (page catalog
+        for the title, _site.po for the section and site name), so that a character the
+        font lacks is reported where the translator can fix it."""
+        if self.is_source_build:
+            return {}
+        domain = page.file.src_uri.rsplit(".", 1)[0]
+        found = {}
+        for field, text, catalog in (("title", card.title, domain), ("section", card.section, SITE_DOMAIN),
+                                     ("site name", card.site_name, SITE_DOMAIN)):
+            for translation in self.translations(self.language, catalog).values():
+                if text and " ".join(translation.text.split()) == text:
+                    found[field] = translation.origin
+                    break
+        return found
+
+    def share(self, page: Page, config) -> dict[str, Any]:
+        """Open Graph values of *page* (plain text: the template escapes them), and its card
+        written into the site (``assets/cards/<page url>/card.png``)."""
+        title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
+        title = " ".join(str(title or config.site_name or "").split())
+        section = page.parent
+        while section is not None and section.parent is not None:
+            section = section.parent
+        card = share_cards.CardText(title, " ".join(str(getattr(section, "title", "") or "").split()),
+                                    " ".join(str(config.site_name or "").split()))
+        fonts_dir = (self._root / self.config.card_fonts_dir if self.config.card_fonts_dir
+                     else share_cards.FONTS_DIR)
+        where = self._shown_source(page.file.src_uri)
+        if self._cards is None:
+            self._cards = share_cards.CardCache(
+                self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
+        try:
+            png = self._cards.lookup(card, fonts_dir)
+            if png is None:  # (a kept card was checked when it was drawn)
+                share_cards.check_card_text(card, fonts_dir, where=where, language=self.language,
+                                            origins=self._card_origins(card, page))
+                png = self._cards.draw(card, fonts_dir)
+        except share_cards.CardError as error:
+            raise PluginError(str(error)) from None
+        except OSError as error:
+            raise PluginError(f"{where}: the share card's font cannot be read ({error}); "
+                              f"restore it, or set card_fonts_dir to a folder that has "
+                              f"{' and '.join(share_cards.FONTS)}") from None
+        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
+        base = config.site_url or ""
+        own = "" if self.language == self.default_language else f"{self.language}/"
+        home = page.url in (own, own + "index.html", "./" if not own else own)
+        alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
+        return {
+            "title": title,
+            "description": share_cards.page_description(page.meta.get("description"), page.content),
+            "url": page.canonical_url,
+            "type": "website" if home else "article",
+            "locale": share_cards.og_locale(self.language),
+            "alternate_locales": [share_cards.og_locale(code) for code in self.published_languages()
+                                  if code != self.language],
+            "site_name": card.site_name,
+            "image": urljoin(base, path) if base else None,
+            "image_alt": alt,
+            "image_width": share_cards.CARD_SIZE[0],
+            "image_height": share_cards.CARD_SIZE[1],
+        }
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
@@ -1166,7 +1247,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     # ----------------------------------------------------------------- 404 pages
 
     @event_priority(-10)
-    def _write_not_found_page(self, config):
+    def _on_post_build(self, config):
         gc.unfreeze()
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
@@ -1175,8 +1256,30 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             target = Path(config.site_dir) / self._language_root() / "booklets" / booklet.filename
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(booklet.pdf)
-        if self.language == self.default_language:
+        if self._cards is not None and self.language == self.default_language:
+            self._cards.prune()  # cards no build has read for 30 days
+        if self.language != self.default_language:
+            self._write_not_found_page(config)
+
+    @event_priority(-200)
+    def _write_offline_manifests(self, config):
+        """After the last file of the site is written: i18n (-100) builds the other languages
+        from the first one's on_post_build, the search plugin (-20) writes each language's
+        index and 404 page. The nested builds (and parallel_build's processes, which write
+        the manifests themselves at the end) leave it to the outermost one."""
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False) or os.environ.get(offline.ONE_LANGUAGE_ENV):
             return
+        try:
+            sets = offline.write_manifests(Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(f"{config.site_dir}: the offline manifests cannot be written "
+                              f"({error})") from None
+        for found in sets:
+            log.info(f"offline copy of {found.language}: {len(found.files)} files, "
+                     f"{found.gzip_bytes / 1024:.0f} KB compressed")
+
+    def _write_not_found_page(self, config) -> None:
         # 404 page of this language at /<lang>/404.html (the theme only renders the root one).
         from mkdocs.commands.build import _build_template  # the theme's own 404 rendering path
 
@@ -1204,7 +1307,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             text = target.read_text(encoding="utf-8")
             target.write_text(self._with_policy(text, name), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_write_not_found_page, _not_found_policy)
+    on_post_build = CombinedEvent(_on_post_build, _not_found_policy, _write_offline_manifests)
 
 
 def _template_sources(env):

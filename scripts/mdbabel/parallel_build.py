@@ -29,6 +29,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from mdbabel import offline
+
+
 ENGINES = ("mkdocs", "properdocs")
 
 
@@ -87,7 +90,7 @@ def parallel_build(config_file: str, site_dir: str, jobs: int, engine: str = "mk
         return subprocess.run(
             [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", language,
              "--config-file", config_file, "--site-dir", site_dir, "--engine", engine],
-            capture_output=True, text=True)
+            capture_output=True, text=True, env={**os.environ, offline.ONE_LANGUAGE_ENV: language})
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(run, languages))
@@ -98,6 +101,12 @@ def parallel_build(config_file: str, site_dir: str, jobs: int, engine: str = "mk
         if result.returncode != 0:
             failed = True
             sys.stderr.write(f"mdbabel: the '{language}' build failed (exit {result.returncode})\n")
+    if not failed:  # every language is written: the offline manifests (mdbabel.offline)
+        try:
+            offline.write_manifests(Path(site_dir))
+        except OSError as error:
+            sys.stderr.write(f"mdbabel: {site_dir}: the offline manifests cannot be written ({error})\n")
+            failed = True
     if not failed:  # the printed booklets (mdbabel.booklets), when the build made them
         for pdf in sorted(Path(site_dir).glob("**/booklets/*.pdf")):
             print(f"booklet {pdf.relative_to(site_dir).as_posix()}: {pdf.stat().st_size / 1e6:.2f} MB")

@@ -1,0 +1,361 @@
+"""Share cards: the Open Graph data of a page and its 1200 x 630 PNG card (no MkDocs here).
+
+A page pasted into a chat app shows its card: its title, its section and the site name, in
+the page's language, drawn with Pillow from font files in the repository (``FONTS_DIR``,
+this package's ``fonts/`` folder, with their licence and source; never downloaded). Everything here is a plain function of its inputs:
+
+- ``missing_glyphs`` / ``check_card_text``: the characters of a card's text that its font
+  lacks (fontTools' character map), so the build fails with one line instead of drawing
+  empty boxes;
+- ``draw_card``: the PNG bytes, deterministic (no timestamp, no metadata chunk; the same
+  text, fonts and Pillow give the same bytes);
+- ``CardCache``: cards kept between builds under ``.cache/mdbabel/cards/``, keyed by a
+  digest of the text, the font files and this module's source (the card's template), so a
+  card is drawn again only when one of them changes; a card unused for 30 days is deleted;
+- ``page_description``: the front matter description, else the first paragraph of the
+  page's HTML, at most 200 characters;
+- ``og_locale``: ``vi`` -> ``vi_VN``, ``en`` -> ``en_US``, ``ko`` -> ``ko_KR`` (Babel's
+  likely subtags).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import os
+import time
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+__all__ = ["CARD_SIZE", "CARDS_CACHE_DIR", "FONTS", "CardCache", "CardError", "CardText",
+           "check_card_text", "draw_card", "missing_glyphs", "og_locale", "page_description"]
+
+CARD_SIZE = (1200, 630)
+#: under the site's root; not versioned (``.cache/`` is ignored)
+CARDS_CACHE_DIR = ".cache/mdbabel/cards"
+#: font files in the fonts folder: (title, smaller lines); see fonts/README.md
+FONTS = ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf")
+FONTS_DIR = Path(__file__).parent / "fonts"
+DESCRIPTION_LIMIT = 200
+
+# Colours of the site (overrides/assets/site.css): primary blue and accent red on white.
+_PRIMARY = (11, 83, 148)
+_ACCENT = (138, 28, 28)
+_TEXT = (20, 20, 20)
+_WHITE = (255, 255, 255)
+
+
+class CardError(ValueError):
+    """A card cannot be drawn: the message is one line, ``file: what is wrong; how to fix it``."""
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a card shows, in the page's language."""
+
+    title: str
+    section: str
+    site_name: str
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+@functools.lru_cache(maxsize=8)
+def _code_points(font_path: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(font_path, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
+
+
+def missing_glyphs(text: str, font_path: Path | str) -> list[str]:
+    """The characters of *text* that the font has no glyph for, in order, once each.
+
+    Spaces, controls and joiners (categories Z*, C*) are not drawn as glyphs and are left out.
+    """
+    known = _code_points(str(font_path))
+    missing: dict[str, None] = {}
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.category(char)[0] in "ZC":
+            continue
+        if ord(char) not in known:
+            missing[char] = None
+    return list(missing)
+
+
+def check_card_text(card: CardText, fonts_dir: Path, *, where: str, language: str,
+                    origins: dict[str, str] | None = None) -> None:
+    """Raise CardError naming the first field of *card* with a character its font lacks, at
+    *where*, or at ``origins[field]`` (a translation's catalog line) when given."""
+    title_font, other_font = (fonts_dir / name for name in FONTS)
+    for field, font in (("title", title_font), ("section", other_font), ("site name", other_font)):
+        text = getattr(card, field.replace(" ", "_"))
+        missing = missing_glyphs(text, font)
+        if missing:
+            shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in missing)
+            raise CardError(
+                f"{(origins or {}).get(field, where)}: {field} has a character the card font lacks: {shown} in the "
+                f"{language} share card ({font.name}); write it without that character, or use "
+                f"fonts that have it (plugin option card_fonts_dir; see mdbabel/fonts/README.md)")
+
+
+@functools.lru_cache(maxsize=8)
+def _font_digest(font_path: str) -> str:
+    return hashlib.sha256(Path(font_path).read_bytes()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _template_digest() -> str:
+    """Digest of this module's source and of what draws with it (Pillow, its FreeType): a
+    change to the drawing redraws every card."""
+    import PIL
+    from PIL import features
+
+    versions = f"{PIL.__version__} {features.version_module('freetype2')}"
+    return hashlib.sha256(Path(__file__).read_bytes() + versions.encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _wrap(text: str, font, width: int) -> list[str]:
+    """*text* broken into lines no wider than *width* pixels (a word longer than a line is
+    cut where it must)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if font.getlength(trial) <= width:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        while font.getlength(word) > width:
+            cut = len(word) - 1
+            while cut > 1 and font.getlength(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+@functools.lru_cache(maxsize=32)
+def _font(font_path: str, size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(font_path, size)
+
+
+def _fit(text: str, font_path: Path, width: int, height: int, sizes: tuple[int, ...],
+         leading: float = 1.3):
+    """(font, lines, line step): the largest size at which *text* fits in *width* x *height*;
+    at the smallest size, what does not fit is cut and ends with an ellipsis."""
+    for size in sizes:
+        font = _font(str(font_path), size)
+        step = round(size * leading)
+        room = max(1, height // step)
+        lines = _wrap(text, font, width)
+        if len(lines) <= room:
+            return font, lines, step
+    lines = lines[:room]
+    last = lines[-1]
+    while last and font.getlength(last + "…") > width:
+        last = last[:-1].rstrip()
+    lines[-1] = last + "…"
+    return font, lines, step
+
+
+def draw_card(card: CardText, fonts_dir: Path) -> bytes:
+    """The card as PNG bytes: the section in red, the title in large bold type, the site
+    name on a blue band. Saved as a palette image (a few colours: a small file)."""
+    from PIL import Image, ImageDraw
+
+    width, height = CARD_SIZE
+    margin, band = 72, 120
+    text_width = width - 2 * margin
+    title_path, other_path = (fonts_dir / name for name in FONTS)
+    image = Image.new("RGB", CARD_SIZE, _WHITE)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, width, 16), fill=_PRIMARY)
+    draw.rectangle((0, height - band, width, height), fill=_PRIMARY)
+    site_font, site_lines, _ = _fit(card.site_name, other_path, text_width, 60, (40, 36, 32, 28))
+    draw.text((margin, height - band / 2), site_lines[0], font=site_font, fill=_WHITE, anchor="lm")
+    top = 72
+    if card.section:
+        section_font, section_lines, _ = _fit(card.section, other_path, text_width, 50,
+                                              (38, 34, 30, 26))
+        draw.text((margin, top), section_lines[0], font=section_font, fill=_ACCENT, anchor="lt")
+        top += 80
+    title_font, title_lines, step = _fit(card.title, title_path, text_width,
+                                         height - band - 40 - top, (72, 64, 56, 50, 44, 40))
+    for number, line in enumerate(title_lines):
+        draw.text((margin, top + number * step), line, font=title_font, fill=_TEXT, anchor="lt")
+    # 32 colours keep the anti-aliased edges: about 20 KB, a third of the RGB file. Octree
+    # and zlib level 6 take about a fifth of the time of median cut and level 9 (2 KB more).
+    small = image.quantize(colors=32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- cache
+
+
+class CardCache:
+    """Cards drawn by earlier builds, one PNG per digest of (text, fonts, template).
+
+    Without a folder (cache off) every card is drawn. A folder that cannot be written
+    (read-only checkout) only means drawing again next time.
+    """
+
+    def __init__(self, directory: Path | None):
+        self.directory = directory
+        self.drawn = 0
+        self.reused = 0
+
+    @staticmethod
+    def key(card: CardText, fonts_dir: Path) -> str:
+        parts = [_template_digest(), *(_font_digest(str(fonts_dir / name)) for name in FONTS),
+                 card.title, card.section, card.site_name]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+    def _path(self, card: CardText, fonts_dir: Path) -> Path | None:
+        return self.directory / f"{self.key(card, fonts_dir)}.png" if self.directory else None
+
+    def lookup(self, card: CardText, fonts_dir: Path) -> bytes | None:
+        """The PNG an earlier build drew for the same text, fonts and template, if kept.
+        (Its text was checked against the same fonts then: no need to check it again.)"""
+        path = self._path(card, fonts_dir)
+        if path is None:
+            return None
+        try:
+            png = path.read_bytes()
+        except OSError:  # not drawn yet, or unreadable: drawn again
+            return None
+        try:
+            os.utime(path)  # in use: kept by prune()
+        except OSError:
+            pass  # a read-only checkout
+        self.reused += 1
+        return png
+
+    def prune(self, max_age_days: float = 30) -> int:
+        """Delete the cards no build has used for *max_age_days* (a title changed, a page
+        removed); returns how many. A card in use is touched by every build that reads it."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        limit = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.directory.glob("*.png"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # removed by another build's process meanwhile, or read-only
+        return removed
+
+    def draw(self, card: CardText, fonts_dir: Path) -> bytes:
+        """Draw *card* and keep it for the next build."""
+        png = draw_card(card, fonts_dir)
+        self.drawn += 1
+        path = self._path(card, fonts_dir)
+        if path is not None:
+            from .files import atomic_write_bytes
+
+            try:
+                atomic_write_bytes(path, png, sync=False)
+            except OSError:
+                pass  # a read-only checkout: the card is drawn again next time
+        return png
+
+    def card(self, card: CardText, fonts_dir: Path) -> bytes:
+        """The PNG of *card*: from the cache when an earlier build drew the same one."""
+        found = self.lookup(card, fonts_dir)
+        return found if found is not None else self.draw(card, fonts_dir)
+
+
+# --------------------------------------------------------------------------- page data
+
+
+class _FirstParagraph(HTMLParser):
+    """Text of the first ``<p>`` of a page's HTML that has any."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        if tag == "p" and (self.depth or "admonition-title" not in (dict(attrs).get("class") or "")):
+            self.depth += 1
+        elif self.depth and tag in ("sup", "script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.done:
+            return
+        if tag == "p" and self.depth:  # (an admonition's title never opened one)
+            self.depth -= 1
+            if not self.depth and " ".join("".join(self.parts).split()):
+                self.done = True
+            elif not self.depth:
+                self.parts = []
+        elif self.depth and self.skip and tag in ("sup", "script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip and not self.done:
+            self.parts.append(data)
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """*text* on one line, at most *limit* characters: cut at a word, ending with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def page_description(description: object, html: str | None) -> str:
+    """The page's description: its front matter ``description`` if it has one, else the text
+    of the first paragraph of its HTML; at most 200 characters."""
+    if isinstance(description, str) and description.strip():
+        return shorten(description)
+    parser = _FirstParagraph()
+    parser.feed(html or "")
+    parser.close()
+    return shorten("".join(parser.parts)) if parser.done else ""
+
+
+@functools.lru_cache(maxsize=64)
+def og_locale(code: str) -> str:
+    """Open Graph locale (``language_TERRITORY``) of a language code: the territory it names,
+    else Babel's most likely one (``vi`` -> ``vi_VN``, ``ko`` -> ``ko_KR``)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code.replace("-", "_")
+    territory = locale.territory
+    if not territory:
+        likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language)
+        if likely:
+            territory = Locale.parse(likely).territory
+    return f"{locale.language}_{territory}" if territory else locale.language
