@@ -244,3 +244,11 @@ def test_nothing_is_fetched_for_an_image_or_link_on_the_web(monkeypatch):
     made = small_booklet(extra='<img src="https://example.org/tracker.png" alt="x">'
                                '<img src="/local.png" alt="y">')
     assert made.pdf.startswith(b"%PDF") and attempts == []
+
+
+def test_without_weasyprint_or_its_libraries_the_error_is_one_line_saying_what_to_install(monkeypatch):
+    from mdbabel.booklets import render
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when the import fails
+    with pytest.raises(BookletError, match="Pango libraries .*README"):
+        render.render_pdf("<p>x</p>", "", b"0" * 32)

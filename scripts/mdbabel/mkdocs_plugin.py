@@ -726,7 +726,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
 
         site_url = config.site_url or "/"
         home = urljoin(site_url, "" if self.language == self.default_language else f"{self.language}/")
-        built = booklets.render.build_date()
+        try:
+            built = booklets.render.build_date()
+        except booklets.render.BookletError as error:
+            raise PluginError(f"mdbabel: booklets: {error}") from None
         inputs = []
         for page in self._nav.pages:
             info = self._page_data.get(page.file.src_uri)
