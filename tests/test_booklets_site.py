@@ -237,3 +237,15 @@ def test_printed_home_page_hides_navigation_and_writes_out_the_booklets_address(
     assert written
     for href, after in written:
         assert href.endswith(".pdf") and href.startswith(base) and href in after, (href, after)
+
+
+def test_mkdocs_yml_leaves_the_booklets_out_unless_the_environment_asks():
+    code = ("from mkdocs.config import load_config; "
+            "print(repr(load_config('mkdocs.yml').plugins['mdbabel'].config.booklets))")
+    env = {k: v for k, v in os.environ.items() if k != "MDBABEL_BOOKLETS"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    for extra, wanted in (({}, "False"), ({"MDBABEL_BOOKLETS": "true"}, "True")):
+        result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**env, **extra},
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout.strip().splitlines()[-1] == wanted
