@@ -51,10 +51,12 @@ lock:
 
 # Build into a temporary directory and swap it in only when the build succeeded. Each language
 # is built in its own process (same bytes as `mkdocs build --strict`, both cores used).
+# The PDF booklets are made here only (MDBABEL_BOOKLETS=false leaves them out; dev/booklets.md).
 site: $(STAMP)
 	rm -rf .site-new
 	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
-	  MDBABEL_STRICT=true $(BIN)/python -m mdbabel.parallel_build --site-dir .site-new
+	  MDBABEL_STRICT=true MDBABEL_BOOKLETS=$${MDBABEL_BOOKLETS:-true} \
+	  $(BIN)/python -m mdbabel.parallel_build --site-dir .site-new
 	rm -rf .site-old
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site

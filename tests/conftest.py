@@ -22,6 +22,10 @@ import pytest
 from repo_data import REPO
 from search_support import serve_site
 
+# `make site` makes the PDF booklets unless MDBABEL_BOOKLETS says otherwise: the tests that run
+# it (or a build) for something else leave them out; tests/test_booklets_site.py turns them on.
+os.environ.setdefault("MDBABEL_BOOKLETS", "false")
+
 
 def read_site_url() -> str:
     """``site_url`` of mkdocs.yml: ``!ENV [SITE_URL, default]``, so SITE_URL wins when set."""

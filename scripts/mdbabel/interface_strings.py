@@ -118,4 +118,19 @@ CALC_NO_SCRIPT = N_("Máy tính này cần JavaScript. Các tỷ lệ có trong 
 # own catalog (or its fallback chain).
 LANGUAGE_PREVIEW = N_("bản xem trước")
 
+# Printed edition (mdbabel.booklets): the cover, contents, footer and the download link.
+# %(date)s: a date formatted for the language; %(size)s: e.g. "1,2 MB"; %(url)s: an address.
+BOOKLET_KIND = N_("Sổ tay bảo hiểm xã hội và bảo hiểm y tế Việt Nam")
+BOOKLET_FOREIGN_WORKERS = N_("Cho người lao động nước ngoài tại Việt Nam và người sử dụng lao động")
+BOOKLET_WORKING_ABROAD = N_("Cho người Việt Nam làm việc ở nước ngoài")
+BOOKLET_LANGUAGE = N_("Ngôn ngữ: %(language)s")
+BOOKLET_VALID_AS_OF = N_("Số liệu có hiệu lực vào ngày %(date)s")
+BOOKLET_SITE = N_("Bản mới nhất trên mạng: %(url)s")
+BOOKLET_CONTENTS = N_("Mục lục")
+BOOKLET_ONLINE = N_("Trang này trên mạng: %(url)s")
+BOOKLET_SOURCES = N_("Nguồn")  # the same msgid as the sources under each page
+BOOKLET_REVIEWED = N_("Nội dung được kiểm tra lần cuối: %(date)s")  # as under each page
+BOOKLET_DOWNLOAD = N_("Tải sổ tay (PDF, %(size)s, %(date)s)")
+BOOKLET_PART = N_("%(title)s, phần %(part)s/%(parts)s")  # a long booklet is made in parts
+
 ALL = [value for name, value in globals().items() if name.isupper()]

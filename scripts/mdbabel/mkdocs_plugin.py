@@ -68,7 +68,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from babel import Locale
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -232,6 +232,8 @@ class MdBabelConfig(base.Config):
     # fonts of this folder (relative to mkdocs.yml; default: the package's own, mdbabel/fonts)
     share_cards = c.Type(bool, default=True)
     card_fonts_dir = c.Optional(c.Type(str))
+    # the printed booklets (mdbabel.booklets): made by `make site` (MDBABEL_BOOKLETS=true)
+    booklets = c.Type((bool, str), default=False)
 
 
 class MdBabelPlugin(BasePlugin[MdBabelConfig]):
@@ -269,6 +271,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._template_cache: tuple[Path | None, TemplateCodeCache] | None = None
         # status page src_uri -> {marker comment: table HTML}, for on_page_content
         self._status_tables: dict[str, dict[str, str]] = {}
+        # this build's booklets (on_env) and the pages that link to them
+        self._booklets: list = []
+        self._booklet_links: dict[str, list[str]] = {}
+        self._booklet_day = None
         # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
         self._serving = False
         self._scripts: csp.ScriptAllowlist | None = None  # the templates' inline scripts
@@ -698,11 +704,110 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         self._not_found_context = (self._nav, files)
         self._env = env
         self._decide_publishing(files)
+        self._make_booklets(config)  # before the titles are escaped for the theme
         # the theme writes titles and the site name unescaped: give it escaped values
         escape_titles(config, self._nav.items if self._nav is not None else (),
                       [file.page for file in files.documentation_pages() if file.page is not None])
         self._scripts = csp.ScriptAllowlist(_template_sources(env))
         return self._install_env(env, config)
+
+    # ----------------------------------------------------------------- booklets
+
+    def _make_booklets(self, config) -> None:
+        """The printed booklets of this language (mdbabel.booklets), from every page's
+        article HTML; written into the site in on_post_build, linked in on_page_context."""
+        self._booklets, self._booklet_links = [], {}
+        enabled = self.config.booklets
+        if isinstance(enabled, str):
+            enabled = enabled.strip().lower() in ("1", "true", "yes", "on")
+        if not enabled or self._nav is None or not self.is_published(self.language):
+            return  # a preview language (mdbabel.languages) gets its booklets once published
+        from mdbabel import booklets
+
+        site_url = config.site_url or "/"
+        home = urljoin(site_url, "" if self.language == self.default_language else f"{self.language}/")
+        try:
+            built = booklets.render.build_date()
+        except booklets.render.BookletError as error:
+            raise PluginError(f"mdbabel: booklets: {error}") from None
+        inputs = []
+        for page in self._nav.pages:
+            info = self._page_data.get(page.file.src_uri)
+            extras = self._extras(page)
+            reviewed = (self._booklet_text(ui.BOOKLET_REVIEWED, date=extras.reviewed)
+                        if extras.reviewed else None)
+            body = _source_page(page.file.abs_src_path)[0] if page.file.abs_src_path else ""
+            inputs.append(booklets.PageInput(
+                key=page.file.src_uri, title=page.title or "", url=urljoin(site_url, page.url),
+                html=page.content or "", lang=(info.content_language if info else "") or self.language,
+                audience=page.meta.get("audience"), is_home=page.is_top_level and page.is_index,
+                printable=STATUS_PLACEHOLDER not in body, sources=extras.sources,
+                reviewed=reviewed, reviewed_iso=extras.reviewed_iso,
+                notice=(info.notice, info.notice_language) if info and info.notice else None))
+        cache = self._root / booklets.render.CACHE_DIR if self.config.cache else None
+        # the build date in the language of the text that shows it
+        day = self._booklet_day = functools.partial(figures_module.format_long_date, built)
+        planned = booklets.plan_booklets(inputs)
+        for spec, pages in planned:
+            title = self._booklet_text(spec.title)
+            if spec.parts > 1:
+                title = self._booklet_text(ui.BOOKLET_PART, title=title[0], part=str(spec.part),
+                                           parts=str(spec.parts))
+            labels = booklets.Labels(
+                kind=self._booklet_text(ui.BOOKLET_KIND), title=title,
+                language=self._booklet_text(ui.BOOKLET_LANGUAGE,
+                                            language=language_name(self.language, self.language)),
+                valid_as_of=self._booklet_text(ui.BOOKLET_VALID_AS_OF, date=day),
+                site=self._booklet_text(ui.BOOKLET_SITE, url=home),
+                contents=self._booklet_text(ui.BOOKLET_CONTENTS), sources=self._booklet_text(ui.BOOKLET_SOURCES))
+            try:
+                made = booklets.build_booklet(
+                    spec, pages, language=self.language, labels=labels, site_url=home, built=built,
+                    online=lambda url: self._booklet_text(ui.BOOKLET_ONLINE, url=url), cache_dir=cache)
+            except booklets.render.BookletError as error:
+                raise PluginError(f"mdbabel: booklet '{spec.name}' ({self.language}): {error}") from None
+            self._booklets.append(made)
+            if made.size > booklets.render.SIZE_LIMIT:
+                log.warning(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, over the "
+                            f"{booklets.render.SIZE_LIMIT / 1e6:.0f} MB limit; give its audience two booklets "
+                            "(mdbabel/booklets/plan.py: BOOKLETS) or shorten its pages")
+            log.info(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, "
+                     f"{len(pages)} pages of the site, {made.seconds:.1f} s"
+                     + (" (unchanged, from the cache)" if made.cached else ""))
+        self._booklet_links = booklets.plan.first_pages(inputs, planned)
+
+    def _booklet_text(self, message: str, **values) -> tuple[str, str]:
+        """(*message* from _site.po with *values*, its language): from the language's fallback
+        chain while its catalog lacks it. A value may be a function of the text's language."""
+        text, writing = self._site_gettext.plain(message)  # along the language's fallback chain
+        if not values:
+            return text, writing
+        try:
+            return text % {k: v(writing) if callable(v) else v for k, v in values.items()}, writing
+        except (KeyError, ValueError, TypeError) as error:
+            # e.g. a lone "%" in the translation: the checks only compare the placeholders
+            log.warning(f"{self.language}/_site.po: the translation of {message!r} cannot be filled in "
+                        f"({error}); write %% for a percent sign. The Vietnamese text is used")
+            source = self.config.source_language
+            return message % {k: v(source) if callable(v) else v for k, v in values.items()}, source
+
+    def _booklet_context(self, page) -> list[dict[str, str]]:
+        """The download links shown on *page* (home page, an audience's first page)."""
+        names = self._booklet_links.get(page.file.src_uri, [])
+        links = []
+        for booklet in self._booklets:
+            if booklet.name not in names:
+                continue
+            megabytes = max(round(booklet.size / 1e6, 1), 0.1)
+            size = lambda writing, mb=megabytes: format_decimal(mb, "0.0", locale=writing.replace("-", "_")) + " MB"  # noqa: E731
+            text, lang = self._booklet_text(ui.BOOKLET_DOWNLOAD, size=size, date=self._booklet_day)
+            title, title_lang = booklet.title
+            links.append({"href": get_relative_url(f"{self._language_root()}booklets/{booklet.filename}", page.url),
+                          "title": title, "title_lang": title_lang, "text": text, "lang": lang})
+        return links
+
+    def _language_root(self) -> str:
+        return "" if self.language == self.default_language else f"{self.language}/"
 
     def _decide_publishing(self, files) -> None:
         """Which languages are published (:mod:`mdbabel.languages`), from the catalogs every
@@ -811,6 +916,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         context["mdbabel_page"] = info
         context["mdbabel_extras"] = self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
+        context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
         if self.config.share_cards:
             context["mdbabel_share"] = self.share(page, config)
         return context
@@ -1149,6 +1255,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         mkdocs_converter.uninstall()  # installed again by the next language's on_config
         if self._store is not None:
             self._store.save()
+        for booklet in self._booklets:
+            target = Path(config.site_dir) / self._language_root() / "booklets" / booklet.filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(booklet.pdf)
         if self._cards is not None and self.language == self.default_language:
             self._cards.prune()  # cards no build has read for 30 days
         if self.language != self.default_language:

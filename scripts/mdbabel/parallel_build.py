@@ -107,6 +107,9 @@ def parallel_build(config_file: str, site_dir: str, jobs: int, engine: str = "mk
         except OSError as error:
             sys.stderr.write(f"mdbabel: {site_dir}: the offline manifests cannot be written ({error})\n")
             failed = True
+    if not failed:  # the printed booklets (mdbabel.booklets), when the build made them
+        for pdf in sorted(Path(site_dir).glob("**/booklets/*.pdf")):
+            print(f"booklet {pdf.relative_to(site_dir).as_posix()}: {pdf.stat().st_size / 1e6:.2f} MB")
     return 1 if failed else 0
 
 

@@ -1,0 +1,178 @@
+"""One booklet: its HTML document (``templates/booklet.html``) and its PDF (WeasyPrint).
+
+The PDF is tagged, PDF/UA-1, with the document language and a bookmark per heading; fonts
+are the system's (DejaVu, which covers Vietnamese) and are embedded. It never fetches
+anything: the only resources are the stylesheet given here and ``data:`` images.
+
+Two builds give the same bytes: the dates inside (creation, modification) are the build date
+from ``SOURCE_DATE_EPOCH`` and the document ID is the digest of the inputs. A PDF whose
+inputs (the HTML of its pages, the template, the stylesheet, the engine's version) did not
+change is taken from ``.cache/mdbabel/booklets/`` instead of being made again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from collections.abc import Callable
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from mdbabel.booklets.content import printable_html, qr_data_uri
+from mdbabel.booklets.plan import BookletSpec, PageInput
+from mdbabel.files import atomic_write_bytes
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CACHE_DIR = Path(".cache") / "mdbabel" / "booklets"
+#: Readers pay for data by the megabyte: a booklet over this size is reported by the build.
+SIZE_LIMIT = 3_000_000
+
+#: ``(message, **values) -> (text, language of the text)``: a ``_site`` string for the reader,
+#: or the source text and language while the reader's catalog lacks it.
+Translate = Callable[..., tuple[str, str]]
+
+
+class BookletError(RuntimeError):
+    """A booklet could not be made; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The texts of the cover, contents and footers, each with its language."""
+
+    kind: tuple[str, str]
+    title: tuple[str, str]
+    language: tuple[str, str]
+    valid_as_of: tuple[str, str]
+    site: tuple[str, str]
+    contents: tuple[str, str]
+    sources: tuple[str, str]
+
+
+@dataclass
+class Booklet:
+    """A booklet made for one language."""
+
+    name: str
+    language: str
+    filename: str      # e.g. "foreign-workers-en.pdf"
+    title: tuple[str, str]  # the title and its language
+    pdf: bytes
+    pages: list[str]   # keys of the pages it holds, in order
+    cached: bool
+    seconds: float
+
+    @property
+    def size(self) -> int:
+        return len(self.pdf)
+
+
+def build_date(environ: dict[str, str] | None = None) -> dt.date:
+    """The build date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else today (UTC)."""
+    environ = os.environ if environ is None else environ
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        try:
+            return dt.datetime.fromtimestamp(int(value), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise BookletError(f"SOURCE_DATE_EPOCH: not a number of seconds ({value!r}); "
+                               "unset it or give e.g. $(git log -1 --format=%ct)") from None
+    return dt.datetime.now(dt.UTC).date()
+
+
+def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
+                 online: Translate, site_url: str, built: dt.date,
+                 qr: Callable[[str], str] = qr_data_uri) -> str:
+    """The booklet as one HTML document (the input of the PDF). *qr* gives the image address
+    of the QR code to an address (the digest of the inputs is taken with a cheap stand-in)."""
+    chapters = []
+    for number, page in enumerate(pages, 1):
+        prefix = f"c{number}"
+        body = printable_html(page.html, page_url=page.url, prefix=prefix)
+        chapters.append({
+            "id": prefix, "title": page.title, "lang": page.lang, "url": page.url,
+            "has_h1": re.search(r"<h1[\s>]", body) is not None, "html": Markup(body),
+            "qr": qr(page.url), "online": online(page.url),
+            "notice": page.notice, "sources": page.sources, "reviewed": page.reviewed,
+            "reviewed_iso": page.reviewed_iso,
+        })
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      keep_trailing_newline=True)
+    stamp = f"{built.isoformat()}T00:00:00Z"
+    return env.get_template("booklet.html").render(
+        language=language, labels=labels, chapters=chapters, site_url=site_url,
+        site_qr=qr(site_url), built=stamp)
+
+
+def stylesheet() -> str:
+    return (TEMPLATES / "booklet.css").read_text(encoding="utf-8")
+
+
+def _engine_version() -> str:
+    """WeasyPrint's version, read without importing it (a booklet from the cache needs no
+    engine, and importing it costs more than a warm build of the booklets)."""
+    return _version("weasyprint")
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        raise BookletError(f"{package} is not installed: pip install 'mdbabel[print]' "
+                           "(README: Printed booklets)") from None
+
+
+def render_pdf(html: str, css: str, identifier: bytes) -> bytes:
+    """The PDF/UA-1 of *html* with *css* (A4 and the rest are in the stylesheet)."""
+    try:
+        from weasyprint import CSS, HTML
+    except (ImportError, OSError) as error:
+        # OSError: WeasyPrint is installed but the system's Pango libraries are not
+        raise BookletError(f"the booklets need WeasyPrint and the Pango libraries ({error}); "
+                           "see README: Printed booklets") from None
+    from weasyprint.urls import URLFetcher
+
+    # only data: addresses (the QR codes) are read; an image of a page on the web is not fetched
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    document = HTML(string=html, url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)],
+                              pdf_variant="pdf/ua-1", pdf_identifier=identifier,
+                              uncompressed_pdf=False, custom_metadata=False)
+
+
+def build_booklet(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
+                  online: Translate, site_url: str, built: dt.date,
+                  cache_dir: Path | None = None) -> Booklet:
+    """Make (or take from *cache_dir*) one booklet of *language*."""
+    start = time.perf_counter()
+    options = dict(language=language, labels=labels, online=online, site_url=site_url, built=built)
+    # the inputs, with each QR code standing for its address (making them costs more than
+    # the rest of a booklet that is taken from the cache)
+    inputs = booklet_html(spec, pages, qr=lambda url: f"qr:{url}", **options)
+    css = stylesheet()
+    digest = hashlib.sha256("\0".join(["mdbabel-booklet-1", _engine_version(), _version("qrcode"), css,
+                                        inputs]).encode("utf-8")).hexdigest()
+    filename = f"{spec.name}-{language}.pdf"
+    cached_path = cache_dir / f"{language}-{spec.name}-{digest[:24]}.pdf" if cache_dir else None
+    pdf, cached = None, False
+    if cached_path is not None and cached_path.is_file():
+        pdf, cached = cached_path.read_bytes(), True
+    if pdf is None:
+        html = booklet_html(spec, pages, **options)
+        pdf = render_pdf(html, css, digest[:32].encode("ascii"))
+        if cached_path is not None:
+            atomic_write_bytes(cached_path, pdf, sync=False)
+            # only this language's build writes these names: no other process races here
+            for old in cached_path.parent.glob(f"{language}-{spec.name}-*.pdf"):
+                if old != cached_path:
+                    old.unlink(missing_ok=True)
+    return Booklet(spec.name, language, filename, labels.title, pdf, [p.key for p in pages],
+                   cached, time.perf_counter() - start)

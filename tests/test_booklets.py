@@ -1,0 +1,254 @@
+"""The printed edition's core (mdbabel.booklets): which pages go where, the article HTML made
+fit for print, and the PDF itself (tagged, language, bookmarks, Vietnamese text, same bytes
+twice, nothing fetched), on small documents. The real site's booklets:
+tests/test_booklets_site.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import socket
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from mdbabel import catalogs
+from mdbabel.booklets import BOOKLETS, Labels, PageInput, build_booklet, plan_booklets
+from mdbabel.booklets.content import printable_html, qr_data_uri
+from mdbabel.booklets.plan import first_pages
+from mdbabel.booklets.render import BookletError, build_date
+
+REPO = Path(__file__).resolve().parents[1]
+STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"  # mdbabel.mkdocs_plugin
+
+
+def nav_pages(nav) -> list[str]:
+    """The pages of mkdocs.yml's nav, in order."""
+    found = []
+    for item in nav:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found.extend(nav_pages(value) if isinstance(value, list) else [value])
+    return found
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}, text
+    _, head, body = text.split("---", 2)
+    return yaml.safe_load(head) or {}, body
+
+
+def site_inputs() -> list[PageInput]:
+    """The real site's pages as the adapter hands them over (placeholder HTML)."""
+    config = catalogs.load_site_config(REPO)
+    pages = []
+    for src in nav_pages(config.raw["nav"]):
+        meta, body = front_matter(config.docs_path / src)
+        pages.append(PageInput(key=src, title=str(meta.get("title", src)), url=f"https://example.org/{src}",
+                               html="<p>x</p>", lang="vi", audience=meta.get("audience"),
+                               is_home=src == "index.md", printable=STATUS_PLACEHOLDER not in body))
+    return pages
+
+
+def test_together_a_languages_booklets_hold_every_page_of_the_nav_but_the_status_page():
+    pages = site_inputs()
+    held = {p.key for _, chosen in plan_booklets(pages) for p in chosen}
+    status = [p.key for p in pages if not p.printable]
+    assert status, "the translation status page holds the status placeholder"
+    assert held == {p.key for p in pages} - set(status)
+
+
+def test_each_booklet_starts_with_the_home_page_and_keeps_the_navigation_order():
+    pages = site_inputs()
+    order = [p.key for p in pages]
+    for spec, chosen in plan_booklets(pages):
+        keys = [p.key for p in chosen]
+        assert keys[0] == "index.md", spec.name
+        own = [k for k in keys[1:] if any(p.key == k and p.audience in spec.audiences for p in pages)]
+        common = keys[1 + len(own):]
+        assert keys[1:1 + len(own)] == own, "the audience's pages come before the pages for everyone"
+        assert own == sorted(own, key=order.index) and common == sorted(common, key=order.index)
+        assert own, f"no page is for the audiences of {spec.name}"
+
+
+def page(key, audience=None, **extra):
+    return PageInput(key=key, title=key, url=f"https://example.org/{key}/", html="<p>x</p>", lang="vi",
+                     audience=audience, **extra)
+
+
+def test_a_page_without_a_known_audience_is_in_every_booklet():
+    pages = [page("home", is_home=True), page("a", BOOKLETS[0].audiences[0]), page("none"),
+             page("odd", "someone-else"), page("gone", printable=False)]
+    for _, chosen in plan_booklets(pages):
+        keys = [p.key for p in chosen]
+        assert {"home", "none", "odd"} <= set(keys) and "gone" not in keys
+
+
+def test_the_home_page_links_every_booklet_and_each_audiences_first_page_its_own():
+    pages = [page("home", is_home=True)]
+    for spec in BOOKLETS:
+        pages += [page(f"{audience}-{n}", audience) for audience in spec.audiences for n in (1, 2)]
+    links = first_pages(pages, plan_booklets(pages))
+    assert links["home"] == [spec.name for spec in BOOKLETS]
+    for spec in BOOKLETS:
+        for audience in spec.audiences:
+            assert links[f"{audience}-1"] == [spec.name]
+            assert f"{audience}-2" not in links
+
+
+def test_a_long_booklet_is_made_in_parts_that_keep_the_order_and_are_all_linked():
+    spec = BOOKLETS[0]
+    pages = [page("home", is_home=True)] + [page(f"p{n}", spec.audiences[0]) for n in range(6)] + [page("faq")]
+    planned = plan_booklets(pages, (spec,), max_pages=3)
+    assert [(s.name, s.part, s.parts) for s, _ in planned] == [
+        (f"{spec.name}-{n}", n, 3) for n in (1, 2, 3)]
+    assert [p.key for _, chosen in planned for p in chosen] == [p.key for p in pages]
+    assert all(len(chosen) <= 3 for _, chosen in planned)
+    links = first_pages(pages, planned, (spec,))
+    assert links["home"] == links["p0"] == [s.name for s, _ in planned]
+    assert plan_booklets(pages, (spec,), max_pages=len(pages))[0][0] == spec  # whole: as it is
+
+
+def test_article_html_is_made_fit_for_one_document():
+    html = ('<h2 id="who">Ai <a class="headerlink" href="#who" title="Liên kết">&para;</a></h2>'
+            '<p><a href="#who">up</a> <a href="../other/">other</a> <a href="https://vss.gov.vn">https://vss.gov.vn</a>'
+            ' <a href="https://x.org/?a=1&amp;b=&quot;2&quot;">x</a></p><details><summary>s</summary><p>in</p></details>')
+    out = printable_html(html, page_url="https://example.org/guide/fw/page/", prefix="c3")
+    assert 'id="c3-who"' in out and 'href="#c3-who"' in out and "headerlink" not in out
+    assert 'href="https://example.org/guide/fw/other/"' in out
+    assert '<a class="bare" href="https://vss.gov.vn">' in out
+    assert 'href="https://x.org/?a=1&amp;b=&quot;2&quot;"' in out  # escaped as it came
+    assert "<details open>" in out
+
+
+def test_the_qr_code_is_the_same_image_for_the_same_address():
+    first = qr_data_uri("https://example.org/guide/é/")
+    assert first.startswith("data:image/png;base64,") and first == qr_data_uri("https://example.org/guide/é/")
+    assert first != qr_data_uri("https://example.org/guide/other/")
+
+
+def test_the_build_date_comes_from_source_date_epoch():
+    assert build_date({"SOURCE_DATE_EPOCH": "1796000000"}) == dt.date(2026, 11, 30)
+    with pytest.raises(BookletError, match="SOURCE_DATE_EPOCH"):
+        build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_the_core_does_not_import_mkdocs():
+    code = ("import sys, mdbabel.booklets, mdbabel.booklets.render; "
+            "print(sorted(k for k in sys.modules if k == 'mkdocs' or k.startswith('mkdocs.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------- the PDF of a small booklet
+
+TITLE = unicodedata.normalize("NFD", "Khi rời Việt Nam, tôi có nhận lại tiền bảo hiểm xã hội không?")
+
+
+def small_booklet(cache_dir=None, extra=""):
+    labels = Labels(kind=("Sổ tay", "vi"), title=("Cho người lao động", "vi"), language=("Ngôn ngữ: Tiếng Việt", "vi"),
+                    valid_as_of=("Số liệu có hiệu lực vào ngày 30 tháng 11 năm 2026", "vi"),
+                    site=("Trang web: https://example.org/", "vi"), contents=("Mục lục", "vi"),
+                    sources=("Nguồn", "vi"))
+    pages = [
+        PageInput("index.md", "Trang chủ", "https://example.org/", "<p>Giới thiệu.</p>", "vi", is_home=True),
+        PageInput("leaving.md", TITLE, "https://example.org/leaving/",
+                  f'<h2 id="a">Hồ sơ cần có</h2><p>Đóng 8% tiền lương.{extra}</p><h3 id="b">Nộp ở đâu</h3>',
+                  "vi", audience=BOOKLETS[0].audiences[0],
+                  sources=[{"title": "Luật Bảo hiểm xã hội số 41/2024/QH15", "url": None}],
+                  reviewed=("Nội dung được kiểm tra lần cuối: 7 tháng 12 năm 2026", "vi")),
+    ]
+    return build_booklet(BOOKLETS[0], pages, language="vi", labels=labels, site_url="https://example.org/",
+                         online=lambda url: (f"Trang này trên mạng: {url}", "vi"),
+                         built=dt.date(2026, 11, 30), cache_dir=cache_dir)
+
+
+@pytest.fixture(scope="module")
+def booklet():
+    return small_booklet()
+
+
+def outline_titles(reader) -> list[str]:
+    def walk(items):
+        for item in items:
+            yield from walk(item) if isinstance(item, list) else [item.title]
+    return list(walk(reader.outline))
+
+
+def test_the_pdf_is_tagged_with_its_language_and_has_a_bookmark_per_chapter_and_section(booklet):
+    reader = PdfReader(io.BytesIO(booklet.pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "vi"
+    titles = [unicodedata.normalize("NFC", t) for t in outline_titles(reader)]
+    for wanted in ("Mục lục", "Trang chủ", unicodedata.normalize("NFC", TITLE), "Hồ sơ cần có", "Nộp ở đâu"):
+        assert wanted in titles
+
+
+def test_vietnamese_text_is_searchable_with_its_diacritics_and_fonts_are_embedded(booklet):
+    reader = PdfReader(io.BytesIO(booklet.pdf))
+    text = unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages)).replace("\n", " ")
+    assert unicodedata.normalize("NFC", TITLE) in text
+    assert "Số liệu có hiệu lực vào ngày 30 tháng 11 năm 2026" in text
+    fonts = [f.get_object() for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()]
+    assert fonts
+    for font in fonts:
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"]
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_the_contents_show_page_numbers_and_a4_pages(booklet):
+    reader = PdfReader(io.BytesIO(booklet.pdf))
+    contents = reader.pages[1].extract_text()
+    assert "Mục lục" in contents and "....." in contents
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_two_builds_give_the_same_bytes_and_no_creation_time(booklet):
+    again = small_booklet()
+    assert again.pdf == booklet.pdf
+    info = PdfReader(io.BytesIO(booklet.pdf)).metadata
+    assert info["/CreationDate"].startswith("D:20261130")
+
+
+def test_an_unchanged_booklet_comes_from_the_cache_and_a_changed_one_replaces_it(tmp_path, booklet):
+    first = small_booklet(tmp_path)
+    assert not first.cached and first.pdf == booklet.pdf
+    second = small_booklet(tmp_path)
+    assert second.cached and second.pdf == first.pdf
+    changed = small_booklet(tmp_path, extra=" Thêm một câu.")
+    assert not changed.cached and changed.pdf != first.pdf
+    assert len(list(tmp_path.glob("*.pdf"))) == 1  # the old version of the same booklet is gone
+
+
+def test_nothing_is_fetched_for_an_image_or_link_on_the_web(monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    made = small_booklet(extra='<img src="https://example.org/tracker.png" alt="x">'
+                               '<img src="/local.png" alt="y">')
+    assert made.pdf.startswith(b"%PDF") and attempts == []
+
+
+def test_without_weasyprint_or_its_libraries_the_error_is_one_line_saying_what_to_install(monkeypatch):
+    from mdbabel.booklets import render
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when the import fails
+    with pytest.raises(BookletError, match="Pango libraries .*README"):
+        render.render_pdf("<p>x</p>", "", b"0" * 32)
