@@ -51,13 +51,20 @@ def test_no_reference_to_google_fonts(built_site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
 
 
+def _site_languages() -> set[str]:
+    """Every language of mkdocs.yml."""
+    from mdbabel.catalogs import load_site_config
+    config = load_site_config(REPO)
+    return {config.source_language, *config.languages}
+
+
 def test_every_page_has_absolute_hreflang_for_each_language_and_x_default(built_site, site_url):
     for path in pages(built_site):
         if path.name == "404.html":
             continue
         html = path.read_text(encoding="utf-8")
         found = dict(re.findall(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">', html))
-        assert set(found) == {"vi", "en", "x-default"}, path
+        assert set(found) == {*_site_languages(), "x-default"}, path
         assert all(url.startswith(site_url) for url in found.values()), path
         assert found["x-default"] == found["vi"]
 
