@@ -101,6 +101,24 @@ def test_a_bad_review_state_is_reported_with_its_file_and_the_fix(tmp_path):
     assert all(state in message for state in review_state.STATES)
 
 
+def test_the_review_state_header_survives_catalog_updates(tmp_path):
+    """A translator sets the header once; `mdbabel update` (make catalogs) keeps it when the
+    page changes and the catalog is rewritten."""
+    from catalog_site import make_site, po_path, update, write_page
+
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\nMột đoạn.\n"}, languages=("ko",))
+    update(tmp_path)
+    path = po_path(tmp_path, lang="ko")
+    header = '"X-Review-State: native-reviewed; checked by a Korean reviewer\\n"\n'
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Plural-Forms:', header + '"Plural-Forms:', 1), encoding="utf-8")
+    assert review_state.catalog_state(path) == review_state.NATIVE_REVIEWED
+    write_page(tmp_path, "index.md", "# Trang chủ\n\nMột đoạn khác.\n")
+    update(tmp_path)
+    assert "Một đoạn khác." in path.read_text(encoding="utf-8")
+    assert review_state.catalog_state(path) == review_state.NATIVE_REVIEWED
+
+
 @pytest.mark.parametrize("reader", [SOURCE, *TARGETS])
 def test_status_page_shows_the_review_state_of_each_language(built_site, reader):
     html = (built_site / prefix(reader) / "status" / "index.html").read_text(encoding="utf-8")
