@@ -157,6 +157,20 @@ def test_figures_of_a_hangul_language_are_formatted_by_babel(code):
     assert format_long_date(dt.date(2026, 7, 1), code) == "2026년 7월 1일"
 
 
+def test_a_page_shown_in_the_source_language_is_not_indexed_for_its_sources_heading():
+    """A page that falls back to Vietnamese under /ko/ has only the sources' heading in
+    Korean (interface text): it does not belong in the Korean search index."""
+    from mdbabel.search_index import extract_page
+
+    fallback = ('<div lang="vi"><h1 id="x">Tiêu đề</h1><p>Nội dung tiếng Việt.</p></div>'
+                '<footer class="mdbabel-facts"><h2 id="mdbabel-sources">출처</h2>'
+                '<ul class="mdbabel-sources"><li><span lang="vi">Luật số 41</span></li></ul></footer>')
+    assert extract_page(fallback, "ko").shown_in_other_language
+    # a translated page whose title alone stayed Vietnamese keeps its place
+    translated = fallback.replace('<p>Nội dung tiếng Việt.</p></div>', '</div><p>한국어 내용.</p>')
+    assert not extract_page(translated, "ko").shown_in_other_language
+
+
 # ---------------------------------------------------------------- in Chromium
 
 NO_SIDEWAYS_SCROLL = """() => {
