@@ -94,9 +94,10 @@ def _glossary():
     return sorted(entries, key=lambda e: -len(e["vi"]))
 
 
-def required_terms(msgid: str, glossary) -> list[str]:
-    """English terms a translation of *msgid* must use: longest Vietnamese term first, each
-    span of the source matched once."""
+def required_terms(msgid: str, glossary, language: str = "en") -> list[str]:
+    """Terms in *language* a translation of *msgid* must use: longest Vietnamese term first,
+    each span of the source matched once. An entry without a term in *language* still takes
+    its span (a shorter term inside it is not required) but requires nothing."""
     taken = [False] * len(msgid)
     needed = []
     lowered = msgid.lower()
@@ -106,7 +107,8 @@ def required_terms(msgid: str, glossary) -> list[str]:
             end = start + len(entry["vi"])
             if not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)
-                needed.append(entry["en"])
+                if entry.get(language):
+                    needed.append(entry[language])
             start = lowered.find(entry["vi"].lower(), end)
     return needed
 
@@ -128,6 +130,45 @@ def test_english_catalogs_use_the_glossary_terms():
             if term.lower() not in message.string.lower():
                 wrong.append(f"{where}: {message.id[:50]!r} needs {term!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def _glossary_languages() -> list[str]:
+    """Languages other than English that the glossary gives terms for (e.g. ko), each one a
+    language of the site (mkdocs.yml)."""
+    keys = {key for entry in _glossary() for key in entry} - {"vi", "en"}
+    return sorted(keys)
+
+
+def test_glossary_languages_are_languages_of_the_site():
+    site_languages = set(load_site_config(ROOT).languages)
+    assert set(_glossary_languages()) <= site_languages
+
+
+@pytest.mark.parametrize("language", _glossary_languages())
+def test_catalogs_use_the_glossary_terms_of_their_language(language):
+    """Like English: a translated msgstr whose msgid has a glossary term uses that term's
+    translation in *language* (only for entries that give one)."""
+    glossary = _glossary()
+    wrong = []
+    for path in sorted((ROOT / "locales" / language / "LC_MESSAGES").rglob("*.po")):
+        where = path.relative_to(ROOT).as_posix()
+        for message in read_po_file(path).catalog:
+            if not message.id or not message.string or message.fuzzy:
+                continue
+            if message.string == message.id and "definition list term" in message.auto_comments:
+                continue  # a glossary headword kept in Vietnamese
+            for term in required_terms(message.id, glossary, language):
+                if term.lower() not in message.string.lower():
+                    wrong.append(f"{where}: {message.id[:50]!r} needs {term!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_required_terms_in_another_language_skip_entries_without_that_language():
+    glossary = sorted([{"vi": "bảo hiểm xã hội", "en": "social insurance", "ko": "사회보험"},
+                       {"vi": "sổ bảo hiểm xã hội", "en": "social insurance book"}],
+                      key=lambda e: -len(e["vi"]))
+    assert required_terms("Giữ sổ bảo hiểm xã hội", glossary, "ko") == []
+    assert required_terms("Đóng bảo hiểm xã hội", glossary, "ko") == ["사회보험"]
 
 
 CATALOGS = sorted((ROOT / "locales").rglob("*.po")) + sorted((ROOT / "locales").rglob("*.pot"))

@@ -157,3 +157,9 @@ def test_only_the_first_article_is_read():
     html = ("<article><p>First.</p><article><p>Nested.</p></article></article>"
             "<article><p>Second.</p></article>")
     assert prose_blocks(html) == ["First.", "Nested."]
+
+
+def test_korean_is_measured_in_hangul_syllables_per_sentence_without_a_target():
+    korean = measure_page(page("<p>국민연금은 연금입니다. 사회보험 2025년.</p>"), "ko", "a.md")
+    assert (korean.measure, korean.value, korean.meets_target) == ("syllables/sentence", 7.5, True)
+    assert korean.value == readability.hangul_syllables_per_sentence(["국민연금은 연금입니다. 사회보험 2025년."])

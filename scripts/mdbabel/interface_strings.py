@@ -132,5 +132,17 @@ BOOKLET_SOURCES = N_("Nguồn")  # the same msgid as the sources under each page
 BOOKLET_REVIEWED = N_("Nội dung được kiểm tra lần cuối: %(date)s")  # as under each page
 BOOKLET_DOWNLOAD = N_("Tải sổ tay (PDF, %(size)s, %(date)s)")
 BOOKLET_PART = N_("%(title)s, phần %(part)s/%(parts)s")  # a long booklet is made in parts
+# Review state of a language's translation (PO header X-Review-State, see mdbabel.review_state):
+# the notice above every page of a language translated with machine help, and the line under
+# each language on the status page.
+REVIEW_NOTICE_MACHINE = N_(
+    "Bản dịch này được làm với sự hỗ trợ của máy và chưa được người bản ngữ xem lại. "
+    "Khi có khác biệt, văn bản gốc bằng %(source_language)s được ưu tiên."
+)
+REVIEW_STATE_LINE = N_("Tình trạng xem lại bản dịch: %(state)s")
+REVIEW_STATE_MACHINE = N_("dịch với sự hỗ trợ của máy, chưa được người bản ngữ xem lại")
+REVIEW_STATE_TEAM = N_("nhóm dự án đã xem lại, chưa có người bản ngữ xem lại")
+REVIEW_STATE_NATIVE = N_("đã được người bản ngữ xem lại")
+REVIEW_STATE_UNKNOWN = N_("chưa ghi nhận")
 
 ALL = [value for name, value in globals().items() if name.isupper()]

@@ -83,6 +83,7 @@ from mdbabel import figures as figures_module
 from mdbabel.figures import calculator as figure_calculator, changes as figure_changes
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
+from mdbabel import review_state
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_site_config, load_translations)
 from mdbabel.checks import check_translation
@@ -167,6 +168,8 @@ class PageTranslation:
     notice_language: str = ""     # its lang (the source language while _site.po lacks it)
     original_link: str = ""       # text of the link to the source page
     original_link_language: str = ""
+    review_notice: str = ""       # "machine-assisted, not reviewed" notice (mdbabel.review_state)
+    review_notice_language: str = ""
 
     @property
     def translated_share(self) -> float:
@@ -557,6 +560,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                         info.state == "fallback"
                         or _checked(" ".join(source_title.split()), lookup, "front matter title") is None)):
                 page.meta["title"] = lang_marks.mark(source_title, source)
+            self._write_review_notice(info, domain)
         self._page_data[page.file.src_uri] = info
 
         if STATUS_PLACEHOLDER in markdown:
@@ -621,6 +625,29 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         message = ui.NOTICE_FALLBACK if info.state == "fallback" else ui.NOTICE_PARTIAL
         info.notice, info.notice_language = self.sentence(message, share=share)
         info.original_link, info.original_link_language = self.sentence(ui.NOTICE_ORIGINAL_LINK)
+
+    def review_state(self, language: str, domain: str | None = None) -> str | None:
+        """The review state of *language* (its ``_site.po`` header), or of one page when that
+        page's catalog has its own header (mdbabel.review_state)."""
+        try:
+            if domain is not None:
+                path = self.catalog_path(language, domain)
+                state = review_state.catalog_state(path, self._shown(path))
+                if state is not None:
+                    return state
+            path = self.catalog_path(language, SITE_DOMAIN)
+            return review_state.catalog_state(path, self._shown(path))
+        except CatalogError as error:
+            raise PluginError(str(error)) from None
+
+    def _write_review_notice(self, info: PageTranslation, domain: str) -> None:
+        """On a page shown translated whose translation no native speaker has reviewed: a notice
+        that the source text prevails, with the link to the source page."""
+        if info.state == "fallback" or self.review_state(self.language, domain) != review_state.MACHINE_ASSISTED:
+            return
+        info.review_notice, info.review_notice_language = self.sentence(ui.REVIEW_NOTICE_MACHINE)
+        if not info.original_link:
+            info.original_link, info.original_link_language = self.sentence(ui.NOTICE_ORIGINAL_LINK)
 
     def sentence(self, message: str, *, share: float | None = None) -> tuple[str, str]:
         """*message* from ``_site.po`` with language names and share filled in, and its language.
@@ -1099,6 +1126,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if writing != self.language:
                 heading = lang_marks.mark(heading, writing)
             out += [f"## {heading}" + (f" {{ #translation-status-{code} }}" if heading_ids else ""), ""]
+            state = self.review_state(code)
+            label = {review_state.MACHINE_ASSISTED: ui.REVIEW_STATE_MACHINE,
+                     review_state.TEAM_REVIEWED: ui.REVIEW_STATE_TEAM,
+                     review_state.NATIVE_REVIEWED: ui.REVIEW_STATE_NATIVE}.get(state, ui.REVIEW_STATE_UNKNOWN)
+            out += [_text(self.gettext(ui.REVIEW_STATE_LINE, state=self.gettext(label))), ""]
             marker = f"<!-- mdbabel:status-table:{code} -->"
             out += [marker, ""]
             head = [_text(self.gettext(h)) for h in (

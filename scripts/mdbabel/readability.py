@@ -2,8 +2,10 @@
 
 One job: from a page's built HTML, take its prose and measure it, per language.
 
-- English (and any language that is not Vietnamese): Flesch reading ease, as computed by
-  textstat (pinned in pyproject.toml, because the figure moves between its versions).
+- English (and any language that is neither Vietnamese nor Korean): Flesch reading ease, as
+  computed by textstat (pinned in pyproject.toml, because the figure moves between its versions).
+- Korean: average Hangul syllables per sentence (each Hangul block is one syllable; Flesch's
+  English syllable rules would give a meaningless figure). No target is set for it.
 - Vietnamese: average syllables per sentence. Vietnamese writes one syllable per
   space-separated word, so a syllable is a space-separated token made of letters only
   (numbers, codes such as ``41/2024/QH15`` and figures are not counted).
@@ -37,6 +39,8 @@ MIN_MEDIAN_READING_EASE = 70.0
 MAX_VIETNAMESE_SYLLABLES = 18.0
 
 VIETNAMESE = "vi"
+KOREAN = "ko"
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 _BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "summary", "figcaption", "td", "th", "div", "ul", "ol", "dl", "details", "table"}
 _SKIPPED = {"table", "pre", "code", "script", "style", "footer", "nav", "svg", "kbd"}
@@ -190,8 +194,17 @@ def built_path(site_dir: Path, page: str, language: str, default_language: str) 
     return base.joinpath(*parts, "index.html")
 
 
+def hangul_syllables_per_sentence(blocks: list[str]) -> float:
+    """Average Hangul syllables per sentence (sentences without Hangul left out)."""
+    counts = [n for n in (len(_HANGUL_SYLLABLE.findall(s)) for s in sentences(blocks)) if n]
+    return sum(counts) / len(counts) if counts else 0.0
+
+
 def measure_page(html: str, language: str, page: str) -> PageReadability:
     blocks = prose_blocks(html)
+    if language.split("-")[0] == KOREAN:
+        return PageReadability(language, page, "syllables/sentence",
+                               hangul_syllables_per_sentence(blocks), True)
     if language == VIETNAMESE:
         value = syllables_per_sentence(blocks)
         return PageReadability(language, page, "syllables/sentence", value,
@@ -221,7 +234,7 @@ def format_report(results: list[PageReadability], missing: list[str]) -> list[st
     lines = ["", "plain language (prose of each built page; a report, not a check)",
              f"  targets: reading ease >= {MIN_READING_EASE:g} per page and median >= "
              f"{MIN_MEDIAN_READING_EASE:g} (English); <= {MAX_VIETNAMESE_SYLLABLES:g} "
-             "syllables per sentence (Vietnamese)"]
+             "syllables per sentence (Vietnamese); Korean: Hangul syllables per sentence, no target"]
     width = max((len(result.page) for result in results), default=4)
     for language in dict.fromkeys(result.language for result in results):
         rows = [result for result in results if result.language == language]

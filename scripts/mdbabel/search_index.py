@@ -285,8 +285,11 @@ class PageText:
         """Nothing of the page is in the page language: neither its h1 nor any text.
 
         (A translated page whose title alone is untranslated keeps its place in the index.)
+        The site's own blocks under the content (``mdbabel-`` anchors: the sources' heading)
+        are interface text in the reader's language on every page, not the page's text.
         """
-        return self.title_in_other_language and not any(s.title or s.text for s in self.sections)
+        return self.title_in_other_language and not any(
+            s.title or s.text for s in self.sections if not s.anchor.startswith("mdbabel-"))
 
 
 def extract_page(

@@ -61,6 +61,8 @@ def format_amount(value, kind: str, locale: str) -> str:
             return f"{format_decimal(value, format='#,##0', locale=loc)} đồng"
         if language == "en":
             return f"VND {format_decimal(value, format='#,##0', locale=loc)}"
+        if language == "ko":  # Korean writes the đồng as 동 after the number: 2,530,000동
+            return f"{format_decimal(value, format='#,##0', locale=loc)}동"
         return format_currency(value, "VND", locale=loc)
     if kind == "percent":
         # Legal rates are never rounded: 4.5 must not become "4%" or "5%".

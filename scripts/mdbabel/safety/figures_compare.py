@@ -217,7 +217,9 @@ def _date_at(tokens: list[tuple[str, str, int, int]], i: int, months: dict[str, 
     j, end, n = i, i, len(tokens)
     while j < n and j < i + 12:
         kind, value = tokens[j][:2]
-        mark = _MONTH_MARKS.get(tokens[j + 1][1]) if j + 1 < n and tokens[j + 1][0] == "word" \
+        # the mark opens the word that follows the number: a particle may be written on to it
+        # (Korean "3월까지", Japanese "3月から")
+        mark = _MONTH_MARKS.get(tokens[j + 1][1][:1]) if j + 1 < n and tokens[j + 1][0] == "word" \
             else None
         digits = _digits(tokens[j])
         if kind == "word" and value in months and "m" not in parts:
