@@ -874,8 +874,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"{where}: the share card's font cannot be read ({error}); "
-                              f"restore it, or set card_fonts_dir to a folder that has "
-                              f"{' and '.join(share_cards.FONTS)}") from None
+                              f"restore it, or set card_fonts_dir to a folder that has the fonts "
+                              f"its {share_cards.card_fonts.CHAIN_FILE} names (else "
+                              f"{' and '.join(share_cards.FONTS)})") from None
         path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -107,8 +107,7 @@ def _template_digest() -> str:
     import PIL
     from PIL import features
 
-    versions = (f"{PIL.__version__} {features.version_module('freetype2')} "
-                f"{features.version_module('raqm') if features.check_module('raqm') else 'basic'}")
+    versions = f"{PIL.__version__} {features.version_module('freetype2')} {features.version('raqm')}"
     sources = Path(__file__).read_bytes() + Path(card_fonts.__file__).read_bytes()
     return hashlib.sha256(sources + versions.encode()).hexdigest()
 
