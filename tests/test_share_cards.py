@@ -432,6 +432,31 @@ def test_a_korean_title_builds_with_its_card(tmp_path):
     card = (root / "site" / "assets" / "cards" / "card.png").read_bytes()
     assert png_size(card) == share_cards.CARD_SIZE and len(card) <= MAX_CARD_BYTES
     assert head(root / "site" / "index.html").meta["og:title"] == ["외국인 근로자 국민연금 ở Hàn Quốc"]
+    for path in (root / share_cards.CARDS_CACHE_DIR).glob("*.png"):  # drawn afresh: the same bytes
+        path.unlink()
+    assert build(root).returncode == 0
+    assert (root / "site" / "assets" / "cards" / "card.png").read_bytes() == card
+
+
+def test_every_font_of_the_chain_ships_with_its_licence_and_its_row_in_the_readme():
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = data["tool"]["setuptools"]["package-data"]["mdbabel"]
+    package = share_cards.FONTS_DIR.parent
+    readme = (share_cards.FONTS_DIR / "README.md").read_text(encoding="utf-8")
+    names = [card_fonts.CHAIN_FILE, *(name for pair in card_fonts.chain(share_cards.FONTS_DIR) for name in pair)]
+    licences = sorted(share_cards.FONTS_DIR.glob("LICENSE-*.txt"))
+    assert len(licences) >= 2
+    for path in [*(share_cards.FONTS_DIR / name for name in names), *licences]:
+        relative = path.relative_to(package).as_posix()
+        assert any(fnmatch.fnmatch(relative, pattern) for pattern in globs), relative
+    for name in names[1:]:
+        assert f"| `{name}` |" in readme, name
+        attributes = subprocess.run(["git", "check-attr", "binary", "--", f"scripts/mdbabel/fonts/{name}"],
+                                    cwd=REPO, capture_output=True, text=True, check=True).stdout
+        assert attributes.strip().endswith("binary: set"), attributes
 
 
 def test_a_title_the_font_cannot_draw_fails_the_build_with_one_line(tmp_path):
