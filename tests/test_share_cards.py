@@ -397,6 +397,8 @@ def test_hostile_text_is_escaped_and_sections_are_named(tmp_path):
     assert 'content="Trang &#34;chủ&#34; &lt;script&gt;' in html or 'content="Trang &quot;chủ&quot; &lt;script&gt;' in html
     found = head(root / "site" / "index.html")
     assert found.meta["og:title"] == [title]
+    assert found.meta["og:description"] == [f"About {title}"]  # escaped once, not twice
+    assert found.meta["og:image:alt"] == [f'{title} — Bảo hiểm <xã hội> & "thẻ"']
     assert found.meta["og:site_name"] == ['Bảo hiểm <xã hội> & "thẻ"']
     assert found.meta["og:url"] == ["https://example.org/sub/"]
     assert found.meta["og:image"] == ["https://example.org/sub/assets/cards/card.png"]
