@@ -270,6 +270,14 @@ def test_a_bad_line_of_the_chain_file_is_named_in_one_line(tmp_path):
     (fonts / card_fonts.CHAIN_FILE).write_text("# nothing\n", encoding="utf-8")
     with pytest.raises(share_cards.CardError, match="names no font"):
         CardCache.key(CardText("Tiêu đề", "", "Site"), fonts)
+    # a file that is not a font: one line too, at the glyph check
+    (fonts / "DejaVuSans-Bold.ttf").write_bytes((share_cards.FONTS_DIR / "DejaVuSans-Bold.ttf").read_bytes())
+    (fonts / "notafont.ttf").write_text("text", encoding="utf-8")
+    (fonts / card_fonts.CHAIN_FILE).write_text("DejaVuSans-Bold.ttf DejaVuSans-Bold.ttf\n"
+                                               "notafont.ttf notafont.ttf\n", encoding="utf-8")
+    with pytest.raises(share_cards.CardError, match=r"notafont\.ttf: is not a font file") as raised:
+        share_cards.check_card_text(CardText("Tiêu đề 한국", "", "Site"), fonts, where="x", language="vi")
+    assert "\n" not in str(raised.value)
 
 
 def test_a_vietnamese_card_is_a_small_1200_by_630_png_and_the_same_bytes_twice():

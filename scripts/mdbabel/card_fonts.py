@@ -73,10 +73,16 @@ def chain_paths(fonts_dir: Path, weight: int) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=16)
 def _code_points(font_path: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    """The characters the font file has (OSError when it cannot be read, CardError when it is
+    not a font)."""
+    from fontTools.ttLib import TTFont, TTLibError
 
-    with TTFont(font_path, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
+    try:
+        with TTFont(font_path, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except TTLibError as error:
+        raise CardError(f"{font_path}: is not a font file fontTools can read ({error}); put the "
+                        f"font's .ttf or .otf file there, or take it out of {CHAIN_FILE}") from None
 
 
 def _not_drawn(char: str) -> bool:
