@@ -402,7 +402,8 @@ def test_hostile_text_is_escaped_and_sections_are_named(tmp_path):
     tags = re.findall(r'<meta (?:property="og:[^"]*"|name="twitter:[^"]*") content="([^"]*)">', html)
     assert len(tags) >= len(REQUIRED) - 1  # og:url and og:image present, one for og:image:alt
     assert all("<" not in value and ">" not in value for value in tags), tags
-    assert 'content="Trang &#34;chủ&#34; &lt;script&gt;' in html or 'content="Trang &quot;chủ&quot; &lt;script&gt;' in html
+    assert ('content="Trang &#34;chủ&#34; &lt;script&gt;' in html
+            or 'content="Trang &quot;chủ&quot; &lt;script&gt;' in html)
     found = head(root / "site" / "index.html")
     assert found.meta["og:title"] == [title]
     assert found.meta["og:description"] == [f"About {title}"]  # escaped once, not twice
