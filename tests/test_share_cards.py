@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from mdbabel import share_cards
+from mdbabel import card_fonts, share_cards
 from mdbabel.share_cards import CardCache, CardText
 
 from test_a11y_axe import VIETNAMESE_LETTERS, languages
@@ -159,20 +159,125 @@ def test_the_card_fonts_draw_every_vietnamese_letter():
         assert share_cards.missing_glyphs(letters, share_cards.FONTS_DIR / name) == [], name
 
 
+def chain_files(weight: int = card_fonts.BOLD) -> tuple[str, ...]:
+    return card_fonts.chain_paths(share_cards.FONTS_DIR, weight)
+
+
+def absent_from_chain() -> str:
+    """A letter (Thai ko kai) that no font of the repository's chain has: checked, not assumed."""
+    letter = "\u0e01"
+    for weight in (card_fonts.BOLD, card_fonts.REGULAR):
+        assert share_cards.missing_glyphs(letter, chain_files(weight)) == [letter], "a font of the chain has it"
+    return letter
+
+
 def test_every_title_of_the_real_site_has_its_glyphs(built_site):
     for path in content_pages(built_site):
         meta = head(path).meta
         for text in (meta["og:title"][0], meta["og:site_name"][0]):
-            assert share_cards.missing_glyphs(text, share_cards.FONTS_DIR / share_cards.FONTS[0]) == [], path
+            assert share_cards.missing_glyphs(text, chain_files()) == [], path
 
 
 def test_a_missing_glyph_is_named_in_one_line():
-    card = CardText("Người lao động ở 한국", "", "Site")
+    letter = absent_from_chain()
+    card = CardText(f"Người lao động ở 한국 {letter}", "", "Site")
     with pytest.raises(share_cards.CardError) as raised:
         share_cards.check_card_text(card, share_cards.FONTS_DIR, where="docs/korea.md", language="vi")
     message = str(raised.value)
     assert "\n" not in message
-    assert message.startswith("docs/korea.md: title has a character the card font lacks: '한' (U+D55C), '국' (U+AD6D)")
+    # Hangul is in a font of the chain: only the letter none has is named
+    assert message.startswith(f"docs/korea.md: title has a character the card font lacks: {letter!r} "
+                              f"(U+{ord(letter):04X}) in the vi share card (")
+
+
+# --------------------------------------------------------------------------- the font chain
+
+
+def test_the_chain_draws_every_hangul_syllable_and_vietnamese_letter_in_both_weights():
+    syllables = "".join(chr(point) for point in range(0xAC00, 0xD7A4))
+    letters = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + "₫"
+    for weight in (card_fonts.BOLD, card_fonts.REGULAR):
+        assert share_cards.missing_glyphs(syllables + letters, chain_files(weight)) == []
+        # the first font, which draws Latin, has no Hangul: the chain is what draws it
+        assert len(share_cards.missing_glyphs(syllables, chain_files(weight)[:1])) == len(syllables)
+
+
+def test_each_character_goes_to_the_first_font_that_has_it_and_spaces_stay_in_their_run():
+    paths = chain_files()
+    title = "Lương hưu 국민연금 2024"
+    runs = card_fonts.split_runs(title, paths)
+    assert "".join(run for _, run in runs) == title
+    assert runs == ((0, "Lương hưu "), (1, "국민연금 "), (0, "2024"))
+    # the Korean font has Latin letters and digits too: the first font still draws them
+    assert share_cards.missing_glyphs("2024 ABC", paths[1:]) == []
+
+
+def test_mixed_text_is_measured_run_by_run_and_wrapped_within_the_width():
+    paths = chain_files()
+    faces = card_fonts.Faces(paths, 72)
+    text = "Người lao động ở 한국"
+    expected = sum(faces.font(index).getlength(run) for index, run in card_fonts.split_runs(text, paths))
+    assert faces.length(text) == expected
+    assert faces.length(text) != card_fonts.Faces(paths[:1], 72).length(text)  # not the first font's boxes
+    title = "Hoàn trả một lần 반환일시금 khi về nước: 국민연금공단 서울 외국인 지사 và điều kiện"
+    width = 1200 - 2 * 72
+    fitted, lines, _ = share_cards._fit(title, paths, width, 400, (72, 64, 56))
+    assert len(lines) > 1
+    assert all(fitted.length(line) <= width for line in lines), lines
+    assert " ".join(lines).split() == title.split()
+
+
+def test_a_korean_title_renders_in_the_korean_font_the_same_bytes_twice(tmp_path):
+    card = CardText("외국인 근로자의 국민연금 반환일시금 신청 방법과 필요한 서류", "외국인 근로자", "사회보험")
+    share_cards.check_card_text(card, share_cards.FONTS_DIR, where="x", language="ko")  # no error
+    first = share_cards.draw_card(card, share_cards.FONTS_DIR)
+    assert png_size(first) == share_cards.CARD_SIZE
+    assert len(first) <= MAX_CARD_BYTES
+    assert share_cards.draw_card(card, share_cards.FONTS_DIR) == first
+    blank = share_cards.draw_card(CardText("", "", ""), share_cards.FONTS_DIR)
+    assert first != blank
+    # drawn by the chain's Korean font: the first font alone (no chain.txt) draws other pixels
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in share_cards.FONTS:
+        (alone / name).write_bytes((share_cards.FONTS_DIR / name).read_bytes())
+    assert share_cards.draw_card(card, alone) != first
+    with pytest.raises(share_cards.CardError, match="title has a character the card font lacks: '외'"):
+        share_cards.check_card_text(card, alone, where="x", language="ko")
+
+
+def test_a_vietnamese_and_korean_title_renders_in_one_card():
+    mixed = CardText("Người lao động Việt Nam ở Hàn Quốc: 국민연금 hoàn trả một lần",
+                     "Người Việt Nam làm việc ở nước ngoài", "Bảo hiểm xã hội")
+    share_cards.check_card_text(mixed, share_cards.FONTS_DIR, where="x", language="vi")
+    assert {index for index, _ in card_fonts.split_runs(mixed.title, chain_files())} == {0, 1}
+    first = share_cards.draw_card(mixed, share_cards.FONTS_DIR)
+    assert len(first) <= MAX_CARD_BYTES and png_size(first) == share_cards.CARD_SIZE
+    assert share_cards.draw_card(mixed, share_cards.FONTS_DIR) == first
+    latin_only = CardText(mixed.title.replace("국민연금", ""), mixed.section, mixed.site_name)
+    assert share_cards.draw_card(latin_only, share_cards.FONTS_DIR) != first
+
+
+def test_a_bad_line_of_the_chain_file_is_named_in_one_line(tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / card_fonts.CHAIN_FILE).write_text("# fonts\nDejaVuSans-Bold.ttf DejaVuSans.ttf\n../x.ttf y.ttf\n",
+                                               encoding="utf-8")
+    with pytest.raises(share_cards.CardError) as raised:
+        share_cards.draw_card(CardText("Tiêu đề", "", "Site"), fonts)
+    message = str(raised.value)
+    assert "\n" not in message and f"{card_fonts.CHAIN_FILE}:3: '../x.ttf y.ttf' is not a font" in message
+    (fonts / card_fonts.CHAIN_FILE).write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(share_cards.CardError, match="names no font"):
+        CardCache.key(CardText("Tiêu đề", "", "Site"), fonts)
+    # a file that is not a font: one line too, at the glyph check
+    (fonts / "DejaVuSans-Bold.ttf").write_bytes((share_cards.FONTS_DIR / "DejaVuSans-Bold.ttf").read_bytes())
+    (fonts / "notafont.ttf").write_text("text", encoding="utf-8")
+    (fonts / card_fonts.CHAIN_FILE).write_text("DejaVuSans-Bold.ttf DejaVuSans-Bold.ttf\n"
+                                               "notafont.ttf notafont.ttf\n", encoding="utf-8")
+    with pytest.raises(share_cards.CardError, match=r"notafont\.ttf: is not a font file") as raised:
+        share_cards.check_card_text(CardText("Tiêu đề 한국", "", "Site"), fonts, where="x", language="vi")
+    assert "\n" not in str(raised.value)
 
 
 def test_a_vietnamese_card_is_a_small_1200_by_630_png_and_the_same_bytes_twice():
@@ -231,17 +336,27 @@ def test_cards_unused_for_30_days_are_pruned_and_cards_in_use_are_kept(tmp_path)
     assert CardCache(None).prune() == 0
 
 
-def test_the_cache_key_follows_the_fonts(tmp_path):
+def test_the_cache_key_follows_every_font_of_the_chain_and_its_order(tmp_path):
     fonts = tmp_path / "fonts"
     fonts.mkdir()
-    for name in share_cards.FONTS:
+    pairs = card_fonts.chain(share_cards.FONTS_DIR)
+    assert len(pairs) >= 2
+    for name in [card_fonts.CHAIN_FILE, *(name for pair in pairs for name in pair)]:
         (fonts / name).write_bytes((share_cards.FONTS_DIR / name).read_bytes())
-    card = CardText("Tiêu đề", "", "Site")
+    card = CardText("Tiêu đề", "", "Site")  # (drawn by the first font alone)
     before = CardCache.key(card, fonts)
     assert before == CardCache.key(card, share_cards.FONTS_DIR)
-    (fonts / share_cards.FONTS[0]).write_bytes((share_cards.FONTS_DIR / share_cards.FONTS[1]).read_bytes())
+    keys = {before}
+    other = share_cards.FONTS_DIR / card_fonts.CHAIN_FILE  # any other bytes
+    for pair in pairs:  # a change to any font file of the chain, even one this text does not use
+        for name in pair:
+            (fonts / name).write_bytes(other.read_bytes() + name.encode())
+            share_cards._font_digest.cache_clear()
+            keys.add(CardCache.key(card, fonts))
+    assert len(keys) == 2 * len(pairs) + 1
+    (fonts / card_fonts.CHAIN_FILE).write_text("\n".join(" ".join(pair) for pair in reversed(pairs)), encoding="utf-8")
+    assert CardCache.key(card, fonts) not in keys
     share_cards._font_digest.cache_clear()
-    assert CardCache.key(card, fonts) != before
 
 
 # --------------------------------------------------------------------------- a small project
@@ -287,9 +402,12 @@ def test_hostile_text_is_escaped_and_sections_are_named(tmp_path):
     tags = re.findall(r'<meta (?:property="og:[^"]*"|name="twitter:[^"]*") content="([^"]*)">', html)
     assert len(tags) >= len(REQUIRED) - 1  # og:url and og:image present, one for og:image:alt
     assert all("<" not in value and ">" not in value for value in tags), tags
-    assert 'content="Trang &#34;chủ&#34; &lt;script&gt;' in html or 'content="Trang &quot;chủ&quot; &lt;script&gt;' in html
+    assert ('content="Trang &#34;chủ&#34; &lt;script&gt;' in html
+            or 'content="Trang &quot;chủ&quot; &lt;script&gt;' in html)
     found = head(root / "site" / "index.html")
     assert found.meta["og:title"] == [title]
+    assert found.meta["og:description"] == [f"About {title}"]  # escaped once, not twice
+    assert found.meta["og:image:alt"] == [f'{title} — Bảo hiểm <xã hội> & "thẻ"']
     assert found.meta["og:site_name"] == ['Bảo hiểm <xã hội> & "thẻ"']
     assert found.meta["og:url"] == ["https://example.org/sub/"]
     assert found.meta["og:image"] == ["https://example.org/sub/assets/cards/card.png"]
@@ -318,16 +436,51 @@ def test_two_builds_give_the_same_cards_and_the_second_draws_none(tmp_path):
     assert cards(root / "site") == first
 
 
+def test_a_korean_title_builds_with_its_card(tmp_path):
+    root = make_site(tmp_path / "p", "외국인 근로자 국민연금 ở Hàn Quốc")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    card = (root / "site" / "assets" / "cards" / "card.png").read_bytes()
+    assert png_size(card) == share_cards.CARD_SIZE and len(card) <= MAX_CARD_BYTES
+    assert head(root / "site" / "index.html").meta["og:title"] == ["외국인 근로자 국민연금 ở Hàn Quốc"]
+    for path in (root / share_cards.CARDS_CACHE_DIR).glob("*.png"):  # drawn afresh: the same bytes
+        path.unlink()
+    assert build(root).returncode == 0
+    assert (root / "site" / "assets" / "cards" / "card.png").read_bytes() == card
+
+
+def test_every_font_of_the_chain_ships_with_its_licence_and_its_row_in_the_readme():
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = data["tool"]["setuptools"]["package-data"]["mdbabel"]
+    package = share_cards.FONTS_DIR.parent
+    readme = (share_cards.FONTS_DIR / "README.md").read_text(encoding="utf-8")
+    names = [card_fonts.CHAIN_FILE, *(name for pair in card_fonts.chain(share_cards.FONTS_DIR) for name in pair)]
+    licences = sorted(share_cards.FONTS_DIR.glob("LICENSE-*.txt"))
+    assert len(licences) >= 2
+    for path in [*(share_cards.FONTS_DIR / name for name in names), *licences]:
+        relative = path.relative_to(package).as_posix()
+        assert any(fnmatch.fnmatch(relative, pattern) for pattern in globs), relative
+    for name in names[1:]:
+        assert f"| `{name}` |" in readme, name
+        attributes = subprocess.run(["git", "check-attr", "binary", "--", f"scripts/mdbabel/fonts/{name}"],
+                                    cwd=REPO, capture_output=True, text=True, check=True).stdout
+        assert attributes.strip().endswith("binary: set"), attributes
+
+
 def test_a_title_the_font_cannot_draw_fails_the_build_with_one_line(tmp_path):
-    root = make_site(tmp_path / "p", "Người lao động Việt Nam ở 한국")
+    letter = absent_from_chain()
+    root = make_site(tmp_path / "p", f"Người lao động Việt Nam ở 한국 {letter}")
     result = build(root)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     lines = [line for line in output.splitlines() if "card font lacks" in line]
     assert len(lines) == 1, output
-    assert re.search(r"docs/index\.md: title has a character the card font lacks: '한' \(U\+D55C\), "
-                     r"'국' \(U\+AD6D\) in the vi share card .*; ", lines[0]), lines[0]
+    assert re.search(rf"docs/index\.md: title has a character the card font lacks: '{letter}' "
+                     rf"\(U\+{ord(letter):04X}\) in the vi share card .*; ", lines[0]), lines[0]
     assert not (root / "site" / "index.html").exists()
 
 
@@ -349,7 +502,8 @@ def test_a_translated_title_the_font_cannot_draw_names_its_catalog_line(tmp_path
     from test_site_translation import CATALOGS, build as build_project, make_project
 
     catalogs = dict(CATALOGS)
-    catalogs["index"] = CATALOGS["index"].replace('msgstr "Insurance home"', 'msgstr "Insurance home 한국"')
+    letter = absent_from_chain()
+    catalogs["index"] = CATALOGS["index"].replace('msgstr "Insurance home"', f'msgstr "Insurance home 한국 {letter}"')
     assert catalogs["index"] != CATALOGS["index"]
     root = make_project(tmp_path / "project", catalogs=catalogs)
     result = build_project(root)
@@ -358,4 +512,4 @@ def test_a_translated_title_the_font_cannot_draw_names_its_catalog_line(tmp_path
     lines = [line for line in output.splitlines() if "card font lacks" in line]
     assert len(lines) == 1 and "Traceback" not in output, output
     assert re.search(r"locales/en/LC_MESSAGES/index\.po:\d+: title has a character the card font lacks: "
-                     r"'한' \(U\+D55C\), '국' \(U\+AD6D\) in the en share card", lines[0]), lines[0]
+                     rf"'{letter}' \(U\+{ord(letter):04X}\) in the en share card", lines[0]), lines[0]

@@ -88,7 +88,7 @@ from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_transla
                               load_site_config, load_translations)
 from mdbabel.checks import check_translation
 from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
-                              markdown_text)
+                              markdown_text, plain_text)
 from mdbabel.nav_html import NavRenderer
 from mdbabel.segments import front_matter_message
 from mdbabel.page_source import read_page_source
@@ -984,13 +984,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def share(self, page: Page, config) -> dict[str, Any]:
         """Open Graph values of *page* (plain text: the template escapes them), and its card
         written into the site (``assets/cards/<page url>/card.png``)."""
+        # (titles, site name and description reach here escaped for the theme, as Markup:
+        # their plain text is drawn and given to the template, which escapes it once)
         title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
-        title = " ".join(str(title or config.site_name or "").split())
+        title = " ".join(plain_text(title or config.site_name or "").split())
         section = page.parent
         while section is not None and section.parent is not None:
             section = section.parent
-        card = share_cards.CardText(title, " ".join(str(getattr(section, "title", "") or "").split()),
-                                    " ".join(str(config.site_name or "").split()))
+        card = share_cards.CardText(title, " ".join(plain_text(getattr(section, "title", "") or "").split()),
+                                    " ".join(plain_text(config.site_name or "").split()))
         fonts_dir = (self._root / self.config.card_fonts_dir if self.config.card_fonts_dir
                      else share_cards.FONTS_DIR)
         where = self._shown_source(page.file.src_uri)
@@ -1007,8 +1009,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"{where}: the share card's font cannot be read ({error}); "
-                              f"restore it, or set card_fonts_dir to a folder that has "
-                              f"{' and '.join(share_cards.FONTS)}") from None
+                              f"restore it, or set card_fonts_dir to a folder that has the fonts "
+                              f"its {share_cards.card_fonts.CHAIN_FILE} names (else "
+                              f"{' and '.join(share_cards.FONTS)})") from None
         path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -1019,7 +1022,9 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
         return {
             "title": title,
-            "description": share_cards.page_description(page.meta.get("description"), page.content),
+            "description": share_cards.page_description(
+                plain_text(page.meta["description"]) if isinstance(page.meta.get("description"), str) else None,
+                page.content),
             "url": page.canonical_url,
             "type": "website" if home else "article",
             "locale": share_cards.og_locale(self.language),

@@ -2,15 +2,18 @@
 
 A page pasted into a chat app shows its card: its title, its section and the site name, in
 the page's language, drawn with Pillow from font files in the repository (``FONTS_DIR``,
-this package's ``fonts/`` folder, with their licence and source; never downloaded). Everything here is a plain function of its inputs:
+this package's ``fonts/`` folder, with their licence and source; never downloaded), through
+the folder's font chain (mdbabel.card_fonts: for each character, the first font that has
+it). Everything here is a plain function of its inputs:
 
-- ``missing_glyphs`` / ``check_card_text``: the characters of a card's text that its font
-  lacks (fontTools' character map), so the build fails with one line instead of drawing
-  empty boxes;
+- ``missing_glyphs`` / ``check_card_text``: the characters of a card's text that no font of
+  the chain has (fontTools' character map), so the build fails with one line instead of
+  drawing empty boxes;
 - ``draw_card``: the PNG bytes, deterministic (no timestamp, no metadata chunk; the same
   text, fonts and Pillow give the same bytes);
 - ``CardCache``: cards kept between builds under ``.cache/mdbabel/cards/``, keyed by a
-  digest of the text, the font files and this module's source (the card's template), so a
+  digest of the text, the chain and every font file of it, and the source of this module and
+  of mdbabel.card_fonts (the card's template), so a
   card is drawn again only when one of them changes; a card unused for 30 days is deleted;
 - ``page_description``: the front matter description, else the first paragraph of the
   page's HTML, at most 200 characters;
@@ -26,9 +29,13 @@ import io
 import os
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from . import card_fonts
+from .card_fonts import FONTS, CardError, Faces
 
 __all__ = ["CARD_SIZE", "CARDS_CACHE_DIR", "FONTS", "CardCache", "CardError", "CardText",
            "check_card_text", "draw_card", "missing_glyphs", "og_locale", "page_description"]
@@ -36,8 +43,7 @@ __all__ = ["CARD_SIZE", "CARDS_CACHE_DIR", "FONTS", "CardCache", "CardError", "C
 CARD_SIZE = (1200, 630)
 #: under the site's root; not versioned (``.cache/`` is ignored)
 CARDS_CACHE_DIR = ".cache/mdbabel/cards"
-#: font files in the fonts folder: (title, smaller lines); see fonts/README.md
-FONTS = ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf")
+# FONTS (the first font of the chain: title, smaller lines) and the chain: see fonts/README.md
 FONTS_DIR = Path(__file__).parent / "fonts"
 DESCRIPTION_LIMIT = 200
 
@@ -46,10 +52,6 @@ _PRIMARY = (11, 83, 148)
 _ACCENT = (138, 28, 28)
 _TEXT = (20, 20, 20)
 _WHITE = (255, 255, 255)
-
-
-class CardError(ValueError):
-    """A card cannot be drawn: the message is one line, ``file: what is wrong; how to fix it``."""
 
 
 @dataclass(frozen=True)
@@ -64,42 +66,32 @@ class CardText:
 # --------------------------------------------------------------------------- fonts
 
 
-@functools.lru_cache(maxsize=8)
-def _code_points(font_path: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(font_path, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
-
-
-def missing_glyphs(text: str, font_path: Path | str) -> list[str]:
-    """The characters of *text* that the font has no glyph for, in order, once each.
+def missing_glyphs(text: str, fonts: Path | str | Sequence[Path | str]) -> list[str]:
+    """The characters of *text* that no font of *fonts* (a file, or a chain's files) has a
+    glyph for, in order, once each.
 
     Spaces, controls and joiners (categories Z*, C*) are not drawn as glyphs and are left out.
     """
-    known = _code_points(str(font_path))
-    missing: dict[str, None] = {}
-    for char in unicodedata.normalize("NFC", text):
-        if unicodedata.category(char)[0] in "ZC":
-            continue
-        if ord(char) not in known:
-            missing[char] = None
-    return list(missing)
+    paths = [str(fonts)] if isinstance(fonts, (str, Path)) else [str(path) for path in fonts]
+    return card_fonts.missing(text, paths)
 
 
 def check_card_text(card: CardText, fonts_dir: Path, *, where: str, language: str,
                     origins: dict[str, str] | None = None) -> None:
-    """Raise CardError naming the first field of *card* with a character its font lacks, at
-    *where*, or at ``origins[field]`` (a translation's catalog line) when given."""
-    title_font, other_font = (fonts_dir / name for name in FONTS)
-    for field, font in (("title", title_font), ("section", other_font), ("site name", other_font)):
+    """Raise CardError naming the first field of *card* with a character that no font of
+    *fonts_dir*'s chain has, at *where*, or at ``origins[field]`` (a translation's catalog
+    line) when given."""
+    for field, weight in (("title", card_fonts.BOLD), ("section", card_fonts.REGULAR),
+                          ("site name", card_fonts.REGULAR)):
         text = getattr(card, field.replace(" ", "_"))
-        missing = missing_glyphs(text, font)
+        paths = card_fonts.chain_paths(fonts_dir, weight)
+        missing = missing_glyphs(text, paths)
         if missing:
             shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in missing)
+            names = ", ".join(Path(path).name for path in paths)
             raise CardError(
                 f"{(origins or {}).get(field, where)}: {field} has a character the card font lacks: {shown} in the "
-                f"{language} share card ({font.name}); write it without that character, or use "
+                f"{language} share card ({names}); write it without that character, or use "
                 f"fonts that have it (plugin option card_fonts_dir; see mdbabel/fonts/README.md)")
 
 
@@ -110,33 +102,34 @@ def _font_digest(font_path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _template_digest() -> str:
-    """Digest of this module's source and of what draws with it (Pillow, its FreeType): a
-    change to the drawing redraws every card."""
+    """Digest of this module's source, mdbabel.card_fonts' and of what draws with them
+    (Pillow, its FreeType, its text layout): a change to the drawing redraws every card."""
     import PIL
     from PIL import features
 
-    versions = f"{PIL.__version__} {features.version_module('freetype2')}"
-    return hashlib.sha256(Path(__file__).read_bytes() + versions.encode()).hexdigest()
+    versions = f"{PIL.__version__} {features.version_module('freetype2')} {features.version('raqm')}"
+    sources = Path(__file__).read_bytes() + Path(card_fonts.__file__).read_bytes()
+    return hashlib.sha256(sources + versions.encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------- drawing
 
 
-def _wrap(text: str, font, width: int) -> list[str]:
-    """*text* broken into lines no wider than *width* pixels (a word longer than a line is
-    cut where it must)."""
+def _wrap(text: str, faces: Faces, width: int) -> list[str]:
+    """*text* broken into lines no wider than *width* pixels, measured run by run through the
+    font chain (a word longer than a line is cut where it must)."""
     lines: list[str] = []
     current = ""
     for word in text.split():
         trial = f"{current} {word}" if current else word
-        if font.getlength(trial) <= width:
+        if faces.length(trial) <= width:
             current = trial
             continue
         if current:
             lines.append(current)
-        while font.getlength(word) > width:
+        while faces.length(word) > width:
             cut = len(word) - 1
-            while cut > 1 and font.getlength(word[:cut]) > width:
+            while cut > 1 and faces.length(word[:cut]) > width:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]
@@ -146,57 +139,54 @@ def _wrap(text: str, font, width: int) -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=32)
-def _font(font_path: str, size: int):
-    from PIL import ImageFont
-
-    return ImageFont.truetype(font_path, size)
-
-
-def _fit(text: str, font_path: Path, width: int, height: int, sizes: tuple[int, ...],
-         leading: float = 1.3):
-    """(font, lines, line step): the largest size at which *text* fits in *width* x *height*;
+def _fit(text: str, paths: tuple[str, ...], width: int, height: int, sizes: tuple[int, ...],
+         leading: float = 1.3) -> tuple[Faces, list[str], int]:
+    """(faces, lines, line step): the largest size at which *text* fits in *width* x *height*;
     at the smallest size, what does not fit is cut and ends with an ellipsis."""
     for size in sizes:
-        font = _font(str(font_path), size)
+        faces = Faces(paths, size)
         step = round(size * leading)
         room = max(1, height // step)
-        lines = _wrap(text, font, width)
+        lines = _wrap(text, faces, width)
         if len(lines) <= room:
-            return font, lines, step
+            return faces, lines, step
     lines = lines[:room]
     last = lines[-1]
-    while last and font.getlength(last + "…") > width:
+    while last and faces.length(last + "…") > width:
         last = last[:-1].rstrip()
     lines[-1] = last + "…"
-    return font, lines, step
+    return faces, lines, step
 
 
 def draw_card(card: CardText, fonts_dir: Path) -> bytes:
     """The card as PNG bytes: the section in red, the title in large bold type, the site
-    name on a blue band. Saved as a palette image (a few colours: a small file)."""
+    name on a blue band; each character in the first font of the chain that has it. Saved
+    as a palette image (a few colours: a small file)."""
     from PIL import Image, ImageDraw
 
     width, height = CARD_SIZE
     margin, band = 72, 120
     text_width = width - 2 * margin
-    title_path, other_path = (fonts_dir / name for name in FONTS)
+    bold = card_fonts.chain_paths(fonts_dir, card_fonts.BOLD)
+    regular = card_fonts.chain_paths(fonts_dir, card_fonts.REGULAR)
+    title, section, site_name = (unicodedata.normalize("NFC", text)
+                                 for text in (card.title, card.section, card.site_name))
     image = Image.new("RGB", CARD_SIZE, _WHITE)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width, 16), fill=_PRIMARY)
     draw.rectangle((0, height - band, width, height), fill=_PRIMARY)
-    site_font, site_lines, _ = _fit(card.site_name, other_path, text_width, 60, (40, 36, 32, 28))
-    draw.text((margin, height - band / 2), site_lines[0], font=site_font, fill=_WHITE, anchor="lm")
+    site_faces, site_lines, _ = _fit(site_name, regular, text_width, 60, (40, 36, 32, 28))
+    if site_lines:
+        site_faces.draw(draw, (margin, height - band / 2), site_lines[0], _WHITE, anchor="lm")
     top = 72
-    if card.section:
-        section_font, section_lines, _ = _fit(card.section, other_path, text_width, 50,
-                                              (38, 34, 30, 26))
-        draw.text((margin, top), section_lines[0], font=section_font, fill=_ACCENT, anchor="lt")
+    if section:
+        section_faces, section_lines, _ = _fit(section, regular, text_width, 50, (38, 34, 30, 26))
+        section_faces.draw(draw, (margin, top), section_lines[0], _ACCENT)
         top += 80
-    title_font, title_lines, step = _fit(card.title, title_path, text_width,
-                                         height - band - 40 - top, (72, 64, 56, 50, 44, 40))
+    title_faces, title_lines, step = _fit(title, bold, text_width, height - band - 40 - top,
+                                          (72, 64, 56, 50, 44, 40))
     for number, line in enumerate(title_lines):
-        draw.text((margin, top + number * step), line, font=title_font, fill=_TEXT, anchor="lt")
+        title_faces.draw(draw, (margin, top + number * step), line, _TEXT)
     # 32 colours keep the anti-aliased edges: about 20 KB, a third of the RGB file. Octree
     # and zlib level 6 take about a fifth of the time of median cut and level 9 (2 KB more).
     small = image.quantize(colors=32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
@@ -222,7 +212,9 @@ class CardCache:
 
     @staticmethod
     def key(card: CardText, fonts_dir: Path) -> str:
-        parts = [_template_digest(), *(_font_digest(str(fonts_dir / name)) for name in FONTS),
+        fonts = card_fonts.chain(fonts_dir)
+        parts = [_template_digest(), repr(fonts),
+                 *(_font_digest(str(fonts_dir / name)) for pair in fonts for name in pair),
                  card.title, card.section, card.site_name]
         return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
