@@ -69,6 +69,8 @@ def test_every_page_of_the_site_is_read_fast_and_as_html_parser_reads_it(built_s
 
 
 TRICKY = [
+    '<p>a</p><script src="x.js" defer></script><p>b</p>',
+    "<noscript><p>needs <b>script</b></p></noscript><p>after</p>",
     '<p class="a  b" id=x hidden data-e="" t=\'q&lt;\'>T&amp;x &nbsp;<b>y</b><br/><br></p>',
     '<a href="x>y" title="a<b">link</a>',
     "<P CLASS=Up>Upper</P>",

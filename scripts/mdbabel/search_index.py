@@ -196,7 +196,7 @@ _TOKEN = re.compile(
 )
 _ATTRIBUTE_PARTS = re.compile(_ATTRIBUTE)
 _RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "iframe", "noembed",
-                            "noframes", "noscript", "xmp", "plaintext"})
+                            "noframes", "xmp", "plaintext"})
 
 
 def _attributes(text: str) -> list[tuple[str, str | None]]:
@@ -225,7 +225,9 @@ def _html_events(html: str) -> list[tuple] | None:
         tag = match.group("tag")
         if tag is not None:
             tag = tag.lower()
-            if tag in _RAW_TEXT_TAGS:
+            # raw text is read by HTMLParser's own rules; an empty element (a script that
+            # only names its file) has none, and its end tag comes next
+            if tag in _RAW_TEXT_TAGS and not html.startswith(f"</{tag}>", match.end()):
                 return None
             attrs = _attributes(match.group("attrs")) if match.group("attrs") else []
             events.append(("startend" if match.group("closed") else "start", tag, attrs))
