@@ -142,7 +142,7 @@ def page_languages(built_site) -> dict[str, str]:
 
 @pytest.mark.parametrize("kind", ["foreign", "vietnamese"])
 def test_amounts_for_six_salaries_on_each_side_of_a_change(browser, built_site, served_site, figures, kind):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     try:
         for language, prefix in page_languages(built_site).items():
@@ -162,7 +162,7 @@ def test_amounts_for_six_salaries_on_each_side_of_a_change(browser, built_site, 
 def test_the_period_of_the_build_date_is_chosen_and_named(browser, built_site, served_site, figures):
     """The figures valid on the build date (SOURCE_DATE_EPOCH, else today) are preselected."""
     today = build_date()
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     try:
         for language, prefix in page_languages(built_site).items():
@@ -182,7 +182,7 @@ def test_keyboard_only_use_and_the_spoken_result(browser, built_site, served_sit
     region (role=status), and a wrong salary is announced there too."""
     before = sides(figures)["before"]
     salary = salaries(figures)[-2]
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     try:
         for language, prefix in page_languages(built_site).items():
@@ -225,7 +225,7 @@ def test_keyboard_only_use_and_the_spoken_result(browser, built_site, served_sit
 def test_every_control_is_labelled_and_axe_finds_nothing(browser, built_site, served_site, figures):
     from test_a11y_axe import AXE
 
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     problems = []
     try:
@@ -247,7 +247,7 @@ def test_every_control_is_labelled_and_axe_finds_nothing(browser, built_site, se
 
 
 def test_it_works_offline_once_loaded(browser, built_site, served_site, figures):
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     try:
         prefix = page_languages(built_site)["vi"]

@@ -224,8 +224,15 @@ class VisibleText(HTMLParser):
         self.texts.append(data)
 
 
+# found by Hypothesis: a paragraph unit opening with an HTML tag inside a container was judged
+# alone, where Python-Markdown reads that line as a raw HTML block (no <p>), so a translation
+# that kept the tag behind other text "made a <p>"
+HTML_LINE_IN_NESTED_DETAILS = '> > ??? note "bảo"\n> >     <div>\n> >     RAWHTML\n> >     </div>\n'
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document)
+@example(HTML_LINE_IN_NESTED_DETAILS)
 def test_pseudo_translation_leaves_no_source_text_visible(source):
     def pseudo(msgid, ctx):
         return Translation("⟦" + msgid + "⟧", "pseudo.po:1")

@@ -115,6 +115,11 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
     else:
         labels = references | _full_reference_labels(msgid) | _full_reference_labels(msgstr)
         notes = footnotes | _footnote_refs(msgid) | _footnote_refs(msgstr)
+        # A paragraph unit that opens with an HTML tag sits in a container on its page (at the
+        # top level that line would be a raw HTML block, never a unit): judged inside one, where
+        # Python-Markdown reads the tag as the paragraph's text, as on the page
+        if render.opens_with_tag(msgid, kind):
+            kind = render.CONTAINED_PARAGRAPH
         try:
             source = render.render(_written(msgid, kind), kind, labels, notes)
         except render.RenderError as error:  # nothing to judge the translation against

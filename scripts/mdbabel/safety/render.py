@@ -13,6 +13,7 @@ Core module: Python-Markdown only, no MkDocs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -59,8 +60,22 @@ _WRAPPERS = {
 }
 
 
+#: A paragraph inside a container (a quote stands in for any): see :func:`opens_with_tag`.
+CONTAINED_PARAGRAPH = "contained paragraph"
+
+_OPENING_TAG = re.compile(r"[ \t]*<[A-Za-z]")
+
+
+def opens_with_tag(text: str, kind: str) -> bool:
+    """Whether *text*, a paragraph unit, opens with an HTML tag: alone at the top level,
+    Python-Markdown would take that line for a raw HTML block, not the paragraph it is."""
+    return kind not in _WRAPPERS and _OPENING_TAG.match(text) is not None
+
+
 def wrap(text: str, kind: str) -> str:
     """*text* inside the stand-in of its construct (a paragraph for kinds not listed)."""
+    if kind == CONTAINED_PARAGRAPH:
+        return "".join("> " + line for line in text.splitlines(keepends=True))
     before, after = _WRAPPERS.get(kind, ("", ""))
     return before + text + after
 
