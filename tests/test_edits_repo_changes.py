@@ -12,6 +12,7 @@ language's pages carries lang="vi".
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -40,17 +41,31 @@ FIGURE = "base_salary"
 
 
 def change_figure(project: Path) -> tuple[str, str]:
-    """Raise FIGURE by 8 % in docs/_data/figures.yml; its (old, new) text on a Vietnamese page."""
+    """A new value of FIGURE, 8 % above the one in force, from the date `make site` builds on
+    (the last commit's), added to its history in docs/_data/figures.yml as an editor would;
+    its (old, new) text on a Vietnamese page."""
     data = project / "docs" / "_data"
     before = figures_module.format_figure(figures_module.load_figures(data), FIGURE, "vi")
     path = data / "figures.yml"
     text = path.read_text(encoding="utf-8")
-    value = Decimal(str(yaml.safe_load(text)[FIGURE]["value"]))
+    entry = yaml.safe_load(text)[FIGURE]
+    values = entry.get("values") or [entry]
+    value = Decimal(str(values[-1]["value"]))
     new = int(value * Decimal("1.08") // 1000 * 1000)
-    # the value line of FIGURE's own block (an editor's change, comments and order kept)
-    pattern = re.compile(rf"^({FIGURE}:\n(?:[ \t].*\n|#.*\n|\n)*?[ \t]+value:[ \t]*)[^\n]+$", re.M)
-    text, count = pattern.subn(lambda m: f"{m.group(1)}{new}", text, count=1)
-    assert count == 1, f"no value line for {FIGURE} in {path}"
+    # the date `make site` builds on: the last commit's, or today's outside a git work tree
+    found = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=project,
+                           capture_output=True, text=True)
+    since = found.stdout.strip() if found.returncode == 0 and found.stdout.strip() \
+        else dt.datetime.now(dt.UTC).date().isoformat()
+    if "values" in entry:  # one more item at the end of FIGURE's own list (comments kept)
+        block = re.compile(rf"^{FIGURE}:\n(?:[ \t].*\n)+", re.M)
+        item = (f"    - from: {since}\n      value: {new}\n      source: \"test\"\n"
+                f"      confidence: high\n")
+        text, count = block.subn(lambda m: m.group(0) + item, text, count=1)
+    else:  # a figure of one value: that value changes
+        pattern = re.compile(rf"^({FIGURE}:\n(?:[ \t].*\n|#.*\n|\n)*?[ \t]+value:[ \t]*)[^\n]+$", re.M)
+        text, count = pattern.subn(lambda m: f"{m.group(1)}{new}", text, count=1)
+    assert count == 1, f"no block for {FIGURE} in {path}"
     path.write_text(text, encoding="utf-8")
     after = figures_module.format_figure(figures_module.load_figures(data), FIGURE, "vi")
     return before, after
@@ -104,5 +119,6 @@ def test_suite_holds_after_a_figure_change_and_a_new_language(tmp_path):
     site = next((tmp_path / "inner").rglob("site/index.html")).parent
     assert (site / NEW_LANGUAGE / "index.html").is_file()
     assert '<meta name="robots" content="noindex">' in (site / NEW_LANGUAGE / "index.html").read_text(encoding="utf-8")
-    pages = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("index.html"))
+    pages = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("index.html")
+                     if "changes" not in p.relative_to(site).parts)  # it lists every value
     assert after in pages and before not in pages

@@ -13,14 +13,16 @@
   var button = box.querySelector("button");
   var status = box.querySelector(".mdbabel-offline__status");
 
-  function text(name) {
+  // A message as the page wrote it: a text that fell back to another language keeps the
+  // element that gives it its own lang (mdbabel.lang_marks)
+  function message(name) {
     var template = box.querySelector('template[data-message="' + name + '"]');
-    return template ? template.content.textContent.trim() : "";
+    return template ? template.content.cloneNode(true) : document.createDocumentFragment();
   }
 
   function show(state) {
     box.setAttribute("data-state", state);
-    status.textContent = text(state);
+    status.replaceChildren(message(state));
     button.disabled = state === "saving";
   }
 
@@ -30,8 +32,8 @@
     var notice = document.createElement("p");
     notice.className = "mdbabel-offline-copy";
     notice.setAttribute("role", "note");
-    notice.textContent = text("copy") + " " + (isNaN(when) ? saved : when.toLocaleDateString(
-      document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" }));
+    notice.append(message("copy"), " " + (isNaN(when) ? saved : when.toLocaleDateString(
+      document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" })));
     var article = document.querySelector("article.md-content__inner") || document.body;
     article.insertBefore(notice, article.firstChild);
   }
