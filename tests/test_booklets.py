@@ -351,3 +351,17 @@ def test_a_chain_naming_a_missing_font_is_one_line(tmp_path, monkeypatch):
     (tmp_path / "chain.txt").write_text("Gone-Bold.ttf Gone.ttf\n", encoding="utf-8")
     with pytest.raises(fonts.FontError, match=r"chain.txt: names Gone-Bold.ttf, which cannot be read"):
         fonts.digest(tmp_path)
+
+
+def test_a_title_in_a_fallback_language_gets_its_own_lang_and_no_private_use_character():
+    from mdbabel import lang_marks
+    from mdbabel.booklets.render import booklet_html
+
+    labels = Labels(kind=("Handbook", "en"), title=("For workers", "en"), language=("Language: English", "en"),
+                    valid_as_of=("Figures valid as of 30 November 2026", "en"), site=("Site", "en"),
+                    contents=("Contents", "en"), sources=("Sources", "en"))
+    pages = [PageInput("a.md", lang_marks.mark("Trang chủ", "vi"), "https://example.org/", "<p>x</p>", "en")]
+    html = booklet_html(BOOKLETS[0], pages, language="en", labels=labels, online=lambda url: (url, "en"),
+                        site_url="https://example.org/", built=dt.date(2026, 11, 30), qr=lambda url: url)
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in html)
+    assert '<span lang="vi">Trang chủ</span>' in html

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from mdbabel import lang_marks
 from mdbabel.booklets import fonts
 from mdbabel.booklets.content import printable_html, qr_data_uri
 from mdbabel.booklets.plan import BookletSpec, PageInput
@@ -113,9 +114,11 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
     document = env.get_template("booklet.html").render(
         language=language, labels=labels, chapters=chapters, site_url=site_url,
         site_qr=qr(site_url), built=stamp)
+    # a text in a fallback language carries private-use marks (mdbabel.lang_marks) that no
+    # font draws: each becomes its <span lang>, as in the site's pages.
     # NFC: Hangul written decomposed (conjoining jamo, as some editors save it) is drawn with
     # the syllables the fonts have; the same text, canonically equal, for Vietnamese too
-    return unicodedata.normalize("NFC", document)
+    return unicodedata.normalize("NFC", lang_marks.resolve(document))
 
 
 def stylesheet() -> str:
