@@ -252,3 +252,116 @@ def test_without_weasyprint_or_its_libraries_the_error_is_one_line_saying_what_t
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when the import fails
     with pytest.raises(BookletError, match="Pango libraries .*README"):
         render.render_pdf("<p>x</p>", "", b"0" * 32)
+
+
+# ------------------------------------------------------- a Korean booklet (the package's font chain)
+
+KO_TITLE = unicodedata.normalize("NFD", "베트남을 떠날 때 사회보험 일시금을 받을 수 있나요?")
+
+
+def korean_booklet(cache_dir=None):
+    labels = Labels(kind=("안내 책자", "ko"), title=("외국인 근로자용", "ko"), language=("언어: 한국어", "ko"),
+                    valid_as_of=("2026년 11월 30일 기준 수치", "ko"), site=("웹사이트: https://example.org/ko/", "ko"),
+                    contents=("목차", "ko"), sources=("출처", "ko"))
+    pages = [
+        PageInput("index.md", "홈", "https://example.org/ko/", "<p>소개.</p>", "ko", is_home=True),
+        PageInput("leaving.md", KO_TITLE, "https://example.org/ko/leaving/",
+                  '<h2 id="a">필요한 서류</h2><p>임금의 8%를 납부합니다 (Bảo hiểm xã hội, BHXH).</p>'
+                  '<p><em>기울임 글씨</em> <strong>굵은 글씨</strong></p>',
+                  "ko", audience=BOOKLETS[0].audiences[0]),
+    ]
+    return build_booklet(BOOKLETS[0], pages, language="ko", labels=labels, site_url="https://example.org/ko/",
+                         online=lambda url: (f"온라인: {url}", "ko"), built=dt.date(2026, 11, 30), cache_dir=cache_dir)
+
+
+@pytest.fixture(scope="module")
+def ko_booklet():
+    return korean_booklet()
+
+
+def embedded_fonts(reader) -> dict[str, bool]:
+    """Base font name (without the subset tag) -> whether its file is embedded."""
+    found = {}
+    for p in reader.pages:
+        for ref in (p["/Resources"].get("/Font") or {}).values():
+            font = ref.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"]
+            name = str(font["/BaseFont"]).lstrip("/").split("+", 1)[-1]
+            found[name] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+def test_korean_text_is_drawn_with_the_hangul_font_of_the_chain_and_extracts_exactly(ko_booklet):
+    from mdbabel.booklets import fonts
+
+    reader = PdfReader(io.BytesIO(ko_booklet.pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "ko"
+    text = unicodedata.normalize("NFC", " ".join(p.extract_text() for p in reader.pages)).replace("\n", " ")
+    for wanted in (KO_TITLE, "2026년 11월 30일 기준 수치", "임금의 8%를 납부합니다 (Bảo hiểm xã hội, BHXH).",
+                   "굵은 글씨", "기울임 글씨"):
+        assert unicodedata.normalize("NFC", wanted) in text
+    titles = [unicodedata.normalize("NFC", t) for t in outline_titles(reader)]
+    assert unicodedata.normalize("NFC", KO_TITLE) in titles and "필요한 서류" in titles
+    embedded = embedded_fonts(reader)
+    assert all(embedded.values()), embedded
+    # the chain's families (read from chain.txt's files): the Hangul one and the Latin one are used
+    used = {name.replace("-", "").replace(" ", "").lower() for name in embedded}
+    for family in fonts.families():
+        assert any(u.startswith(family.replace(" ", "").lower()) for u in used), (family, embedded)
+
+
+def test_a_korean_booklet_has_the_same_bytes_twice(ko_booklet):
+    assert korean_booklet().pdf == ko_booklet.pdf
+
+
+def test_the_font_css_names_only_the_packages_files_by_a_machine_independent_address():
+    from mdbabel.booklets import fonts
+
+    css = fonts.font_css()
+    names = [name for pair in fonts.chain() for name in pair]
+    assert names and all(f'url("{fonts.SCHEME}{name}")' in css for name in names)
+    assert str(fonts.FONTS_DIR) not in css and "http" not in css and "file:" not in css
+    stack = css[css.index("html {"):]
+    assert [stack.index(f'"{f}"') for f in fonts.families()] == sorted(stack.index(f'"{f}"') for f in fonts.families())
+
+
+def test_the_cache_key_covers_the_font_files(tmp_path, monkeypatch):
+    from mdbabel.booklets import fonts
+
+    copy = tmp_path / "fonts"
+    copy.mkdir()
+    for item in fonts.FONTS_DIR.iterdir():
+        (copy / item.name).write_bytes(item.read_bytes())
+    same = fonts.digest(copy)
+    assert same == fonts.digest()
+    regular = fonts.chain(copy)[-1][1]
+    (copy / regular).write_bytes((copy / regular).read_bytes() + b"\0")
+    assert fonts.digest(copy) != same
+    cache = tmp_path / "cache"
+    first = small_booklet(cache)
+    monkeypatch.setattr(fonts, "digest", lambda fonts_dir=None: "another font file")
+    again = small_booklet(cache)
+    assert not first.cached and not again.cached
+
+
+def test_a_chain_naming_a_missing_font_is_one_line(tmp_path, monkeypatch):
+    from mdbabel.booklets import fonts
+
+    (tmp_path / "chain.txt").write_text("Gone-Bold.ttf Gone.ttf\n", encoding="utf-8")
+    with pytest.raises(fonts.FontError, match=r"chain.txt: names Gone-Bold.ttf, which cannot be read"):
+        fonts.digest(tmp_path)
+
+
+def test_a_title_in_a_fallback_language_gets_its_own_lang_and_no_private_use_character():
+    from mdbabel import lang_marks
+    from mdbabel.booklets.render import booklet_html
+
+    labels = Labels(kind=("Handbook", "en"), title=("For workers", "en"), language=("Language: English", "en"),
+                    valid_as_of=("Figures valid as of 30 November 2026", "en"), site=("Site", "en"),
+                    contents=("Contents", "en"), sources=("Sources", "en"))
+    pages = [PageInput("a.md", lang_marks.mark("Trang chủ", "vi"), "https://example.org/", "<p>x</p>", "en")]
+    html = booklet_html(BOOKLETS[0], pages, language="en", labels=labels, online=lambda url: (url, "en"),
+                        site_url="https://example.org/", built=dt.date(2026, 11, 30), qr=lambda url: url)
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in html)
+    assert '<span lang="vi">Trang chủ</span>' in html

@@ -148,6 +148,24 @@ def test_vietnamese_titles_are_searchable_with_their_diacritics(site):
     assert [t for t in with_marks if t not in text] == []
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_languages_page_titles_are_searchable_text_drawn_with_embedded_fonts(site, language):
+    """Each title of a booklet's audience pages, as its built page shows it, is in the text
+    pypdf extracts (a title in a script the fonts lack would come out as other characters),
+    and every font is embedded."""
+    for spec in BOOKLETS:
+        readers = [PdfReader(path) for path in pdf_paths(site, language, spec)]
+        text = nfc(" ".join(page.extract_text() for reader in readers for page in reader.pages))
+        titles = [built_title(site, language, src) for src in audience_pages(spec)]
+        assert titles and [t for t in titles if t not in text] == [], spec.name
+        for reader in readers:
+            for page in reader.pages:
+                for ref in (page["/Resources"].get("/Font") or {}).values():
+                    font = ref.get_object()
+                    font = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                    assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(font["/FontDescriptor"]), spec.name
+
+
 def test_two_builds_make_the_same_booklets_and_report_their_sizes(builds):
     (first, first_log), (second, _) = builds
     for language in LANGUAGES:

@@ -1,12 +1,15 @@
 """One booklet: its HTML document (``templates/booklet.html``) and its PDF (WeasyPrint).
 
-The PDF is tagged, PDF/UA-1, with the document language and a bookmark per heading; fonts
-are the system's (DejaVu, which covers Vietnamese) and are embedded. It never fetches
-anything: the only resources are the stylesheet given here and ``data:`` images.
+The PDF is tagged, PDF/UA-1, with the document language and a bookmark per heading; the
+text fonts are the package's font chain (``booklets.fonts``: DejaVu Sans for Latin and
+Vietnamese, then NanumSquare for Hangul), italics and monospace the system's DejaVu; all are
+embedded. It never fetches anything: the only resources are the stylesheet given here, the
+package's font files and ``data:`` images.
 
 Two builds give the same bytes: the dates inside (creation, modification) are the build date
 from ``SOURCE_DATE_EPOCH`` and the document ID is the digest of the inputs. A PDF whose
-inputs (the HTML of its pages, the template, the stylesheet, the engine's version) did not
+inputs (the HTML of its pages, the template, the stylesheet, the font files, the engine's
+version) did not
 change is taken from ``.cache/mdbabel/booklets/`` instead of being made again.
 """
 
@@ -17,6 +20,7 @@ import hashlib
 import os
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
@@ -24,6 +28,8 @@ from collections.abc import Callable
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from mdbabel import lang_marks
+from mdbabel.booklets import fonts
 from mdbabel.booklets.content import printable_html, qr_data_uri
 from mdbabel.booklets.plan import BookletSpec, PageInput
 from mdbabel.files import atomic_write_bytes
@@ -105,13 +111,22 @@ def booklet_html(spec: BookletSpec, pages: list[PageInput], *, language: str, la
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
     stamp = f"{built.isoformat()}T00:00:00Z"
-    return env.get_template("booklet.html").render(
+    document = env.get_template("booklet.html").render(
         language=language, labels=labels, chapters=chapters, site_url=site_url,
         site_qr=qr(site_url), built=stamp)
+    # a text in a fallback language carries private-use marks (mdbabel.lang_marks) that no
+    # font draws: each becomes its <span lang>, as in the site's pages.
+    # NFC: Hangul written decomposed (conjoining jamo, as some editors save it) is drawn with
+    # the syllables the fonts have; the same text, canonically equal, for Vietnamese too
+    return unicodedata.normalize("NFC", lang_marks.resolve(document))
 
 
 def stylesheet() -> str:
-    return (TEMPLATES / "booklet.css").read_text(encoding="utf-8")
+    """The font chain's rules (``booklets.fonts``), then ``templates/booklet.css``."""
+    try:
+        return fonts.font_css() + (TEMPLATES / "booklet.css").read_text(encoding="utf-8")
+    except fonts.FontError as error:
+        raise BookletError(str(error)) from None
 
 
 def _engine_version() -> str:
@@ -138,12 +153,15 @@ def render_pdf(html: str, css: str, identifier: bytes) -> bytes:
         # OSError: WeasyPrint is installed but the system's Pango libraries are not
         raise BookletError(f"the booklets need WeasyPrint and the Pango libraries ({error}); "
                            "see README: Printed booklets") from None
-    from weasyprint.urls import URLFetcher
+    from weasyprint.text.fonts import FontConfiguration
 
-    # only data: addresses (the QR codes) are read; an image of a page on the web is not fetched
-    fetcher = URLFetcher(allowed_protocols={"data"})
+    # only data: addresses (the QR codes) and the package's fonts are read; an image of a page
+    # on the web or on the disk is not fetched
+    fetcher = fonts.font_fetcher()
+    font_config = FontConfiguration()
     document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)],
+    style = CSS(string=css, url_fetcher=fetcher, font_config=font_config)
+    return document.write_pdf(stylesheets=[style], font_config=font_config,
                               pdf_variant="pdf/ua-1", pdf_identifier=identifier,
                               uncompressed_pdf=False, custom_metadata=False)
 
@@ -158,8 +176,12 @@ def build_booklet(spec: BookletSpec, pages: list[PageInput], *, language: str, l
     # the rest of a booklet that is taken from the cache)
     inputs = booklet_html(spec, pages, qr=lambda url: f"qr:{url}", **options)
     css = stylesheet()
+    try:
+        font_files = fonts.digest()
+    except fonts.FontError as error:
+        raise BookletError(str(error)) from None
     digest = hashlib.sha256("\0".join(["mdbabel-booklet-1", _engine_version(), _version("qrcode"), css,
-                                        inputs]).encode("utf-8")).hexdigest()
+                                        font_files, inputs]).encode("utf-8")).hexdigest()
     filename = f"{spec.name}-{language}.pdf"
     cached_path = cache_dir / f"{language}-{spec.name}-{digest[:24]}.pdf" if cache_dir else None
     pdf, cached = None, False
