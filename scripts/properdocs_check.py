@@ -62,7 +62,8 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def compare(reference: dict[str, bytes], other: dict[str, bytes], *, explained: bool) -> tuple[list[str], dict[str, int]]:
+def compare(reference: dict[str, bytes], other: dict[str, bytes], *,
+            explained: bool) -> tuple[list[str], dict[str, int]]:
     """(unexplained differences, {explanation: number of files}) between two builds."""
     problems = [f"only in the reference: {p}" for p in sorted(reference.keys() - other.keys())]
     problems += [f"only in the other build: {p}" for p in sorted(other.keys() - reference.keys())]
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     epoch = source_date_epoch(root)
     sites = {name: out / name for name in ("mkdocs", "properdocs", "properdocs-parallel", "mkdocs-parallel")}
     try:
-        for name, site in sites.items():
+        for _name, site in sites.items():
             shutil.rmtree(site, ignore_errors=True)
         build("mkdocs", [str(bin_dir / "mkdocs"), "build", "--strict", "-q", "-d", str(sites["mkdocs"])],
               root, epoch)

@@ -18,12 +18,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
+from repo_data import languages as site_languages
+from repo_data import prefix, preview_languages
 
 pytestmark = pytest.mark.browser
 
-from repo_data import preview_languages, prefix
-from repo_data import languages as site_languages
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # npm install
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}

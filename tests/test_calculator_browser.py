@@ -149,7 +149,7 @@ def test_amounts_for_six_salaries_on_each_side_of_a_change(browser, built_site, 
             page.goto(calculator_url(served_site, prefix), wait_until="load")
             assert page.locator("html").get_attribute("lang") == language
             page.check(f"#calculator-{kind}")
-            for side, day in sides(figures).items():
+            for _side, day in sides(figures).items():
                 page.select_option("#calculator-period", _period_start(figures, day).isoformat())
                 for salary in salaries(figures):
                     page.fill("#calculator-salary", str(salary))
@@ -229,7 +229,7 @@ def test_every_control_is_labelled_and_axe_finds_nothing(browser, built_site, se
     page = context.new_page()
     problems = []
     try:
-        for language, prefix in page_languages(built_site).items():
+        for _language, prefix in page_languages(built_site).items():
             page.goto(calculator_url(served_site, prefix), wait_until="load")
             form = page.locator("[data-calculator-form]")
             assert form.locator("fieldset legend").count() == 1

@@ -32,9 +32,9 @@ def _changed_entries(diff: str) -> dict[str, list[str]]:
             changed[current] = []
         elif line.startswith(("+++", "---")):
             continue
-        elif line[:1] in "+-" and current is not None:
-            if not re.match(r'^[+-]"(POT-Creation-Date|PO-Revision-Date): ', line):
-                changed[current].append(line)
+        elif (line[:1] in "+-" and current is not None
+              and not re.match(r'^[+-]"(POT-Creation-Date|PO-Revision-Date): ', line)):
+            changed[current].append(line)
     return changed
 
 

@@ -60,13 +60,13 @@ def unclosed_quote(text: str) -> tuple[str, int, str]:
 
 
 def missing_reviewed(text: str) -> tuple[str, int, str]:
-    changed = "\n".join(l for l in text.split("\n") if not l.startswith("reviewed:"))
+    changed = "\n".join(line for line in text.split("\n") if not line.startswith("reviewed:"))
     return changed, 1, "missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`"
 
 
 def missing_sources(text: str) -> tuple[str, int, str]:
     lines = text.split("\n")
-    start = lines.index(next(l for l in lines if l.startswith("sources:")))
+    start = lines.index(next(line for line in lines if line.startswith("sources:")))
     end = start + 1
     while lines[end].startswith(" "):
         end += 1
@@ -100,15 +100,16 @@ def test_make_site_stops_with_file_line_and_fix_and_keeps_the_old_site(built, ca
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    found = [l.strip() for l in output.splitlines() if l.strip().startswith(f"docs/{PAGE}.md:{line}: ")]
-    assert any(what in l and "; " in l for l in found), output  # what is wrong; how to fix it
+    found = [message.strip() for message in output.splitlines()
+             if message.strip().startswith(f"docs/{PAGE}.md:{line}: ")]
+    assert any(what in message and "; " in message for message in found), output  # what is wrong; how to fix it
     assert _site_digest(built) == before
 
 
 def test_a_non_strict_build_warns_and_never_publishes_raw_yaml(built, tmp_path):
     page, original = _edit_page(built, lambda text: unclosed_quote(text)[0])
     _, line, what = unclosed_quote(original)
-    description = next(l for l in _front_matter_lines(original) if l.startswith("description:"))
+    description = next(entry for entry in _front_matter_lines(original) if entry.startswith("description:"))
     try:  # `mkdocs build` without --strict, as `make serve` builds
         result = run([tool("mkdocs"), "build", "--site-dir", str(tmp_path / "site")], built,
                      env={"MDBABEL_STRICT": "false"})
@@ -133,7 +134,7 @@ def test_a_mkdocs_yml_syntax_error_is_one_line(built, target):
     finally:
         path.write_text(original, encoding="utf-8")
     assert result.returncode != 0
-    lines = [l for l in tool_lines(result.stderr)]
+    lines = [message for message in tool_lines(result.stderr)]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("mkdocs.yml:") and "invalid YAML" in lines[0] and "; fix" in lines[0]
     assert f"line {line}" in lines[0] or lines[0].startswith(f"mkdocs.yml:{line}:")

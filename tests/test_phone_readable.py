@@ -45,7 +45,8 @@ MEASURE = """(minimum) => {
             if (box.width === 0 || box.height === 0) continue;
             const size = parseFloat(getComputedStyle(element).fontSize);
             if (size < minimum) {
-                const where = element.tagName.toLowerCase() + (element.className ? '.' + String(element.className).split(' ')[0] : '');
+                const where = element.tagName.toLowerCase()
+                    + (element.className ? '.' + String(element.className).split(' ')[0] : '');
                 small.push(where + ' ' + size + 'px: ' + text.slice(0, 40));
             }
         }
@@ -106,7 +107,8 @@ TARGETS = """([minimum, within]) => {
 }"""
 
 OPEN_DETAILS = "() => document.querySelectorAll('article details').forEach(d => { d.open = true; })"
-TAB_COUNT = "() => Math.max(0, ...[...document.querySelectorAll('.tabbed-set')].map(s => s.querySelectorAll(':scope > .tabbed-labels > label').length))"
+TAB_COUNT = ("() => Math.max(0, ...[...document.querySelectorAll('.tabbed-set')]"
+             ".map(s => s.querySelectorAll(':scope > .tabbed-labels > label').length))")
 SHOW_TAB = """(n) => document.querySelectorAll('.tabbed-set').forEach(set => {
     const labels = set.querySelectorAll(':scope > .tabbed-labels > label');
     if (labels[n]) labels[n].click();
@@ -199,7 +201,8 @@ def test_the_check_sees_small_text_and_sideways_scroll(browser, served_site):
             wide.textContent = 'wide';
             document.querySelector('article.md-content__inner').append(wide);
             const link = document.createElement('a');
-            link.href = '#x'; link.textContent = 'x'; link.style.cssText = 'position:absolute;top:300px;left:20px;font-size:10px';
+            link.href = '#x'; link.textContent = 'x';
+            link.style.cssText = 'position:absolute;top:300px;left:20px;font-size:10px';
             const other = link.cloneNode(true); other.style.left = '30px';
             document.body.append(link, other);
         }""")

@@ -92,7 +92,7 @@ def test_non_strict_build_publishes_nothing_hostile(hostile_site, tmp_path):
     result = mkdocs_build(root, site, strict=False)
     assert result.returncode == 0, result.stderr[-4000:]
     for location in where:
-        line = next(l for l in result.stderr.splitlines() if location in l)
+        line = next(message for message in result.stderr.splitlines() if location in message)
         assert ";" in line.split(location, 1)[1], line  # what is wrong; how to fix it
     assert "Traceback" not in result.stderr
     english = (site / "en" / PAGE / "index.html").read_text(encoding="utf-8")

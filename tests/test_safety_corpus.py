@@ -288,5 +288,5 @@ def test_mdbabel_check_names_each_hostile_entry_with_its_catalog_line(tmp_path):
     shown = "locales/en/LC_MESSAGES/foreign-workers/contributions.po"
     for msgid, _ in hostile:
         line = find_entry(text, msgid).msgstr_line
-        assert any(l.startswith(f"{shown}:{line}: translation ") and ";" in l
-                   for l in output.splitlines()), output[-3000:]
+        assert any(message.startswith(f"{shown}:{line}: translation ") and ";" in message
+                   for message in output.splitlines()), output[-3000:]

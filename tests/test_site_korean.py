@@ -180,7 +180,9 @@ NO_SIDEWAYS_SCROLL = """() => {
     for (const el of document.querySelectorAll('.md-content *')) {
         if (el.closest('.md-typeset__scrollwrap, pre, .tabbed-labels')) continue;
         const box = el.getBoundingClientRect();
-        if (box.width && box.right > width + 1) wide.push(el.tagName + ': ' + (el.textContent || '').trim().slice(0, 40));
+        if (box.width && box.right > width + 1) {
+            wide.push(el.tagName + ': ' + (el.textContent || '').trim().slice(0, 40));
+        }
     }
     return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5)};
 }"""

@@ -973,11 +973,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             return {}
         domain = page.file.src_uri.rsplit(".", 1)[0]
         found = {}
-        for field, text, catalog in (("title", card.title, domain), ("section", card.section, SITE_DOMAIN),
-                                     ("site name", card.site_name, SITE_DOMAIN)):
+        for name, text, catalog in (("title", card.title, domain), ("section", card.section, SITE_DOMAIN),
+                                    ("site name", card.site_name, SITE_DOMAIN)):
             for translation in self.translations(self.language, catalog).values():
                 if text and " ".join(translation.text.split()) == text:
-                    found[field] = translation.origin
+                    found[name] = translation.origin
                     break
         return found
 
@@ -1018,7 +1018,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         target.write_bytes(png)
         base = config.site_url or ""
         own = "" if self.language == self.default_language else f"{self.language}/"
-        home = page.url in (own, own + "index.html", "./" if not own else own)
+        home = page.url in (own, own + "index.html", own or "./")
         alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
         return {
             "title": title,

@@ -271,7 +271,7 @@ def _resolve(raw: dict[str, tuple[str, dict]], on: dt.date) -> dict[str, Figure]
         own_start = _date(entry.get("from", entry.get("effective")), origin, "from")
         for day in [None, *days]:
             used = {ref: value_on(histories[ref], day) for ref in refs}
-            value = evaluate(formula, lambda ref: used[ref].value, origin=origin)
+            value = evaluate(formula, lambda ref, used=used: used[ref].value, origin=origin)
             starts = [item.start for item in used.values() if item.start is not None]
             starts += [own_start] if own_start is not None else []
             start = max(starts) if starts else None

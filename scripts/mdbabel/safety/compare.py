@@ -140,7 +140,7 @@ def _freeze(blocks: list) -> tuple:
         order.append((tag, children))
         stack.extend(children)
     frozen: dict[int, tuple] = {}
-    for tag, children in reversed(order):
+    for _tag, children in reversed(order):
         frozen[id(children)] = tuple((t, frozen[id(c)]) for t, c in children)
     return frozen[id(blocks)]
 
@@ -197,7 +197,7 @@ def compare(source: Summary, target: Summary, *, line_breaks: bool,
 def _compare_urls(source: Summary, target: Summary) -> list[str]:
     problems = []
     hosts = {parse_url(value).host for _, _, value in source.urls}
-    for _, name, value in target.urls:
+    for _, _name, value in target.urls:
         url = parse_url(value)
         if not url.allowed:
             problems.append(f'translation has the URL "{_short(value)}" ({url.scheme}:), a '
@@ -210,7 +210,7 @@ def _compare_urls(source: Summary, target: Summary) -> list[str]:
         return problems
     src = Counter((name, value) for _, name, value in source.urls)
     dst = Counter((name, value) for _, name, value in target.urls)
-    for (name, value), count in (src - dst).items():
+    for (name, value), _count in (src - dst).items():
         what = _what(name, value)
         shown = _short(_shown(value))
         if what == "footnote reference":
@@ -227,7 +227,7 @@ def _compare_urls(source: Summary, target: Summary) -> list[str]:
             continue
         problems.append(f'translation drops {what} "{shown}"; keep the {what} target '
                         f"unchanged {_FIX}")
-    for (name, value), count in (dst - src).items():
+    for (name, value), _count in (dst - src).items():
         what = _what(name, value)
         problems.append(f'translation has {what} "{_short(_shown(value))}" that the source does '
                         f"not have; keep the {what} targets of the source {_FIX}")

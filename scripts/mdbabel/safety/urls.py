@@ -53,10 +53,7 @@ def parse_url(value: str) -> Url:
         for stop in "/?#":
             authority = authority.split(stop, 1)[0]
         host = authority.rsplit("@", 1)[-1].lower()
-        if host.startswith("["):
-            host = host.split("]", 1)[0] + "]"
-        else:
-            host = host.split(":", 1)[0]
+        host = host.split("]", 1)[0] + "]" if host.startswith("[") else host.split(":", 1)[0]
         host = host.rstrip(".")
     elif scheme == "mailto":
         host = rest.split("?", 1)[0].rsplit("@", 1)[-1].lower() if "@" in rest else ""
