@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from small_site import mkdocs_yml
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,26 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import guard_rail  # noqa: E402
 
-MKDOCS_YML = """\
-site_name: Trang thử
-theme:
-  name: material
-  language: vi
-  font: false
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: vi
-          default: true
-          name: Tiếng Việt
-        - locale: en
-          name: English
-  - mdbabel
-nav:
-  - index.md
-  - about.md
-"""
+MKDOCS_YML = mkdocs_yml(pages=("index.md", "about.md"))
 PAGES = {"index.md": "---\ntitle: Trang chủ\n---\n\n# Trang chủ\n\nMức đóng là 8%.\n",
          "about.md": "# Giới thiệu\n\nMột đoạn văn.\n"}
 

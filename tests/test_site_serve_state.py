@@ -17,28 +17,10 @@ from mkdocs.config import load_config
 
 import mdbabel.mkdocs_plugin as plugin_module
 from mdbabel import catalogs
+from small_site import mkdocs_yml
 
-MKDOCS_YML = """\
-site_name: Trang thử
-site_description: Một trang để thử.
-theme:
-  name: material
-  language: vi
-  font: false
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: vi
-          default: true
-          name: Tiếng Việt
-        - locale: en
-          name: English
-  - mdbabel:
-      cache: false
-nav:
-  - index.md
-"""
+MKDOCS_YML = mkdocs_yml(mdbabel_options="cache: false",
+                        site_lines="site_description: Một trang để thử.\n")
 
 
 @pytest.fixture

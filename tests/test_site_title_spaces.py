@@ -14,28 +14,9 @@ from mkdocs.config import load_config
 from catalog_site import translate_entry
 from mdbabel import catalogs
 from mdbabel.segments import front_matter_message, segment
+from small_site import mkdocs_yml
 
-MKDOCS_YML = """\
-site_name: Trang thử
-theme:
-  name: material
-  language: vi
-  font: false
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: vi
-          default: true
-          name: Tiếng Việt
-        - locale: en
-          name: English
-  - mdbabel:
-      cache: false
-      strict: true
-nav:
-  - index.md
-"""
+MKDOCS_YML = mkdocs_yml(mdbabel_options="cache: false\nstrict: true")
 PAGE = ("---\ntitle: Bảo hiểm  xã hội\ndescription: Thông tin  dễ hiểu\n---\n\n"
         "# Trang chủ\n\nMột đoạn văn.\n")
 
