@@ -36,6 +36,7 @@ from acceptance_support import (
     pseudo, pseudo_translate_catalog, unmarked,
 )
 from mdbabel import figures as figures_module
+from repo_data import languages
 
 #: Material's interface labels (theme language files, not our catalogs), with where they show.
 THEME_LABELS = {
@@ -48,7 +49,20 @@ THEME_LABELS = {
     "Material for MkDocs": "product name in the generator line of the footer",
 }
 #: Language names written by the plugin (Babel display names), not catalog text.
-LANGUAGE_NAMES = {"English", "Tiếng Việt"}
+
+
+def _language_names() -> set[str]:
+    """Each language of mkdocs.yml named in each of them, as the language menu and the status
+    page name them (the menu in the language's own words): names, not catalog text."""
+    from mdbabel.mkdocs_plugin import language_name
+
+    codes = languages()
+    return {language_name(code, shown_in) for code in codes for shown_in in codes}
+
+
+LANGUAGE_NAMES = _language_names()
+_NAME_IN_SENTENCE = re.compile(r"[\W\d_]*(?:" + "|".join(map(re.escape, sorted(LANGUAGE_NAMES, key=len, reverse=True)))
+                               + r")[\W\d_]*")
 
 _SKIP_TAGS = {"code", "pre", "script", "style", "svg", "kbd"}
 
@@ -153,7 +167,7 @@ def _classify(project: Path, site: Path):
                 stripped = " ".join(text.split())
                 if stripped in THEME_LABELS or stripped in LANGUAGE_NAMES:
                     continue
-                if re.fullmatch(r"[\W\d_]*(?:English|Tiếng Việt)[\W\d_]*", rest.strip()):
+                if _NAME_IN_SENTENCE.fullmatch(rest.strip()):
                     continue  # a language name inside a marked sentence ("⟦Ngôn⟧ ⟦ngữ⟧: English")
                 where = region_name if region_name == "title" else _region_of(node)
                 leaks.setdefault(f"{where}: {stripped[:120]!r}", set()).add(shown)

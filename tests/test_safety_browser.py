@@ -17,7 +17,7 @@ import pytest
 
 from acceptance_support import copy_site, find_entry, make_site, mkdocs_build, po_entries, set_msgstr
 from mdbabel.segments import segment
-from search_support import launch_chromium, serve
+from search_support import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -86,7 +86,7 @@ def test_strict_build_fails_naming_every_hostile_entry_and_keeps_the_old_site(ho
     assert (root / "site" / "marker.txt").read_text(encoding="utf-8") == "old site"
 
 
-def test_non_strict_build_publishes_nothing_hostile(hostile_site, tmp_path):
+def test_non_strict_build_publishes_nothing_hostile(hostile_site, tmp_path, browser):
     root, where = hostile_site
     site = tmp_path / "site"
     result = mkdocs_build(root, site, strict=False)
@@ -99,13 +99,10 @@ def test_non_strict_build_publishes_nothing_hostile(hostile_site, tmp_path):
     for hostile in ("evil.example", "alert(", "onload", "onerror", "onclick"):
         assert hostile not in english, hostile
 
-    pytest.importorskip("playwright")
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    # the session's Chromium (conftest.browser): a second Playwright in one process fails
+    with serve(site) as base:
+        context = browser.new_context()
         try:
-            context = browser.new_context()
             outside: list[str] = []
 
             def route(request_route):
@@ -135,4 +132,4 @@ def test_non_strict_build_publishes_nothing_hostile(hostile_site, tmp_path):
             assert outside == []
             assert hosts[f"en/{PAGE}/"] <= hosts[f"{PAGE}/"], hosts
         finally:
-            browser.close()
+            context.close()
