@@ -18,6 +18,7 @@ from test_site_translation import build, po, read
 PAGE = """\
     ---
     title: Trang chuỗi dự phòng
+    description: Mô tả chỉ có tiếng Anh.
     ---
 
     # Tiêu đề chuỗi
@@ -43,6 +44,7 @@ PAGE = """\
 
 ENGLISH = po(
     ("Trang chuỗi dự phòng", "Chain fallback page"),
+    ("Mô tả chỉ có tiếng Anh.", "Description only English has."),
     ("Tiêu đề chuỗi", "Chain heading"),
     ("Đoạn có bản tiếng Hàn.", "Paragraph Korean has."),
     ("Đoạn chỉ có bản tiếng Anh.", "Paragraph only English has."),
@@ -75,7 +77,7 @@ def site(tmp_path_factory) -> Path:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      - little.md\n" in text and "      threshold: 0.8\n" in text
-    # a page 27 % translated into Korean is shown translated (partly) from 0.25 on
+    # a page 25 % translated into Korean is shown translated (partly) from 0.25 on
     text = text.replace("      - little.md\n", "      - little.md\n      - chain.md\n")
     text = text.replace("      threshold: 0.8\n", "      threshold: 0.25\n")
     config.write_text(text, encoding="utf-8")
@@ -125,21 +127,24 @@ def test_page_title_from_english_in_the_navigation_with_lang_and_plain_in_title(
     assert "<title>Chain fallback page - 사회보험</title>" in html
     nav = html.split('class="md-nav md-nav--primary"', 1)[1]
     assert '<span lang="en">Chain fallback page</span>' in nav
+    # <meta> cannot either: the English description as it is
+    assert '<meta name="description" content="Description only English has.">' in html
+    assert '<meta property="og:title" content="Chain fallback page">' in html
     # on another Korean page the navigation shows it the same way
     other = read(site, "ko/partly/index.html").split('class="md-nav md-nav--primary"', 1)[1]
     assert '<span lang="en">Chain fallback page</span>' in other
 
 
 def test_the_translated_share_counts_only_korean_translations(site):
-    # 3 of the 11 messages (title, 2 headings, admonition title and body, 6 paragraphs) are
-    # Korean's own; with the English fallbacks it would be 82 %
+    # 3 of the 12 messages (title, description, 2 headings, admonition title and body,
+    # 6 paragraphs) are Korean's own; with the English fallbacks it would be 83 %
     html = read(site, "ko/chain/index.html")
-    assert re.search(r'mdbabel-notice--partial" role="note" lang="en">\s*<p>27\s?% of this page is '
+    assert re.search(r'mdbabel-notice--partial" role="note" lang="en">\s*<p>25\s?% of this page is '
                      r'translated into Korean', html)
-    # the status page's Korean table says the same (its English table: 9 of 11)
+    # the status page's Korean table says the same
     status = read(site, "ko/status/index.html").split('id="translation-status-ko"', 1)[1]
     row = re.search(r'<a href="../chain/"[^>]*>[^<]*</a></td>\s*<td[^>]*>([^<]*)</td>', status)
-    assert row and re.fullmatch(r"27\s?%", row.group(1)), row
+    assert row and re.fullmatch(r"25\s?%", row.group(1)), row
 
 
 def test_english_and_vietnamese_pages_are_unchanged_by_the_korean_chain(site):

@@ -1017,7 +1017,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # (titles, site name and description reach here escaped for the theme, as Markup:
         # their plain text is drawn and given to the template, which escapes it once)
         title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
-        title = " ".join(plain_text(title or config.site_name or "").split())
+        # a title from another language carries its lang mark (mdbabel.lang_marks): not drawn
+        title = " ".join(lang_marks.strip(plain_text(title or config.site_name or "")).split())
         section = page.parent
         while section is not None and section.parent is not None:
             section = section.parent
@@ -1053,7 +1054,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return {
             "title": title,
             "description": share_cards.page_description(
-                plain_text(page.meta["description"]) if isinstance(page.meta.get("description"), str) else None,
+                lang_marks.strip(plain_text(page.meta["description"]))
+                if isinstance(page.meta.get("description"), str) else None,
                 page.content),
             "url": page.canonical_url,
             "type": "website" if home else "article",
