@@ -1494,10 +1494,11 @@ def _body_first_line(abs_src_path: str | None) -> int:
 
 
 # A heading as Python-Markdown writes it; its body without toc's permalink.
-_WHOLE_SPAN = re.compile(r'<span lang="[A-Za-z0-9_-]{2,40}">')
 _UNTRANSLATED_HEADING = re.compile(
     r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<body>.*?)'
     r'(?:<a class="headerlink"[^>]*>[^<]*</a>)?</h(?P=level)>', re.S)
+# The opening of a heading written wholly in another language (source or fallback).
+_WHOLE_SPAN = re.compile(r'<span lang="[A-Za-z0-9_-]{2,40}">')
 
 _SOURCE_CACHE: dict[str, tuple[tuple[int, int], tuple[str, dict, int]]] = {}
 
