@@ -186,3 +186,38 @@ def test_translated_shortcut_reference_link_is_refused():
     plain = translate("Ông ấy nói [sic] như vậy.\n", {"Ông ấy nói [sic] như vậy.":
                                                      "He said [thus] so."})
     assert plain.problems == [] and plain.translated == 1
+
+
+# --------------------------------------------------------------------------- fallback chain
+
+def test_a_unit_the_language_lacks_comes_from_the_first_fallback_with_its_lang():
+    from mdbabel import lang_marks
+
+    source = '# Tiêu đề\n\nMột.\n\nHai.\n\n!!! note "Lưu ý"\n    Ba.\n'
+    english = catalog({"Hai.": "Two.", "Lưu ý": "Note", "Ba.": "Three.", "Tiêu đề": "Title"},
+                      origin="locales/en/LC_MESSAGES/page.po:3")
+    result = translate(source, {"Tiêu đề": "제목", "Ba.": "셋."}, language="ko",
+                       fallbacks=[("en", english)])
+    assert result.markdown == (f'# 제목 {{ #tieu-de }}\n\n<span lang="vi">Một.</span>\n\n'
+                               f'<span lang="en">Two.</span>\n\n'
+                               f'!!! note "{lang_marks.mark("Note", "en")}"\n    셋.\n')
+    # only the language's own translations count
+    assert (result.total, result.translated, result.fallback_units) == (5, 2, 2)
+    assert lang_marks.resolve(html(result.markdown)).count('<span lang="en">') == 2
+
+
+def test_a_fallback_that_fails_the_checks_is_skipped_for_the_next_one_or_the_source():
+    source = "Một.\n\nHai.\n"
+    bad = catalog({"Một.": "[One](https://example.com/).", "Hai.": "<b>Two</b>."})
+    good = catalog({"Một.": "Un."})
+    result = translate(source, {"Một.": "<i>하나</i>."}, fallbacks=[("en", bad), ("fr", good)])
+    assert result.markdown == '<span lang="fr">Un.</span>\n\n<span lang="vi">Hai.</span>\n'
+    assert result.translated == 0
+    # the reader's language's own problems are reported, a fallback's are not
+    assert len(result.problems) >= 1 and all("page.po" in p for p in result.problems)
+
+
+def test_without_fallbacks_nothing_changes():
+    source = "Một.\n\nHai.\n"
+    assert (translate(source, {"Một.": "One."}, fallbacks=[]).markdown
+            == translate(source, {"Một.": "One."}).markdown == 'One.\n\n<span lang="vi">Hai.</span>\n')

@@ -14,7 +14,8 @@ names them (the adapter and the templates do that with :class:`LanguageState`).
 Fallback chain. An interface string (``_site`` domain) that the reader's catalog lacks is
 looked up in the languages of the chain, in order, and in the end is the source text (the
 msgid). The chain is configured per language (``fallback: {ko: [en]}``); the source
-language always closes it.
+language always closes it. Page messages follow the same chain (``fallbacks`` of
+:func:`mdbabel.translate.translate_markdown`) and never count as translated.
 
 No MkDocs here: the MkDocs adapter (:mod:`mdbabel.mkdocs_plugin`) and the tests use these
 functions with the site's own catalogs.

@@ -95,7 +95,7 @@ from mdbabel.page_source import read_page_source
 from mdbabel.textnorm import normal_text
 from mdbabel import offline, share_cards
 from mdbabel.template_cache import TEMPLATE_CACHE_DIR, TemplateCodeCache
-from mdbabel.translate import Translation, TranslationResult, translate_markdown
+from mdbabel.translate import Translation, TranslationResult, fallback_translation, translate_markdown
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
 
@@ -350,6 +350,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             self._chains.get(language) or (language, self.config.source_language),
             self._checked_site_translations)
 
+    def _page_fallbacks(self, language: str, domain: str) -> list[tuple[str, Any]]:
+        """``[(language, lookup)]`` of one page's catalogs along *language*'s fallback chain,
+        between the language and the source (mdbabel.translate: fallbacks)."""
+        chain = self._chains.get(language) or (language, self.config.source_language)
+        return [(code, functools.partial(_catalog_get, self.translations(code, domain)))
+                for code in chain[1:-1]]
+
     def _read_catalogs(self, files) -> None:
         """Read the catalog of every page in every other language before any page is built
         (each is read once anyway: the status page counts them all), so that a malformed one
@@ -531,6 +538,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             info = PageTranslation(self.language, source, "source", content_language=self.language)
         else:
             source_title = page.meta.get("title")  # before the translation replaces it
+            source_meta = {key: page.meta.get(key) for key in ("title", "description")}
             catalog = self.translations(self.language, domain)
             lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
             result = self._translate_page(markdown, self.language, domain, catalog)
@@ -560,6 +568,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                         info.state == "fallback"
                         or _checked(" ".join(source_title.split()), lookup, "front matter title") is None)):
                 page.meta["title"] = lang_marks.mark(source_title, source)
+            if info.state == "partial":  # what the language lacks, from its fallback chain
+                self._fallback_meta(page, domain, source_meta, lookup)
             self._write_review_notice(info, domain)
         self._page_data[page.file.src_uri] = info
 
@@ -577,9 +587,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         figures_locale = info.content_language or self.language
         try:
             self._figure_pages(markdown, page, figures_locale, source_path)
-            if figures_locale != source:
-                markdown = _substitute_in_spans(markdown, source, self.figures,
-                                                path=source_path, first_line=first_line)
+            if figures_locale != source:  # and text from a fallback language gets its numbers
+                for writing in (self._chains.get(self.language) or (self.language, source))[1:]:
+                    markdown = _substitute_in_spans(markdown, writing, self.figures,
+                                                    path=source_path, first_line=first_line)
             markdown = figures_module.substitute(markdown, self.figures, figures_locale,
                                                  path=source_path, first_line=first_line,
                                                  gettext=self._figure_note if figures_locale == self.language
@@ -692,6 +703,24 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                         _checked(str(text), lookup, f"front matter source {key}", problems,
                                  self.language)
         return total, done
+
+    def _fallback_meta(self, page: Page, domain: str, sources: dict[str, Any], lookup) -> None:
+        """Front matter title and description (*sources*: their source values) that the page's
+        language lacks, from the next language of its fallback chain that has them, marked
+        with that language: the navigation label gets its ``lang``; ``<title>`` and
+        ``<meta>`` cannot have one, and show the text only (mdbabel.lang_marks)."""
+        fallbacks = None
+        for key, value in sources.items():
+            if (not isinstance(value, str) or not value.strip()
+                    or _checked(front_matter_message(value), lookup, f"front matter {key}",
+                                language=self.language) is not None):
+                continue
+            if fallbacks is None:
+                fallbacks = self._page_fallbacks(self.language, domain)
+            found = fallback_translation(front_matter_message(value), None, f"front matter {key}",
+                                         fallbacks)
+            if found is not None:
+                page.meta[key] = lang_marks.mark(found[0].text, found[1])
 
     def _report(self, problems: list[str], source_path: str) -> None:
         for problem in problems:
@@ -923,10 +952,11 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         marker = f'<span lang="{self.config.source_language}">'
         info = self._page_data.get(page.file.src_uri)
         everything = info is not None and info.state == "fallback"  # a page shown in the source
-        if not page.toc or (marker not in html and not everything):
+        if not page.toc or ('<span lang="' not in html and not everything):
             return
-        kept = {match.group("id") for match in _UNTRANSLATED_HEADING.finditer(html)
-                if match.group("body").startswith(marker)
+        # (a heading from a fallback language of the chain is one <span lang> of its own)
+        kept = {match.group("id"): opening.group(0) for match in _UNTRANSLATED_HEADING.finditer(html)
+                if (opening := _WHOLE_SPAN.match(match.group("body")))
                 and match.group("body").endswith("</span>")}
         if not kept and not everything:
             return
@@ -935,7 +965,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             anchor = stack.pop()
             stack.extend(anchor.children)
             if (everything or anchor.id in kept) and not anchor.title.startswith(("<span lang=", lang_marks.OPEN)):
-                anchor.title = f"{marker}{anchor.title}</span>"
+                anchor.title = f"{marker if everything else kept[anchor.id]}{anchor.title}</span>"
 
     @event_priority(0)
     def on_page_context(self, context, page, config, nav):
@@ -987,7 +1017,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # (titles, site name and description reach here escaped for the theme, as Markup:
         # their plain text is drawn and given to the template, which escapes it once)
         title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else page.title
-        title = " ".join(plain_text(title or config.site_name or "").split())
+        # a title from another language carries its lang mark (mdbabel.lang_marks): not drawn
+        title = " ".join(lang_marks.strip(plain_text(title or config.site_name or "")).split())
         section = page.parent
         while section is not None and section.parent is not None:
             section = section.parent
@@ -1023,7 +1054,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         return {
             "title": title,
             "description": share_cards.page_description(
-                plain_text(page.meta["description"]) if isinstance(page.meta.get("description"), str) else None,
+                lang_marks.strip(plain_text(page.meta["description"]))
+                if isinstance(page.meta.get("description"), str) else None,
                 page.content),
             "url": page.canonical_url,
             "type": "website" if home else "article",
@@ -1210,6 +1242,10 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         source text and catalog version."""
         # the digest of the bytes *catalog* was read from (load_translations; none: no catalog)
         catalog_digest = getattr(catalog, "digest", text_digest(None))
+        fallbacks = self._page_fallbacks(language, domain)
+        if fallbacks:  # the fallback catalogs' bytes are part of the result too
+            catalog_digest = "+".join([catalog_digest, *(
+                f"{code}:{getattr(lookup.args[0], 'digest', text_digest(None))}" for code, lookup in fallbacks)])
         key = (catalog_digest, markdown.rstrip("\n"))
         cached = self._translated.get((language, domain))
         if cached is not None and cached[0] == key:
@@ -1223,14 +1259,15 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
                 result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                            mark_untranslated=True, language=language)
+                                            mark_untranslated=True, language=language,
+                                            fallbacks=fallbacks)
                 if self._store is not None:
                     self._store.put(stored_key, result)
             self._translated[(language, domain)] = (key, result)
         # the caller gets the page's own final newlines and a list of problems of its own
         return TranslationResult(result.markdown + markdown[len(key[1]):], result.total,
                                  result.translated, list(result.problems),
-                                 list(result.untranslated_units))
+                                 list(result.untranslated_units), result.fallback_units)
 
     def _count_fuzzy(self, language: str, domain: str) -> int:
         path = self.catalog_path(language, domain)
@@ -1376,6 +1413,10 @@ def _template_sources(env):
             continue
 
 
+def _catalog_get(catalog: TranslationMap, msgid: str, context: str | None) -> Translation | None:
+    return catalog.get((context, msgid))
+
+
 def _checked(msgid: str, lookup, kind: str, problems: list[str] | None = None,
              language: str | None = None) -> Translation | None:
     """The translation of *msgid*, unless it fails the checks (then its problems go to *problems*).
@@ -1456,6 +1497,8 @@ def _body_first_line(abs_src_path: str | None) -> int:
 _UNTRANSLATED_HEADING = re.compile(
     r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<body>.*?)'
     r'(?:<a class="headerlink"[^>]*>[^<]*</a>)?</h(?P=level)>', re.S)
+# The opening of a heading written wholly in another language (source or fallback).
+_WHOLE_SPAN = re.compile(r'<span lang="[A-Za-z0-9_-]{2,40}">')
 
 _SOURCE_CACHE: dict[str, tuple[tuple[int, int], tuple[str, dict, int]]] = {}
 

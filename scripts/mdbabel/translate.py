@@ -3,6 +3,11 @@
 Extraction (:func:`mdbabel.segments.segment`) and application share one
 definition of a unit: each unit knows the exact source characters it came
 from, and write-back replaces those characters and nothing else.
+
+A unit the page's language lacks may be taken from the languages of its
+fallback chain (*fallbacks*, e.g. English for a Korean page), judged by the
+same checks; such a text is written with its own ``lang`` and never counts as
+translated.
 """
 
 from __future__ import annotations
@@ -10,12 +15,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
-from . import checks, slugs
+from . import checks, lang_marks, slugs
 from .segments import Unit, segment
 
-__all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown",
+__all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown", "fallback_translation",
            "MARKDOWN_EXTENSIONS", "markdown_config", "source_heading_ids"]
 
 #: The Markdown dialect the site renders and the segmenter follows.
@@ -57,6 +62,7 @@ class TranslationResult:
     translated: int
     problems: list[str] = field(default_factory=list)
     untranslated_units: list[Unit] = field(default_factory=list)
+    fallback_units: int = 0  # units written from a fallback language (counted as untranslated)
 
     @property
     def translated_share(self) -> float:
@@ -67,7 +73,8 @@ class TranslationResult:
 def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                        mark_untranslated: bool = True,
                        write_identical: bool = False,
-                       language: str | None = None) -> TranslationResult:
+                       language: str | None = None,
+                       fallbacks: Sequence[tuple[str, Lookup]] = ()) -> TranslationResult:
     """Return *source* with every unit replaced by its translation from *lookup*.
 
     A unit without a translation, or whose translation fails
@@ -78,6 +85,12 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     A translation equal to the source leaves the source characters as they
     are, unless *write_identical* (used by tests of the write-back itself).
     *language* is the translation's (dates are read with its month names).
+    *fallbacks* (``[(language, lookup)]``, in the order of the fallback chain) give a unit
+    left untranslated the first of their translations that passes the checks, written as
+    ``<span lang="...">`` where the context renders inline Markdown, else marked with
+    :func:`mdbabel.lang_marks.mark` (an admonition title gets its ``lang`` once the page is
+    written; an attribute or a front matter value keeps only the text). Such a unit still
+    counts as untranslated.
     """
     body = source.rstrip("\n")
     if len(body) != len(source):
@@ -85,7 +98,8 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         # same page read from disk or after a plugin re-joined its lines is one cache entry
         result = translate_markdown(body, lookup, source_lang=source_lang,
                                     mark_untranslated=mark_untranslated,
-                                    write_identical=write_identical, language=language)
+                                    write_identical=write_identical, language=language,
+                                    fallbacks=fallbacks)
         result.markdown += source[len(body):]
         return result
     units = _segment(source)
@@ -93,7 +107,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     edits: list[tuple[int, int, str]] = []
     problems: list[str] = []
     untranslated: list[Unit] = []
-    translated = 0
+    translated = fallen_back = 0
     labels: tuple[frozenset[str], frozenset[str]] | None = None  # the page's, read if needed
     no_labels = (frozenset(), frozenset())
     for unit in units:
@@ -113,9 +127,21 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                 text = translation.text
         if text is None:
             untranslated.append(unit)
-            if not (mark_untranslated and unit.span.style == "inline"):
+            found_elsewhere = None
+            if fallbacks:
+                if labels is None:  # a fallback's text may add a "[" the unit does not have
+                    labels = (checks.reference_labels(source), checks.footnote_labels(source))
+                found_elsewhere = fallback_translation(unit.text, unit.context, unit.kind, fallbacks,
+                                                       labels)
+            if found_elsewhere is not None:
+                fallen_back += 1
+                other, other_language = found_elsewhere
+                text = (f'<span lang="{other_language}">{other.text}</span>'
+                        if unit.span.style == "inline" else lang_marks.mark(other.text, other_language))
+            elif not (mark_untranslated and unit.span.style == "inline"):
                 continue
-            text = f'<span lang="{source_lang}">{unit.text}</span>'
+            else:
+                text = f'<span lang="{source_lang}">{unit.text}</span>'
         else:
             translated += 1
             if text == unit.text and not write_identical:
@@ -126,7 +152,22 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                 ids = _heading_ids(source, units)
             edits.append(_heading_id_edit(source, unit, ids[id(unit)]))
     return TranslationResult(_apply(source, edits), len(units), translated, problems,
-                             untranslated)
+                             untranslated, fallen_back)
+
+
+def fallback_translation(msgid: str, context: str | None, kind: str,
+                         fallbacks: Sequence[tuple[str, Lookup]],
+                         labels: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                         ) -> tuple[Translation, str] | None:
+    """The first translation of *msgid* along *fallbacks* (``[(language, lookup)]``) that
+    passes :func:`mdbabel.checks.check_translation` for *kind*, and its language; None when
+    no fallback language has one. A fallback's problems are not reported here: its own
+    language's build reports them. *labels*: the page's reference and footnote labels."""
+    for code, lookup in fallbacks:
+        found = lookup(msgid, context)
+        if found is not None and not _check(msgid, found.text, kind, labels, found.reorder, code):
+            return found, code
+    return None
 
 
 # A page is translated several times per build (once per language, and again for the
