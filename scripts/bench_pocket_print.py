@@ -77,13 +77,12 @@ def _no_cards_config(project: Path) -> Path:
     return path
 
 
-def booklet_chapters(pdf: Path) -> int:
-    """Site pages a booklet holds: its level-1 bookmarks (one per chapter) but the cover's
-    title and the contents'."""
+def booklet_chapters(pdf: Path) -> list[str]:
+    """The titles of the site pages a booklet holds: its level-1 bookmarks (one per chapter)
+    but the first two, the cover's title and the contents'."""
     from pypdf import PdfReader
 
-    outline = PdfReader(pdf).outline
-    return sum(1 for entry in outline if not isinstance(entry, list)) - 2
+    return [entry.title for entry in PdfReader(pdf).outline if not isinstance(entry, list)][2:]
 
 
 def card_drawing_ms(site: Path, runs: int) -> list[float]:
@@ -145,11 +144,14 @@ def run(pages: int, runs: int) -> dict:
         shutil.rmtree(project / booklet_render.CACHE_DIR, ignore_errors=True)
         row["booklets_cold"] = measure(build_command(with_booklets), project, env=_env(True))
         print(f"  booklets cold {row['booklets_cold']}", flush=True)
-        row["booklet_files"] = [{"name": pdf.relative_to(with_booklets).as_posix(),
-                            "bytes": pdf.stat().st_size, "chapters": booklet_chapters(pdf)}
-                           for pdf in sorted(with_booklets.glob("**/booklets/*.pdf"))]
-        row["site_pages"] = sum(1 for page in with_booklets.rglob("*.html")
-                                if page.name != "404.html")
+        held = set()
+        row["booklet_files"] = []
+        for pdf in sorted(with_booklets.glob("**/booklets/*.pdf")):
+            titles = booklet_chapters(pdf)
+            held.update((pdf.parent.as_posix(), title) for title in titles)
+            row["booklet_files"].append({"name": pdf.relative_to(with_booklets).as_posix(),
+                                         "bytes": pdf.stat().st_size, "chapters": len(titles)})
+        row["site_pages"] = len(held)  # distinct pages (language, title) in the booklets
         warm = {"plain": Series(), "booklets_warm": Series(), "no_cards": Series()}
         for _ in range(runs):  # nothing changed since the last build: warm, in turns
             warm["plain"].runs.append(measure(plain, project, env=_env(False)))
@@ -186,7 +188,7 @@ def real_site() -> dict:
 
 
 def booklet_per_page(row: dict) -> tuple[float, float]:
-    """(CPU seconds the cold booklets add per page they hold, per site page built)."""
+    """(CPU seconds the cold booklets add per page they hold, per distinct site page in them)."""
     extra = row["booklets_cold"].cpu - row["plain"].cpu
     chapters = sum(b["chapters"] for b in row["booklet_files"])
     return extra / max(1, chapters), extra / max(1, row["site_pages"])
@@ -198,7 +200,7 @@ def render(info: dict, results: dict[int, dict], when: str, real: dict | None = 
              f"{info.get('cpu', '?')}, {info.get('cores', '?')} cores; CPU time (user + system) "
              f"of `mkdocs build --strict`, vi + en, medians.", "",
              "| pages per language | cold build | warm: without booklets / with / without cards "
-             "| booklets, cold: added / per page held / per site page | booklets "
+             "| booklets, cold: added / per page held / per distinct page | booklets "
              "| card drawing: median / slowest | worker + manifests | offline set per language "
              "(gzip) | first visit (gzip) | runs |",
              "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
@@ -237,8 +239,9 @@ def render(info: dict, results: dict[int, dict], when: str, real: dict | None = 
               "- booklets, cold = with booklets, their cache (`.cache/mdbabel/booklets/`) "
               "emptied, the translations and cards of the build before kept; added = that "
               "minus the warm build without booklets; per page held = over the booklets' "
-              "chapters (a page in two booklets counts twice); per site page = over the "
-              "site's pages. warm = nothing changed since the last build. worker + manifests = "
+              "chapters (a page in two booklets counts twice); per distinct page = over the "
+              "pages in any booklet, each once (language and title). warm = nothing changed "
+              "since the last build. worker + manifests = "
               "`offline.write_manifests` on the built site, the share of the cold build's CPU. "
               f"first visit = `{largest['visit_url'] if largest else ''}` HTML + the CSS and JS "
               "it references, gzip -6."]
