@@ -246,3 +246,20 @@ def test_only_pocket_print_is_an_option_of_the_benchmark(monkeypatch):
     assert benchmark.main(["--only", "pocket-print", "--sizes", "400", "--runs", "1",
                            "--no-report"]) == 0
     assert called == {"sizes": [400], "runs": 1, "write": False}
+
+
+def test_booklet_pages_are_its_chapter_bookmarks_without_cover_and_contents(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(4):
+        writer.add_blank_page(595, 842)
+    writer.add_outline_item(title="Booklet title", page_number=0)
+    writer.add_outline_item(title="Contents", page_number=1)
+    chapter = writer.add_outline_item(title="Trang một", page_number=2)
+    writer.add_outline_item(title="Mục con", page_number=2, parent=chapter)  # a section: not a page
+    writer.add_outline_item(title="Trang hai", page_number=3)
+    pdf = tmp_path / "b.pdf"
+    with pdf.open("wb") as handle:
+        writer.write(handle)
+    assert pocket.booklet_chapters(pdf) == ["Trang một", "Trang hai"]
