@@ -198,7 +198,7 @@ def render(info: dict, results: dict[int, dict], when: str, real: dict | None = 
     """The section's table: what was measured at each size, then the budgets judged."""
     lines = [f"Measured {when} by `python scripts/benchmark.py --only {NAME}` on "
              f"{info.get('cpu', '?')}, {info.get('cores', '?')} cores; CPU time (user + system) "
-             f"of `mkdocs build --strict`, vi + en, medians.", "",
+             f"of `mkdocs build --strict` of every language, medians.", "",
              "| pages per language | cold build | warm: without booklets / with / without cards "
              "| booklets, cold: added / per page held / per distinct page | booklets "
              "| card drawing: median / slowest | worker + manifests | offline set per language "
@@ -230,7 +230,7 @@ def render(info: dict, results: dict[int, dict], when: str, real: dict | None = 
             f"`{b['name']}` {b['bytes'] / 1e6:.2f} MB ({b['chapters']} pages)"
             for b in largest["booklet_files"]) + "."]
     if real:
-        lines += ["", f"The real site ({real['pages']} pages, all languages): cold build "
+        lines += ["", f"The real site ({real['pages']} pages in all): cold build "
                   f"{_s(real['cold'].cpu)} CPU, manifests {real['manifest_cpu']:.2f} s; offline set "
                   + ", ".join(f"{lang} {_kb(size['gzip'])} ({size['files']} files)"
                               for lang, size in real["offline"].items())
@@ -299,13 +299,14 @@ def targets(results: dict[int, dict], real: dict | None = None) -> list[str]:
         ", ".join(f"{name}: +{value:.1%}" for name, value in share.items()),
         all(v <= OFFLINE_SHARE for v in share.values()))
     sets = lambda r: ", ".join(f"{lang} {_kb(s['gzip'])}" for lang, s in r["offline"].items())  # noqa: E731
-    corpus_sets = "; at " + each(sets) + " pages per language (not judged: the set grows with the pages)"
+    corpus_sets = ("; the corpus, pages per language: " + each(sets)
+                   + " (not judged: the set grows with the pages)")
     if real is None:
         row(f"each language's offline set ≤ {OFFLINE_BYTES // 1024} KB compressed, today's site "
             "(issue 25)", "real site not measured" + corpus_sets, None)
     else:
         row(f"each language's offline set ≤ {OFFLINE_BYTES // 1024} KB compressed, today's site "
-            "(issue 25)", f"real site ({real['pages']} pages): {sets(real)}" + corpus_sets,
+            "(issue 25)", f"real site ({real['pages']} pages in all): {sets(real)}" + corpus_sets,
             all(s["gzip"] <= OFFLINE_BYTES for s in real["offline"].values()))
     visits = {name: sum(r["visit"].values()) for name, r in measured}
     row(f"first visit < {FIRST_VISIT_BYTES // 1024} KB compressed, no outside host (issue 25)",
@@ -323,10 +324,11 @@ def main(sizes: list[int], runs: int, write: bool, info: dict) -> int:
         print(f"{NAME}: N = {pages}", flush=True)
         results[pages] = run(pages, runs)
         # kept, so that a failure further on leaves what was measured
-        (WORK / f"{NAME}.pickle").write_bytes(pickle.dumps((info, results)))
+        (WORK / f"{NAME}.pickle").write_bytes(pickle.dumps((info, results, None)))
     print(f"{NAME}: the real site", flush=True)
     real = real_site()
     print(f"  {real}", flush=True)
+    (WORK / f"{NAME}.pickle").write_bytes(pickle.dumps((info, results, real)))
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     table = render(info, results, when, real)
     print(table)
