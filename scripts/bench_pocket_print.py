@@ -46,6 +46,7 @@ NAME = "pocket-print"
 BOOKLET_SECONDS_PER_PAGE = 0.25   # issue 24: cold, per site page a booklet holds, 2 cores
 BOOKLET_WARM_RATIO = 1.10         # issue 24: warm `make site` with booklets / without
 BOOKLET_LIMIT_BYTES = 3_000_000   # issue 24: each booklet (mdbabel.booklets.render.SIZE_LIMIT)
+BOOKLET_CHECKED_AT = 400          # issue 24: "checked at the benchmark's 400 pages per language"
 LINEAR_TOLERANCE = 1.25           # per-page cost at the largest size / at the smallest
 CARD_MS = 50.0                    # issue 25: drawing one card, one core
 CARDS_WARM_RATIO = 1.05           # issue 25: warm build with cards / without
@@ -263,10 +264,11 @@ def targets(results: dict[int, dict], real: dict | None = None) -> list[str]:
     sizes = sorted(results)
     each = lambda f: ", ".join(f"{n:,}: {f(results[n])}" for n in sizes)  # noqa: E731
     per_page = {n: booklet_per_page(results[n])[0] for n in sizes}
+    judged = BOOKLET_CHECKED_AT if BOOKLET_CHECKED_AT in per_page else sizes[-1]
     row(f"booklets, cold: ≤ {BOOKLET_SECONDS_PER_PAGE} s CPU per site page a booklet holds "
-        "(issue 24; checked at 400 pages per language)",
+        f"(issue 24; checked at {BOOKLET_CHECKED_AT} pages per language, the others shown)",
         ", ".join(f"{n:,}: {per_page[n] * 1000:.0f} ms" for n in sizes),
-        all(v <= BOOKLET_SECONDS_PER_PAGE for v in per_page.values()))
+        per_page[judged] <= BOOKLET_SECONDS_PER_PAGE)
     if len(sizes) > 1:
         growth = per_page[sizes[-1]] / per_page[sizes[0]] if per_page[sizes[0]] > 0 else float("inf")
         row(f"booklets grow linearly: cost per page at {sizes[-1]:,} / at {sizes[0]:,} "
