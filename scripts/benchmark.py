@@ -21,8 +21,13 @@ It also builds the 800-page corpus both ways, sequentially (i18n's nested builds
 ``mkdocs build``) and with one process per language, and checks the two outputs are
 byte-identical.
 
+Then its section ``pocket-print`` (``scripts/bench_pocket_print.py``, at the sizes up to 400):
+the budgets of the printed booklets (issue 24) and of the share cards and the offline copy
+(issue 25), in a table of its own.
+
     .venv/bin/python scripts/benchmark.py                 # everything, writes dev/performance.md
     .venv/bin/python scripts/benchmark.py --sizes 100 --runs 1 --no-report   # quick look
+    .venv/bin/python scripts/benchmark.py --only pocket-print --sizes 400    # that section alone
 
 Corpora are cached in ``bench-out/`` (ignored by git), keyed by the generator's source.
 The table is written into dev/performance.md between ``<!-- bench:table:start -->`` and
@@ -646,13 +651,16 @@ def targets(results: dict, extra: dict) -> list[str]:
     return rows
 
 
-def write_report(table: str, report: Path = REPORT) -> None:
+def write_report(table: str, report: Path = REPORT,
+                 markers: tuple[str, str] = (TABLE_START, TABLE_END)) -> None:
+    """Replace what *report* holds between *markers* (the main table's, or a section's)."""
+    start, end = markers
     text = report.read_text(encoding="utf-8")
-    if TABLE_START not in text or TABLE_END not in text:
-        raise SystemExit(f"benchmark: {report.name} has no {TABLE_START} ... {TABLE_END} markers")
-    head, rest = text.split(TABLE_START, 1)
-    _, tail = rest.split(TABLE_END, 1)
-    report.write_text(f"{head}{TABLE_START}\n{table}\n{TABLE_END}{tail}", encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"benchmark: {report.name} has no {start} ... {end} markers")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    report.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------- main
@@ -669,6 +677,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-parallel", action="store_true")
     parser.add_argument("--no-search", action="store_true", help="skip the browser search timings")
     parser.add_argument("--json", metavar="FILE", help="also write raw results as JSON")
+    parser.add_argument("--only", choices=["pocket-print"],
+                        help="run only this section (pocket-print: booklets, share cards and "
+                             "offline, issues 24 and 25; scripts/bench_pocket_print.py)")
+    parser.add_argument("--no-pocket-print", action="store_true",
+                        help="skip the booklets, cards and offline section")
     parser.add_argument("--build-one-language", metavar="LANG", help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
     parser.add_argument("--site-dir", help=argparse.SUPPRESS)
@@ -683,6 +696,9 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     info = machine()
     print(json.dumps(info), flush=True)
+    if args.only == "pocket-print":
+        import bench_pocket_print
+        return bench_pocket_print.main(sizes, args.runs, not args.no_report, info)
     WORK.mkdir(exist_ok=True)
     results: dict[int, dict] = {}
     extra: dict = {}
@@ -783,6 +799,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_report:
         write_report(table)
         print(f"wrote the table into {REPORT.relative_to(ROOT)}")
+    if not args.no_pocket_print:
+        import bench_pocket_print
+        # the issues check these budgets at 400 pages per language
+        pocket_sizes = [n for n in sizes if n <= 400] or sizes[:1]
+        bench_pocket_print.main(pocket_sizes, args.runs, not args.no_report, info)
     return 0
 
 
