@@ -25,7 +25,7 @@ help:
 	@echo "make lint      ruff check (rules: pyproject.toml; left out for now: dev/ruff.md)"
 	@echo "make guard     build site and catalogs, compare their SHA-256 with dev/guard-rail.sha256"
 	@echo "make guard-record  rewrite dev/guard-rail.sha256 (after a content edit; commit it with the edit)"
-	@echo "make bench     run the performance benchmark (figures in dev/performance.md; 15 to 30 min)"
+	@echo "make bench     run the performance benchmark (figures in dev/performance.md; 15 to 30 min, and the booklets, cards and offline section after it: about 30 min more)"
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
