@@ -36,3 +36,26 @@ def test_any_other_difference_fails_and_is_shown():
     problems, _ = check.compare(reference | {"index.html": page("1.6.1")},
                                 reference | {"index.html": page("ProperDocs 1.6.7")}, explained=False)
     assert problems == ["differs: index.html"]
+
+
+def _manifest(hashes: dict[str, str], version: str) -> bytes:
+    import json
+
+    return json.dumps({"files": hashes, "language": "vi", "prefix": "", "version": version}).encode()
+
+
+def test_an_offline_manifest_follows_only_the_explained_pages():
+    reference = {"index.html": page("1.6.1"), "a.css": b"x",
+                 "offline/vi.json": _manifest({"index.html": "1", "a.css": "9"}, "v1")}
+    other = {"index.html": page("ProperDocs 1.6.7"), "a.css": b"x",
+             "offline/vi.json": _manifest({"index.html": "2", "a.css": "9"}, "v2")}
+    problems, counts = check.compare(reference, other, explained=True)
+    assert problems == [] and sum(counts.values()) == 2
+    # a page that differs otherwise, or another hash in the manifest, is a difference
+    other["index.html"] = page("ProperDocs 1.6.7", "Khác")
+    problems, _ = check.compare(reference, other, explained=True)
+    assert "differs: offline/vi.json" in problems
+    other["index.html"] = page("ProperDocs 1.6.7")
+    other["offline/vi.json"] = _manifest({"index.html": "2", "a.css": "8"}, "v2")
+    problems, _ = check.compare(reference, other, explained=True)
+    assert problems == ["differs: offline/vi.json"]
