@@ -5,13 +5,13 @@ Builds the whole site with SITE_URL pointing at a local server (so canonical lin
 hreflang alternates, the sitemap and robots.txt name the address Lighthouse loads), serves
 it from 127.0.0.1 gzip-compressed like the public host, and runs Lighthouse (mobile preset,
 the default: simulated slow 4G and a 4x slower CPU) on the home page and one guide in each
-language. Prints the scores and the audits that cost points; --write-readme puts the table
-between the <!-- lighthouse:start --> and <!-- lighthouse:end --> markers of README.md.
+language. Prints the scores and the audits that cost points; --write puts the table
+between the <!-- lighthouse:start --> and <!-- lighthouse:end --> markers of dev/quality.md.
 
 Lighthouse is an npm package outside the repository (too heavy for `make test`):
 
     npm i -E lighthouse@12.2.3 --prefix /tmp/lh      # 13.x needs Node 22
-    .venv/bin/python scripts/lighthouse_audit.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse --write-readme
+    .venv/bin/python scripts/lighthouse_audit.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse --write
 
 Exit status: 0 when every page meets the targets (performance >= 95, the others 100),
 1 when one does not, 2 when Lighthouse or the build cannot run.
@@ -38,7 +38,7 @@ import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-README = REPO / "README.md"
+QUALITY = REPO / "dev" / "quality.md"
 START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 PAGES = ["", "foreign-workers/contributions/", "en/", "en/foreign-workers/contributions/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -161,7 +161,7 @@ def meets_targets(summary: dict) -> bool:
     return all(summary["scores"][c] >= target for c, target in TARGETS.items())
 
 
-# -- README --------------------------------------------------------------------------------
+# -- dev/quality.md ------------------------------------------------------------------------------
 def table(results: dict[str, dict], lighthouse_version: str, chromium_version: str, runs: int) -> str:
     lines = [
         f"Lighthouse {lighthouse_version}, {chromium_version}, mobile preset (simulated slow 4G, "
@@ -178,13 +178,13 @@ def table(results: dict[str, dict], lighthouse_version: str, chromium_version: s
     return "\n".join(lines)
 
 
-def write_readme(text: str, readme: Path = README) -> None:
-    content = readme.read_text(encoding="utf-8")
+def write_table(text: str, page: Path = QUALITY) -> None:
+    content = page.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
     if not pattern.search(content):
-        raise Failure(f"{readme}: markers {START} and {END} not found; add them under '## Quality audits'")
+        raise Failure(f"{page}: markers {START} and {END} not found; add them back")
     replacement = f"{START}\n{text}\n{END}"
-    readme.write_text(pattern.sub(lambda _: replacement, content, count=1), encoding="utf-8")
+    page.write_text(pattern.sub(lambda _: replacement, content, count=1), encoding="utf-8")
 
 
 # -- command -------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse", help="the lighthouse command (default: $LIGHTHOUSE or `lighthouse` on PATH)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="browser for Lighthouse (CHROME_PATH)")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is kept (default 1)")
-    parser.add_argument("--write-readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--write", action="store_true", help="write the table into dev/quality.md")
     parser.add_argument("--keep", type=Path, help="keep the JSON reports in this directory")
     parser.add_argument("pages", nargs="*", default=PAGES, help="pages relative to the site root")
     args = parser.parse_args(argv)
@@ -229,9 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     text = table(results, lighthouse_version, chromium_version, args.runs)
     print()
     print(text)
-    if args.write_readme:
-        write_readme(text)
-        print(f"\nwritten to {README.relative_to(REPO)}")
+    if args.write:
+        write_table(text)
+        print(f"\nwritten to {QUALITY.relative_to(REPO)}")
     missed = [page for page, summary in results.items() if not meets_targets(summary)]
     if missed:
         print("\nbelow target: " + ", ".join(f"/{p}" for p in missed), file=sys.stderr)

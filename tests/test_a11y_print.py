@@ -2,8 +2,8 @@
 table rows never split, collapsed blocks and every tab printed.
 
 Chromium with media emulated as print, on the real site built once per session
-(tests/conftest.py). A page printed to PDF by Chromium is checked by eye in the README's
-"Quality audits" section; here the rules that make it right are checked.
+(tests/conftest.py). A page printed to PDF by Chromium is checked by eye (dev/quality.md); here the rules that
+make it right are checked.
 """
 
 from __future__ import annotations
