@@ -49,7 +49,12 @@ on_serve              0         ``mkdocs serve``: print each language's address
 ====================  ========  =====================================================
 
 The work itself is done by plain functions in the core (translate, figures, catalogs); this
-module only adapts them to MkDocs events.
+package only adapts them to MkDocs events. This module holds the build's state and the events
+that drive it (on_startup, on_shutdown, on_config, on_nav, on_env, on_page_context,
+on_post_build at -10 and -200, on_build_error); the other handlers live with their job:
+on_pre_build, on_page_read_source, on_page_markdown and on_page_content in ``pages``;
+on_post_page at -40 and on_post_template in ``interface``, at -1000 in ``policy``;
+on_template_context and on_post_build at -30 in ``not_found``; on_serve in ``publishing``.
 """
 
 from __future__ import annotations
