@@ -1,4 +1,4 @@
-"""One Python-Markdown converter per language build (``mdbabel.mkdocs_converter``).
+"""One Python-Markdown converter per language build (``mdbabel.mkdocs_plugin.converter``).
 
 MkDocs builds a converter per page; the plugin makes ``Page.render`` reuse one, reset between
 pages. These tests build sites both ways and compare every output file byte for byte: the
@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure import pages as mkdocs_pages
 
-import mdbabel.mkdocs_converter as converter
+import mdbabel.mkdocs_plugin.converter as converter
 import mdbabel.mkdocs_plugin as plugin_module
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Catalog text reaching templates is text (mdbabel.escaping, mdbabel.nav_html).
+"""Catalog text reaching templates is text (mdbabel.escaping, mdbabel.mkdocs_plugin.nav_html).
 
 Unit tests of the escaping helpers, of the autoescape setting and the escaping gettext in a
 real Jinja environment, of the navigation renderer with hostile titles, and of the status
@@ -239,7 +239,7 @@ def test_untranslated_and_honest_strings_are_unchanged(tmp_path):
 
 
 def test_the_navigation_renderer_escapes_titles_it_is_given_as_text():
-    from mdbabel.nav_html import NavRenderer
+    from mdbabel.mkdocs_plugin.nav_html import NavRenderer
 
     page = SimpleNamespace(title="Trang", url="a/", toc=[], active=True, children=None)
     link = SimpleNamespace(title='" onmouseover="alert(1)', url="https://example.org/?a=1&b=2",

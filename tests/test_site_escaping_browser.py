@@ -63,9 +63,10 @@ SITE_MESSAGES = {
 # The plugin's checks of interface strings and front matter off; then `mkdocs build`.
 BUILD = """
 import sys
-import mdbabel.mkdocs_plugin as plugin
-plugin.check_translation = lambda *args, **kwargs: []
-plugin.check_interface_translation = lambda *args, **kwargs: []
+import mdbabel.mkdocs_plugin.catalog_access as catalog_access
+import mdbabel.mkdocs_plugin.interface as interface
+catalog_access.check_translation = lambda *args, **kwargs: []
+interface.check_interface_translation = lambda *args, **kwargs: []
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "--site-dir", sys.argv[1]]
 cli()

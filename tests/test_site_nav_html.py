@@ -1,4 +1,4 @@
-"""The primary navigation written by mdbabel.nav_html is Material's: the same elements, classes,
+"""The primary navigation written by mdbabel.mkdocs_plugin.nav_html is Material's: the same elements, classes,
 attributes and text, in the same order, on every page, for every nav shape and every setting of
 the features it knows (navigation.prune, navigation.indexes). Sites that use a feature or an
 item it does not know get Material's own macros, byte for byte."""

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-import mdbabel.mkdocs_plugin as plugin_module
+import mdbabel.mkdocs_plugin.catalog_access as catalog_access  # where the page is translated
 from mdbabel import catalogs
 from small_site import mkdocs_yml
 
@@ -39,13 +39,13 @@ def project(tmp_path, monkeypatch) -> Path:
 def test_serve_rebuild_keeps_the_plugin_and_its_translations(project, tmp_path, monkeypatch):
     site = tmp_path / "site"
     translated = []
-    original = plugin_module.translate_markdown
+    original = catalog_access.translate_markdown
 
     def counting(*args, **kwargs):
         translated.append(args[0])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(plugin_module, "translate_markdown", counting)
+    monkeypatch.setattr(catalog_access, "translate_markdown", counting)
 
     def get_config():  # what serve's get_config does on each rebuild
         return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
