@@ -83,7 +83,7 @@ from mdbabel import figures as figures_module
 from mdbabel.figures import calculator as figure_calculator, changes as figure_changes
 from mdbabel.build_cache import CACHE_FILE, TranslationStore, text_digest
 from mdbabel import interface_strings as ui
-from mdbabel import review_state
+from mdbabel import project, review_state
 from mdbabel.catalogs import (SITE_DOMAIN, CatalogError, check_interface_translation, fuzzy_count,
                               load_site_config, load_translations)
 from mdbabel.checks import check_translation
@@ -309,7 +309,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         key = (language, domain)
         path = self._catalog_paths.get(key)
         if path is None:
-            path = self._catalog_paths[key] = self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            path = self._catalog_paths[key] = project.catalog_path(self.locales_dir, language, domain)
         return path
 
     def translations(self, language: str, domain: str) -> TranslationMap:
@@ -873,7 +873,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         site: list = []  # the catalog tools' view of the site, read if a template is missing
 
         def templates(domain: str):
-            path = self.locales_dir / "templates" / f"{domain}.pot"
+            path = project.template_path(self.locales_dir, domain)
             try:
                 keys = languages_module.template_keys(path, self._shown(path))
                 if keys or path.exists():
