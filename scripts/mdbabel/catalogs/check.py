@@ -24,6 +24,7 @@ from .update import plan_update
 
 __all__ = ["CheckReport", "check_project", "check_interface_translation"]
 
+
 @dataclass
 class CheckReport:
     """Result of :func:`check_project`: problems fail the check, notices do not."""

@@ -23,6 +23,7 @@ from ..segments import segment
 
 __all__ = ["extract_page", "extract_site", "extract_templates"]
 
+
 def _new_template(config: SiteConfig) -> Catalog:
     catalog = Catalog(project=config.site_name or config.root.resolve().name, fuzzy=True,
                       charset="utf-8")

@@ -17,6 +17,7 @@ from .extract import extract_templates
 
 __all__ = ["CatalogStats", "catalog_stats", "project_stats"]
 
+
 @dataclass(frozen=True)
 class CatalogStats:
     """How much of a catalog is usable: fuzzy entries count as not translated."""

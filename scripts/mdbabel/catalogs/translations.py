@@ -28,6 +28,7 @@ from .stats import catalog_stats
 __all__ = ["load_translations", "LoadedTranslations", "fuzzy_count", "make_lookup",
            "translations_of", "read_translations_fast"]
 
+
 def read_translations_fast(path: Path, shown: str, language: str | None,
                             data: bytes | None = None
                             ) -> tuple[dict[Key, Translation], int] | None:

@@ -37,6 +37,7 @@ from .update_cache import (UPDATE_CACHE, domain_files, files_digest, read_update
 __all__ = ["PlannedWrite", "UpdatePlan", "plan_update", "apply_plan", "update_catalogs",
            "PARALLEL_MIN_DOMAINS", "RUNS_PER_PROCESS"]
 
+
 @dataclass
 class PlannedWrite:
     """One file an update would write (``text``) or delete (``text is None``)."""

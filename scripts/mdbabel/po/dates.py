@@ -17,6 +17,7 @@ from ..problems import CatalogError
 
 __all__ = ["fixed_date", "now", "stable_text", "without_dates", "existing_header"]
 
+
 def _format_date(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M+0000")
 

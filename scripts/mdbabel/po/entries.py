@@ -11,6 +11,7 @@ from babel.messages.catalog import Catalog, Message
 
 __all__ = ["Key", "FORMAT_FLAGS", "key_of", "active_messages", "is_translated", "has_translation"]
 
+
 Key = tuple["str | None", str]  # (msgctxt, msgid)
 
 

@@ -146,9 +146,9 @@ def regular_entries(text: str) -> Iterator[tuple[str, Key, str, bool, int, int]]
 
 
 def parse_regular(text: str) -> Parsed | None:
-    """What :func:`parse_with_babel` makes of a catalog in the regular layout (the one the
-    fast reader below reads); ``None`` for any other file, which Babel's parser then reads
-    and, if wrong, explains. ``mdbabel update`` reads every catalog with it."""
+    """What :func:`mdbabel.po.read.parse_with_babel` makes of a catalog in the regular layout
+    (the one :func:`regular_entries` takes); ``None`` for any other file, which Babel's parser
+    then reads and, if wrong, explains. ``mdbabel update`` reads every catalog with it."""
     catalog = Catalog(locale=None, fuzzy=False, charset="utf-8")
     messages = catalog._messages  # noqa: SLF001 (Catalog.__setitem__ without the merging)
     obsolete_messages = catalog.obsolete

@@ -37,6 +37,7 @@ from .syntax import MANGLED_PREVIOUS, QUOTED, normal_strings, parse_previous
 
 __all__ = ["PoFile", "read_po_file", "parse_with_babel"]
 
+
 @dataclass
 class PoFile:
     """A catalog read from disk, with what Babel's model does not keep."""
@@ -50,7 +51,6 @@ class PoFile:
 
     def header(self, name: str) -> str | None:
         return header_value(self.headers, name)
-
 
 
 class _CheckingParser(PoFileParser):
@@ -172,7 +172,6 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     if not template:
         _check_language(po, path, header_line, language)
     return po
-
 
 
 def parse_with_babel(text: str, shown: str) -> Parsed:
