@@ -3,8 +3,11 @@ checked as GNU gettext checks it, with every error as ``file:line: what; fix``.
 
 Owns :class:`PoFile` (the catalog plus what Babel's model does not keep: the header fields
 in file order, the header's comments and fuzzy flag, the line of each msgstr) and
-:func:`read_po_file`, the one reader every module uses. A file in the regular layout is
-read by :mod:`mdbabel.po.fast` with the same results; any other goes through Babel's parser.
+:func:`read_po_file`, the reader the catalog tools and the build use. A file in the regular
+layout is read by :mod:`mdbabel.po.fast` with the same results; any other goes through
+Babel's parser. :func:`read_po_lenient` is the other way in, for a check that looks at every
+translation a catalog holds even when the build rejects the catalog (the site checks: links a
+translation changes): Babel's public ``read_po``, without the checks.
 
 Why Babel's parser and not its public ``read_po``: ``read_po`` gives no line for a msgstr
 (only for its msgid), merges a duplicate entry into the first without a word, drops a
@@ -21,21 +24,23 @@ checked by ``tests/test_catalog_read.py`` and ``tests/test_catalog_fast_reader.p
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser
+from babel.messages.pofile import PoFileError, PoFileParser, read_po
 
 from ..problems import CatalogError
 from ..project import language_of
-from ..textnorm import decode_normal
+from ..textnorm import decode_normal, read_normal
 from .entries import Key
 from .fast import Parsed, parse_regular
 from .headers import header_value, language_problem, parse_header, says_utf8
 from .syntax import MANGLED_PREVIOUS, QUOTED, normal_strings, parse_previous
 
-__all__ = ["PoFile", "read_po_file", "parse_with_babel"]
+__all__ = ["PoFile", "read_po_file", "read_po_lenient", "parse_with_babel"]
 
 
 @dataclass
@@ -199,3 +204,14 @@ def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> 
         raise CatalogError(problem)
     if value:
         po.catalog.locale = value.replace("-", "_")
+
+
+def read_po_lenient(path: Path) -> Catalog | None:
+    """The messages of the catalog at *path* as Babel's public ``read_po`` reads them, in the
+    normal form (:mod:`mdbabel.textnorm`: LF, NFC) and without the checks of
+    :func:`read_po_file`; ``None`` if even that cannot read it. Only for checks that must see
+    the translations of a catalog the build rejects (the catalog check reports why)."""
+    try:
+        return read_po(io.StringIO(read_normal(path)), abort_invalid=False)
+    except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
+        return None
