@@ -97,7 +97,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"to that list, then run `mdbabel init {language}` again")
     plan = catalogs.update_catalogs(config, languages=[language])
     _report_plan(plan)
-    print(f"catalogs for {language} are in {config.locales_dir}/{language}/LC_MESSAGES/")
+    print(f"catalogs for {language} are in "
+          f"{project.catalog_folder(Path(config.locales_dir), language).as_posix()}/")
     return EXIT_OK
 
 

@@ -1,5 +1,7 @@
-"""The project's settings: the ONLY reader of ``mkdocs.yml`` for the toolchain, and the
-layout rules every module uses.
+"""The project's settings: the reader of ``mkdocs.yml`` for the toolchain, and the layout
+rules every module uses. (``site_checks.read_site_config`` still reads the file a second time,
+with ``!ENV`` resolved, for the Markdown extensions: to be moved here with the split of
+``site_checks``.)
 
 Owns :class:`SiteConfig` (root, source and target languages, ``docs_dir``, ``locales_dir``,
 exclusions, the mkdocs-static-i18n layout), :func:`read_mkdocs_yaml` (plain YAML whose unknown
