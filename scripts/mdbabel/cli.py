@@ -12,8 +12,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import catalogs
-from .catalogs import CatalogError, SiteConfig
+from . import catalogs, project
+from .po import read_po_file
+from .problems import CatalogError
+from .project import SiteConfig
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -40,7 +42,7 @@ def _print_error(message: str) -> None:
 
 def _config(args: argparse.Namespace) -> SiteConfig:
     try:
-        return catalogs.load_site_config(args.root)
+        return project.load_site_config(args.root)
     except CatalogError as error:
         raise UsageError(str(error)) from None
 
@@ -95,7 +97,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"to that list, then run `mdbabel init {language}` again")
     plan = catalogs.update_catalogs(config, languages=[language])
     _report_plan(plan)
-    print(f"catalogs for {language} are in {config.locales_dir}/{language}/LC_MESSAGES/")
+    print(f"catalogs for {language} are in "
+          f"{project.catalog_folder(Path(config.locales_dir), language).as_posix()}/")
     return EXIT_OK
 
 
@@ -134,7 +137,7 @@ def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
     """*markdown* with ``{{ name }}`` replaced by figures formatted for the catalog's language."""
     from .figures import FigureError, load_figures, substitute
 
-    language = args.language or catalogs.read_po_file(args.catalog).header("Language")
+    language = args.language or read_po_file(args.catalog).header("Language")
     if not language:
         raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
                          "the figures")
@@ -162,7 +165,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    from .catalog_moves import Move, carry_moves
+    from .catalogs.moves import Move, carry_moves
 
     config = _config(args)
     domains = []
@@ -173,9 +176,9 @@ def cmd_move(args: argparse.Namespace) -> int:
         if not relative.endswith(".md"):
             raise UsageError(f"{given}: not a page; give the paths of the pages, e.g. "
                              f"`mdbabel move {config.docs_dir}/faq.md {config.docs_dir}/questions.md`")
-        domains.append(catalogs.page_domain(relative))
+        domains.append(project.page_domain(relative))
     old, new = domains
-    if old in {catalogs.page_domain(page) for page in config.pages()}:
+    if old in {project.page_domain(page) for page in config.pages()}:
         raise UsageError(f"{args.old}: this page still exists; move it first "
                          f"(`git mv {args.old} {args.new}`), then run this again")
     if not (config.docs_path / f"{new}.md").is_file():

@@ -1,4 +1,5 @@
-"""Writing a file so that its readers see the old file or the new one, never half of one."""
+"""Writing a file so that its readers see the old file or the new one, never half of one; and
+reading one that may not exist."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_write_bytes"]
+__all__ = ["atomic_write_bytes", "existing_bytes"]
 
 
 def atomic_write_bytes(path: str | Path, data: bytes | Callable[[BinaryIO], object], *,
@@ -42,3 +43,12 @@ def atomic_write_bytes(path: str | Path, data: bytes | Callable[[BinaryIO], obje
         except FileNotFoundError:
             pass
         raise
+
+
+def existing_bytes(path: Path) -> bytes | None:
+    """A file's bytes, ``None`` if it does not exist (any other error is raised: a catalog
+    that cannot be read must never be taken for a missing one, and written afresh)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None

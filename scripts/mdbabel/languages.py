@@ -28,8 +28,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogs import (SITE_DOMAIN, CatalogError, SiteConfig, extract_page, load_translations,
-                       read_po_file)
+from .catalogs.extract import extract_page
+from .catalogs.translations import load_translations
+from .po.read import read_po_file
+from .problems import CatalogError
+from .project import SITE_DOMAIN, SiteConfig
 
 #: A language is published from this share of translated page messages on.
 DEFAULT_PUBLISH_THRESHOLD = 0.8

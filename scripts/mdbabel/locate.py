@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalogs import SiteConfig, _messages, extract_page, extract_site
+from .catalogs.extract import extract_page, extract_site
+from .po.entries import active_messages
+from .project import SiteConfig
 
 __all__ = ["Found", "find_message"]
 
@@ -44,7 +46,7 @@ def find_message(config: SiteConfig, text: str) -> list[Found]:
     partial: list[Found] = []
     catalogs = [extract_site(config), *(extract_page(config, page) for page in config.pages())]
     for catalog in catalogs:
-        for message in _messages(catalog):
+        for message in active_messages(catalog):
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             folded = _folded(msgid)
             if wanted not in folded:

@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             print(error.format_message(), file=sys.stderr)
             return 1
         return 0
-    from .catalogs import CatalogError, read_mkdocs_yaml
+    from .problems import CatalogError
+    from .project import read_mkdocs_yaml
 
     try:  # a syntax error in mkdocs.yml: one line with its place, not MkDocs' traceback
         read_mkdocs_yaml(Path(args.config_file), args.config_file)

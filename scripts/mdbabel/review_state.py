@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mdbabel.catalogs import CatalogError, read_po_file
+from mdbabel.po.read import read_po_file
+from mdbabel.problems import CatalogError
 
 HEADER = "X-Review-State"
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
-import io
 import os
 import posixpath
 import re
@@ -635,7 +634,8 @@ def check_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Probl
 def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
     """(language, page rel, .po path) for every page catalog in locales/."""
     locales = root / "locales"
-    from .catalogs import CatalogError, load_site_config
+    from .problems import CatalogError
+    from .project import TEMPLATES_FOLDER, catalog_folder, domain_of, load_site_config
 
     try:
         locales = load_site_config(root).locales_path
@@ -643,12 +643,12 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
         pass
     if not locales.is_dir():
         return
-    for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir() and p.name != "templates"):
-        messages = lang_dir / "LC_MESSAGES"
+    for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir() and p.name != TEMPLATES_FOLDER):
+        messages = catalog_folder(locales, lang_dir.name)
         if not messages.is_dir():
             continue
         for po in sorted(messages.rglob("*.po")):
-            rel = po.relative_to(messages).with_suffix(".md").as_posix()
+            rel = f"{domain_of(po, messages)}.md"
             if rel.startswith("_"):
                 continue
             yield lang_dir.name, rel, po
@@ -656,8 +656,7 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
 
 def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
     """Links that a translation adds or changes: they must resolve like the source's links."""
-    from babel.core import UnknownLocaleError
-    from babel.messages.pofile import PoFileError, read_po
+    from .po.read import read_po_lenient
 
     docs_dir, rels = _site_pages(root)
     if pages is None:
@@ -667,11 +666,9 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
     for _lang, page_rel, po in _catalog_pages(root):
         if page_rel not in pages:
             continue  # a catalog without a page is the catalog check's business
-        try:
-            # read in the normal form (LF, NFC), as the build reads it; lenient: a catalog
-            # the build rejects is reported by the catalog check, with its line
-            catalog = read_po(io.StringIO(read_normal(po)), abort_invalid=False)
-        except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
+        # lenient: a catalog the build rejects is reported by the catalog check, with its line
+        catalog = read_po_lenient(po)
+        if catalog is None:
             continue
         for message in catalog:
             if not message.id or message.fuzzy or not isinstance(message.id, str):

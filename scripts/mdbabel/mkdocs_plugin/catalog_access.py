@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from mdbabel import review_state
+from mdbabel import project, review_state
 from mdbabel.build_cache import text_digest
 from mdbabel.catalogs import SITE_DOMAIN, CatalogError, fuzzy_count, load_translations
 from mdbabel.checks import check_translation
@@ -44,7 +44,7 @@ class CatalogAccess:
         key = (language, domain)
         path = self._catalog_paths.get(key)
         if path is None:
-            path = self._catalog_paths[key] = self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            path = self._catalog_paths[key] = project.catalog_path(self.locales_dir, language, domain)
         return path
 
     def translations(self, language: str, domain: str) -> TranslationMap:

@@ -12,9 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from mdbabel import interface_strings as ui
-from mdbabel import lang_marks
+from mdbabel import lang_marks, project
 from mdbabel import languages as languages_module
-from mdbabel.catalogs import CatalogError, load_site_config
+from mdbabel.problems import CatalogError
+from mdbabel.project import load_site_config
 from mdbabel.mkdocs_plugin.interface import language_name
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -41,7 +42,7 @@ class Publishing:
         site: list = []  # the catalog tools' view of the site, read if a template is missing
 
         def templates(domain: str):
-            path = self.locales_dir / "templates" / f"{domain}.pot"
+            path = project.template_path(self.locales_dir, domain)
             try:
                 keys = languages_module.template_keys(path, self._shown(path))
                 if keys or path.exists():

@@ -20,9 +20,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogs import (SITE_DOMAIN, CatalogError, Key, PoFile, SiteConfig, _has_translation,
-                       _key, _messages, atomic_write, extract_page, page_domain, read_po_file,
-                       render_catalog)
+from ..po.entries import Key, active_messages, has_translation, key_of
+from ..po.read import PoFile, read_po_file
+from ..po.write import atomic_write, render_catalog
+from ..problems import CatalogError
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domain,
+                       templates_folder)
+from .extract import extract_page
 
 __all__ = ["MOVE_SHARE", "Move", "orphan_domains", "detect_moves", "carry_moves",
            "orphan_problem"]
@@ -46,12 +50,12 @@ def orphan_domains(config: SiteConfig, languages: list[str] | None = None) -> li
     languages = list(config.languages if languages is None else languages)
     pages = {page_domain(page) for page in config.pages()}
     found = set()
-    folders = [(config.locales_path / "templates", ".pot")]
-    folders += [(config.locales_path / language / "LC_MESSAGES", ".po") for language in languages]
+    folders = [(templates_folder(config.locales_path), ".pot")]
+    folders += [(catalog_folder(config.locales_path, language), ".po") for language in languages]
     for folder, suffix in folders:
         if folder.is_dir():
             for path in folder.rglob(f"*{suffix}"):
-                domain = path.relative_to(folder).as_posix()[: -len(suffix)]
+                domain = domain_of(path, folder)
                 if domain != SITE_DOMAIN and domain not in pages:
                     found.add(domain)
     return sorted(found)
@@ -71,7 +75,7 @@ def _catalog_keys(config: SiteConfig, domain: str, languages: list[str]) -> set[
                               language=language)
         except CatalogError:
             continue  # a malformed catalog is reported (and never moved) by the update
-        keys |= {_key(message) for message in _messages(po.catalog)}
+        keys |= {key_of(message) for message in active_messages(po.catalog)}
     return keys
 
 
@@ -83,7 +87,7 @@ def detect_moves(config: SiteConfig, languages: list[str] | None = None) -> list
     orphans = {domain: keys for domain, keys in orphans.items() if keys}
     if not orphans:
         return []
-    pages = {page_domain(page): {_key(m) for m in _messages(extract_page(config, page))}
+    pages = {page_domain(page): {key_of(m) for m in active_messages(extract_page(config, page))}
              for page in config.pages()}
     scored = []
     for old, old_keys in orphans.items():
@@ -142,7 +146,7 @@ def _remove_file(path: Path, git_root: Path | None) -> None:
 
 
 def _translated(po: PoFile) -> bool:
-    return any(_has_translation(m) for m in (*_messages(po.catalog), *po.catalog.obsolete.values()))
+    return any(has_translation(m) for m in (*active_messages(po.catalog), *po.catalog.obsolete.values()))
 
 
 # --------------------------------------------------------------------------- carrying
@@ -202,15 +206,15 @@ def _merge_into(old: PoFile, existing: PoFile, target: Path) -> None:
     existing catalog leaves untranslated takes the old translation; any other old translation
     is kept as an obsolete entry, which an update brings back if its text comes back."""
     catalog = existing.catalog
-    active = {_key(m): m for m in _messages(catalog)}
-    obsolete = {_key(m): m for m in catalog.obsolete.values()}
-    for message in (*old.catalog.obsolete.values(), *_messages(old.catalog)):
-        if not _has_translation(message):
+    active = {key_of(m): m for m in active_messages(catalog)}
+    obsolete = {key_of(m): m for m in catalog.obsolete.values()}
+    for message in (*old.catalog.obsolete.values(), *active_messages(old.catalog)):
+        if not has_translation(message):
             continue
-        key = _key(message)
+        key = key_of(message)
         here = active.get(key)
         if here is not None:
-            if not _has_translation(here):
+            if not has_translation(here):
                 here.string = message.string
                 here.flags |= message.flags
                 here.user_comments = list(message.user_comments)

@@ -1,0 +1,121 @@
+"""``mdbabel check`` for catalogs: everything wrong with them, one line each.
+
+Owns :func:`check_project` (malformed catalogs, catalogs an update would change, catalogs of
+removed pages, and translations that break a rule of :mod:`mdbabel.checks`),
+:func:`check_interface_translation` (the rules for ``_site`` strings, also used by the site
+build) and the gettext rules ``msgfmt --check`` applies to line breaks. Findings are
+:class:`mdbabel.problems.Problem` lines, ``file:line: what; fix``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import checks
+from ..po.entries import active_messages, has_translation, key_of
+from ..po.read import PoFile
+from ..problems import Problem
+from ..project import SITE_DOMAIN, SiteConfig, domain_of, read_text_file, templates_folder
+from ..translate import translate_markdown
+from .moves import detect_moves
+from .translations import make_lookup, translations_of
+from .update import plan_update
+
+__all__ = ["CheckReport", "check_project", "check_interface_translation"]
+
+
+@dataclass
+class CheckReport:
+    """Result of :func:`check_project`: problems fail the check, notices do not."""
+
+    problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def check_project(config: SiteConfig) -> CheckReport:
+    """Everything wrong with the catalogs of a site, as ``file:line: what; how to fix`` texts:
+
+    malformed catalogs, catalogs out of date with the sources (``make catalogs`` would change
+    them), and translations that break a rule of :mod:`mdbabel.checks` (dropped link, code,
+    placeholder...). Catalogs of removed pages are notices.
+    """
+    report = CheckReport()
+    moves = detect_moves(config)
+    plan = plan_update(config, malformed=report.problems, moves=moves)
+    moved_from = {move.old: move.new for move in moves}
+    for write in plan.content_changes:
+        if write.text is None:
+            domain = domain_of(write.path, templates_folder(config.locales_path))
+            where = f"; it carries the messages of {config.docs_dir}/{moved_from[domain]}.md" \
+                if domain in moved_from else ""
+            problem = Problem(write.shown, None, f"template of a page that no longer exists{where}",
+                              "run `make catalogs`")
+        elif write.created:
+            problem = Problem(write.shown, None, "missing", "run `make catalogs`")
+        else:
+            problem = Problem(write.shown, None, "out of date with the sources", "run `make catalogs`")
+        report.problems.append(str(problem))
+    # a catalog without a page is an error: its translations reach no page
+    report.problems.extend(plan.orphaned)
+    for write in plan.writes:
+        po = write.existing  # each catalog is read once, by the update plan
+        if po is None:
+            continue
+        report.problems.extend(map(str, _gettext_rule_problems(po)))
+        translations = translations_of(po)
+        if write.domain == SITE_DOMAIN:
+            for (_context, msgid), translation in translations.items():
+                found = check_interface_translation(msgid, translation.text, translation.reorder,
+                                                    write.language)
+                report.problems.extend(f"{translation.origin}: {p}" for p in found)
+            continue
+        page = config.docs_path / f"{write.domain}.md"
+        result = translate_markdown(read_text_file(page, config.shown(page)),
+                                    make_lookup(translations),
+                                    source_lang=config.source_language, mark_untranslated=False,
+                                    language=write.language)
+        report.problems.extend(result.problems)
+    return report
+
+
+def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,
+                                language: str | None = None) -> list[str]:
+    """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
+    of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
+    and by the site build."""
+    return checks.check_translation(msgid, msgstr, "interface", reorder=reorder,
+                                    language=language) \
+        + _format_problems(msgid, msgstr)
+
+
+_NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+
+
+def _format_problems(msgid: str, msgstr: str) -> list[str]:
+    """Interface strings are filled in with ``%(name)s`` by the site: keep each one.
+
+    (Catalogs carry no ``python-format`` flag, so ``msgfmt --check-format`` cannot see this.)
+    """
+    wanted, written = sorted(_NAMED_FORMAT.findall(msgid)), sorted(_NAMED_FORMAT.findall(msgstr))
+    if wanted == written:
+        return []
+    missing = sorted(set(wanted) - set(written)) or sorted(set(written) - set(wanted))
+    return [f"translation changes the placeholders {', '.join(missing)}; keep exactly "
+            f"{', '.join(wanted) or 'none'} (the site fills them in)"]
+
+
+def _gettext_rule_problems(po: PoFile) -> list[Problem]:
+    """What ``msgfmt --check`` would reject in a translation: a line break at the start or
+    end of the msgstr that the msgid does not have (or the other way round)."""
+    problems = []
+    for message in active_messages(po.catalog):
+        if not has_translation(message) or not isinstance(message.id, str):
+            continue
+        line = po.msgstr_lines.get(key_of(message), message.lineno)
+        for end, test in (("start", str.startswith), ("end", str.endswith)):
+            if test(message.id, "\n") != test(message.string, "\n"):
+                need = "must" if test(message.id, "\n") else "must not"
+                problems.append(Problem(po.shown, line, f"the translation {need} {end} with a line "
+                                        "break, like the source text", "fix the msgstr"))
+    return problems
