@@ -287,3 +287,47 @@ def test_a_source_title_taken_as_written_is_what_yaml_reads(raw):
 
     if _plain_text_scalar(raw):
         assert load_front_matter(f"sources:\n  - title: {raw}\n")["sources"][0]["title"] == raw
+
+
+def test_the_block_rules_are_tried_in_the_order_of_their_priorities():
+    """Python-Markdown's order: admonitions before tables, tables before headings, headings
+    before lists and quotes, the paragraph last (it takes whatever is left)."""
+    from mdbabel.segments import BLOCK_RULES
+
+    names = BLOCK_RULES.names()
+    assert names[-1] == "paragraph"
+    assert names.index("admonition") < names.index("table") < names.index("atx heading") \
+        < names.index("list") < names.index("blockquote") < names.index("definition")
+    # the order decides: a table whose header row starts with "#" stays a table
+    assert [u.kind for u in segment("#a | b\n--|--\nc | d\n")] == ["table cell"] * 4
+
+
+def test_a_block_rule_is_added_by_registering_it():
+    """A newcomer's construct: a block whose first line starts with "%%" is a comment."""
+    from mdbabel.segments import BLOCK_RULES
+
+    def comment(seg, block):
+        return block.text.startswith("%%")
+
+    source = "%% a note to editors\n\nVăn bản.\n"
+    assert [u.text for u in segment(source)] == ["%% a note to editors", "Văn bản."]
+    BLOCK_RULES.register(comment, "editor comment", 52)
+    try:
+        assert BLOCK_RULES.names().index("editor comment") == BLOCK_RULES.names().index("list") - 1
+        assert [u.text for u in segment(source)] == ["Văn bản."]
+        # the rules parse the blocks of every container too
+        assert [u.text for u in segment("- %% mục\n- Mục\n")] == ["Mục"]
+    finally:
+        BLOCK_RULES.deregister("editor comment")
+    assert [u.text for u in segment(source)] == ["%% a note to editors", "Văn bản."]
+
+
+def test_the_registry_keeps_the_order_of_registration_for_equal_priorities():
+    from mdbabel.segments.registry import Registry
+
+    rules = Registry()
+    for name, priority in (("b", 5), ("a", 5), ("c", 9), ("d", 1)):
+        rules.register(name.upper(), name, priority)
+    assert list(rules) == ["C", "B", "A", "D"]
+    rules.register("A2", "a", 10)  # registering a name again replaces it
+    assert list(rules) == ["A2", "C", "B", "D"] and "a" in rules and len(rules) == 4
