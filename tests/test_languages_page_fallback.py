@@ -121,10 +121,10 @@ def test_admonition_title_and_heading_from_english_carry_lang_in_page_and_toc(si
                      r'<span lang="en">Section only English has</span>', toc)
 
 
-def test_page_title_from_english_in_the_navigation_with_lang_and_plain_in_title(site):
+def test_page_title_from_english_in_the_navigation_and_title_with_lang(site):
     html = read(site, "ko/chain/index.html")
-    # <title> cannot hold an element: the English title as it is
-    assert "<title>Chain fallback page - 사회보험</title>" in html
+    # <title> cannot hold an element: the English title it begins with gives it its lang
+    assert '<title lang="en">Chain fallback page - 사회보험</title>' in html
     nav = html.split('class="md-nav md-nav--primary"', 1)[1]
     assert '<span lang="en">Chain fallback page</span>' in nav
     # <meta> cannot either: the English description as it is
