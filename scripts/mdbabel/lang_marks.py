@@ -116,7 +116,8 @@ def resolve(html: str) -> str:
 
 
 _TEXT_ATTRIBUTE = re.compile(r"""\s(alt|title|aria-label|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_HAS_LANG = re.compile(r"""^<[A-Za-z][A-Za-z0-9-]*(?:\s+(?:[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*?\s+lang\s*=""", re.I)
+_HAS_LANG = re.compile(r"""^<[A-Za-z][A-Za-z0-9-]*"""
+                       r"""(?:\s+(?:[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*?\s+lang\s*=""", re.I)
 _TITLE = re.compile(r"(<title\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)(</title\s*>)", re.S | re.I)
 _CONTENTLESS = frozenset(("img", "input"))
 
