@@ -161,3 +161,7 @@ def test_the_search_box_takes_the_lang_of_its_label_and_no_mark():
     strings = plugin._localize({"label": marked("Search"), "open": marked(UI_STRINGS["open"], "vi")})  # noqa: SLF001
     assert strings == {"label": "Search", "open": UI_STRINGS["open"], "lang": "en"}
     assert "lang" not in plugin._localize({"label": "검색"})  # noqa: SLF001 - the build's own
+
+
+def test_a_field_keeps_the_pages_lang_for_what_the_reader_types():
+    assert lang_marks.resolve(f'<input placeholder="{marked("Search")}">') == '<input placeholder="Search">'

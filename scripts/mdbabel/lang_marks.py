@@ -10,11 +10,12 @@ private use area, which no escaping changes::
 
 and :func:`resolve` turns each mark in the finished HTML into ``<span lang="LANG">TEXT</span>``
 where a ``span`` may stand (element content, the mark's start and end in the same element).
-An element without content (``<img>``, ``<input>``) whose text attributes (``alt``, ``title``,
-``aria-label``, ``placeholder``) are each wholly marked with one same language gets that
-``lang`` itself; ``<title>`` gets the language of its first letter when that is a marked one
-(a page title that fell back, which the site name follows). Everywhere else, in other
-attribute values, ``<script>``, ``<style>``, ``<textarea>`` or a comment, only the marks are
+An image (``<img>``, ``<area>``: no content) whose text attributes (``alt``, ``title``,
+``aria-label``) are each wholly marked with one same language gets that ``lang`` itself;
+``<title>`` gets the language of its first letter when that is a marked one (a page title
+that fell back, which the site name follows). Everywhere else, in other attribute values
+(a field's, whose ``lang`` would be that of what the reader types), ``<script>``,
+``<style>``, ``<textarea>`` or a comment, only the marks are
 dropped: HTML cannot give an attribute a language of its own, so there the text stays as it
 is and the element's ``lang`` stands. :func:`strip` drops every mark (text that is not HTML).
 """
@@ -119,7 +120,9 @@ _TEXT_ATTRIBUTE = re.compile(r"""\s(alt|title|aria-label|placeholder)\s*=\s*(?:"
 _HAS_LANG = re.compile(r"""^<[A-Za-z][A-Za-z0-9-]*"""
                        r"""(?:\s+(?:[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*?\s+lang\s*=""", re.I)
 _TITLE = re.compile(r"(<title\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)(</title\s*>)", re.S | re.I)
-_CONTENTLESS = frozenset(("img", "input"))
+# elements without content whose text is all in attributes; not <input>, whose lang would
+# also be the language of what the reader types
+_CONTENTLESS = frozenset(("img", "area"))
 
 
 def _resolve_tag(token: str, raw: str | None) -> str:
