@@ -165,3 +165,7 @@ def test_the_search_box_takes_the_lang_of_its_label_and_no_mark():
 
 def test_a_field_keeps_the_pages_lang_for_what_the_reader_types():
     assert lang_marks.resolve(f'<input placeholder="{marked("Search")}">') == '<input placeholder="Search">'
+
+
+def test_an_unquoted_attribute_value_counts_like_a_quoted_one():
+    assert lang_marks.resolve(f'<img alt=사진 title="{marked("Image")}">') == '<img alt=사진 title="Image">'

@@ -116,7 +116,7 @@ def resolve(html: str) -> str:
     return "".join(out)
 
 
-_TEXT_ATTRIBUTE = re.compile(r"""\s(alt|title|aria-label|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_TEXT_ATTRIBUTE = re.compile(r"""\s(?:alt|title|aria-label)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 _HAS_LANG = re.compile(r"""^<[A-Za-z][A-Za-z0-9-]*"""
                        r"""(?:\s+(?:[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*?\s+lang\s*=""", re.I)
 _TITLE = re.compile(r"(<title\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)(</title\s*>)", re.S | re.I)
@@ -138,8 +138,7 @@ def _resolve_tag(token: str, raw: str | None) -> str:
     name = _START_TAG.match(token)
     if name is None or name.group(1).lower() not in _CONTENTLESS or _HAS_LANG.match(token):
         return strip(token)
-    languages = {language_of(found.group(2) if found.group(2) is not None else found.group(3))
-                 for found in _TEXT_ATTRIBUTE.finditer(token)}
+    languages = {language_of(found.group(1).strip("\"'")) for found in _TEXT_ATTRIBUTE.finditer(token)}
     if len(languages) != 1 or None in languages:
         return strip(token)
     at = name.end()
