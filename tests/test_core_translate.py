@@ -221,3 +221,23 @@ def test_without_fallbacks_nothing_changes():
     source = "Một.\n\nHai.\n"
     assert (translate(source, {"Một.": "One."}, fallbacks=[]).markdown
             == translate(source, {"Một.": "One."}).markdown == 'One.\n\n<span lang="vi">Hai.</span>\n')
+
+
+def test_untranslated_titles_labels_and_alt_are_marked_vietnamese_only_when_asked():
+    from mdbabel import lang_marks
+
+    source = ('!!! note "Lưu ý"\n    Ba.\n\n??? tip "Chi tiết"\n    Bốn.\n\n=== "Thẻ"\n\n    Năm.\n\n'
+              '![Ảnh](a.png)\n')
+    own = {"Ba.": "셋.", "Bốn.": "넷.", "Năm.": "다섯."}
+    marked = translate(source, own, language="ko", mark_attributes=True)
+    assert marked.markdown == source.replace("Ba.", "셋.").replace("Bốn.", "넷.").replace(
+        "Năm.", "다섯.").replace('"Lưu ý"', f'"{lang_marks.mark("Lưu ý", "vi")}"').replace(
+        '"Chi tiết"', f'"{lang_marks.mark("Chi tiết", "vi")}"').replace(
+        '"Thẻ"', f'"{lang_marks.mark("Thẻ", "vi")}"').replace("[Ảnh]", f"[{lang_marks.mark('Ảnh', 'vi')}]")
+    rendered = lang_marks.resolve(html(marked.markdown))
+    assert '<p class="admonition-title"><span lang="vi">Lưu ý</span></p>' in rendered
+    assert '<summary><span lang="vi">Chi tiết</span></summary>' in rendered
+    assert '<img lang="vi" alt="Ảnh" src="a.png"' in rendered
+    assert (marked.total, marked.translated) == (7, 3)
+    # Markdown meant to be read as Markdown (mdbabel translate): no marks
+    assert lang_marks.OPEN not in translate(source, own, language="ko").markdown

@@ -92,14 +92,40 @@ def test_a_mark_may_hold_whole_elements():
 
 
 def test_where_no_span_may_stand_only_the_marks_go():
-    html = (f'<head><title>{marked("Page not found")} - Site</title>'
+    html = (f'<head><title>Site: {marked("Page not found")}</title>'
             f'<script>var a = "{marked("x")}";</script><style>/* {marked("y")} */</style></head>'
             f'<button aria-label="{marked("Choose a language")}" title="a > {marked("b")}">'
             f'<!-- {marked("c")} --><textarea>{marked("d")}</textarea></button>')
     assert lang_marks.resolve(html) == (
-        '<head><title>Page not found - Site</title><script>var a = "x";</script>'
+        '<head><title>Site: Page not found</title><script>var a = "x";</script>'
         '<style>/* y */</style></head><button aria-label="Choose a language" title="a > b">'
         '<!-- c --><textarea>d</textarea></button>')
+
+
+def test_a_title_begun_by_marked_text_gets_its_lang():
+    assert lang_marks.resolve(f'<title>{marked("Page not found")} - 사회보험</title>') == \
+        '<title lang="en">Page not found - 사회보험</title>'
+    assert lang_marks.resolve(f'<title>2026 {marked("Rates")} - 사회보험</title>') == \
+        '<title lang="en">2026 Rates - 사회보험</title>'
+    # begun by the page's own words, or with a lang already: only the marks go
+    assert lang_marks.resolve(f'<title>보험 - {marked("Social insurance")}</title>') == \
+        '<title>보험 - Social insurance</title>'
+    assert lang_marks.resolve(f'<title lang="ko">{marked("Rates")} - 사회보험</title>') == \
+        '<title lang="ko">Rates - 사회보험</title>'
+
+
+def test_an_image_whose_text_attributes_are_all_marked_alike_gets_their_lang():
+    vi = lang_marks.mark("Ảnh", "vi")
+    assert lang_marks.resolve(f'<p><img alt="{marked("Image")}" src="a.png"></p>') == \
+        '<p><img lang="en" alt="Image" src="a.png"></p>'
+    assert lang_marks.resolve(f'<img alt="{vi}" title="{vi}" />') == '<img lang="vi" alt="Ảnh" title="Ảnh" />'
+    # text attributes in two languages, or one of them the page's: no lang, the marks go
+    assert lang_marks.resolve(f'<img alt="{marked("Image")}" title="{vi}">') == '<img alt="Image" title="Ảnh">'
+    assert lang_marks.resolve(f'<img alt="{marked("Image")}" title="사진">') == '<img alt="Image" title="사진">'
+    assert lang_marks.resolve(f'<img alt="x {marked("Image")}">') == '<img alt="x Image">'
+    # an element with content: its lang would cover the content too
+    assert lang_marks.resolve(f'<abbr title="{marked("Social insurance")}">BHXH</abbr>') == \
+        '<abbr title="Social insurance">BHXH</abbr>'
 
 
 def test_a_mark_across_elements_or_without_end_is_dropped_never_misnested():
@@ -135,3 +161,11 @@ def test_the_search_box_takes_the_lang_of_its_label_and_no_mark():
     strings = plugin._localize({"label": marked("Search"), "open": marked(UI_STRINGS["open"], "vi")})  # noqa: SLF001
     assert strings == {"label": "Search", "open": UI_STRINGS["open"], "lang": "en"}
     assert "lang" not in plugin._localize({"label": "검색"})  # noqa: SLF001 - the build's own
+
+
+def test_a_field_keeps_the_pages_lang_for_what_the_reader_types():
+    assert lang_marks.resolve(f'<input placeholder="{marked("Search")}">') == '<input placeholder="Search">'
+
+
+def test_an_unquoted_attribute_value_counts_like_a_quoted_one():
+    assert lang_marks.resolve(f'<img alt=사진 title="{marked("Image")}">') == '<img alt=사진 title="Image">'

@@ -110,17 +110,18 @@ def test_page_titles_left_in_vietnamese_carry_lang_and_translated_ones_do_not(si
     assert re.search(r'<span class="md-ellipsis">\s*보험 홈\s*</span>', nav)  # translated: no mark
     assert re.search(r'<span class="md-ellipsis">\s*일부 번역된 페이지\s*</span>', nav)
     assert "<title>일부 번역된 페이지 - 사회보험</title>" in read(site, "ko/partly/index.html")
-    assert "<title>Trang dịch rất ít - 사회보험</title>" in read(site, "ko/little/index.html")
+    # a title left in Vietnamese begins <title>: the element has its lang
+    assert '<title lang="vi">Trang dịch rất ít - 사회보험</title>' in read(site, "ko/little/index.html")
 
 
-def test_notice_and_not_found_page_fall_back_with_their_lang_and_title_stays_plain(site):
+def test_notice_and_not_found_page_fall_back_with_their_lang_in_title_too(site):
     little = read(site, "ko/little/index.html")  # not translated into Korean: shown in Vietnamese
     assert re.search(r'role="note" lang="en">\s*<p>This page is not yet translated into Korean; '
                      r'it is shown in Vietnamese\.', little)
     not_found = read(site, "ko/404.html")
     assert '<html lang="ko"' in not_found
-    # <title> cannot hold an element: the fallback text as it is, the document's lang stays
-    assert "<title>Page not found - 사회보험</title>" in not_found
+    # <title> cannot hold an element: it takes the lang of the fallback title it begins with
+    assert '<title lang="en">Page not found - 사회보험</title>' in not_found
     assert '<h1><span lang="en">Page not found</span></h1>' in not_found
     assert '<span lang="vi">Về trang chủ</span>' in not_found  # in no catalog of the chain
 

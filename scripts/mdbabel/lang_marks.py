@@ -10,10 +10,14 @@ private use area, which no escaping changes::
 
 and :func:`resolve` turns each mark in the finished HTML into ``<span lang="LANG">TEXT</span>``
 where a ``span`` may stand (element content, the mark's start and end in the same element).
-Everywhere else, in an attribute value, in ``<title>``, ``<script>``, ``<style>``,
-``<textarea>`` or a comment, only the marks are dropped: HTML cannot give an attribute or the
-document title a language of its own, so there the text stays as it is and the document's
-``lang`` (the page's) stands. :func:`strip` drops every mark (text that is not HTML).
+An image (``<img>``, ``<area>``: no content) whose text attributes (``alt``, ``title``,
+``aria-label``) are each wholly marked with one same language gets that ``lang`` itself;
+``<title>`` gets the language of its first letter when that is a marked one (a page title
+that fell back, which the site name follows). Everywhere else, in other attribute values
+(a field's, whose ``lang`` would be that of what the reader types), ``<script>``,
+``<style>``, ``<textarea>`` or a comment, only the marks are
+dropped: HTML cannot give an attribute a language of its own, so there the text stays as it
+is and the element's ``lang`` stands. :func:`strip` drops every mark (text that is not HTML).
 """
 
 from __future__ import annotations
@@ -78,7 +82,7 @@ def resolve(html: str) -> str:
         token = match.group(0)
         if token.startswith("<") and len(token) > 1:
             if OPEN in token or CLOSE in token:
-                token = strip(token)
+                token = _resolve_tag(token, match.group("raw"))
             if token.startswith("</"):
                 depth -= 1
                 for entry in stack:
@@ -110,3 +114,49 @@ def resolve(html: str) -> str:
         rest = token[position:]
         out.append(rest.replace(OPEN, "") if OPEN in rest else rest)
     return "".join(out)
+
+
+_TEXT_ATTRIBUTE = re.compile(r"""\s(?:alt|title|aria-label)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_HAS_LANG = re.compile(r"""^<[A-Za-z][A-Za-z0-9-]*"""
+                       r"""(?:\s+(?:[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*?\s+lang\s*=""", re.I)
+_TITLE = re.compile(r"(<title\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)(</title\s*>)", re.S | re.I)
+# elements without content whose text is all in attributes; not <input>, whose lang would
+# also be the language of what the reader types
+_CONTENTLESS = frozenset(("img", "area"))
+
+
+def _resolve_tag(token: str, raw: str | None) -> str:
+    """A tag (or a raw text element) holding marks, without them, with the ``lang`` they give
+    it where one applies to all its text (see the module's docstring)."""
+    if raw is not None:
+        found = _TITLE.fullmatch(token) if raw.lower() == "title" else None
+        if found is None or _HAS_LANG.match(token):
+            return strip(token)
+        language = _main_language(found.group(2))
+        return (found.group(1) + (f' lang="{language}"' if language else "") + ">"
+                + strip(found.group(2)) + found.group(3))
+    name = _START_TAG.match(token)
+    if name is None or name.group(1).lower() not in _CONTENTLESS or _HAS_LANG.match(token):
+        return strip(token)
+    languages = {language_of(found.group(1).strip("\"'")) for found in _TEXT_ATTRIBUTE.finditer(token)}
+    if len(languages) != 1 or None in languages:
+        return strip(token)
+    at = name.end()
+    return strip(token[:at]) + f' lang="{languages.pop()}"' + strip(token[at:])
+
+
+def _main_language(text: str) -> str | None:
+    """The language of the first letter of *text* when that letter is in a mark (a title
+    begins with the page's own title, before the site name); None when it is not."""
+    stack: list[str | None] = [None]
+    position = 0
+    for found in _MARK_IN_TEXT.finditer(text):
+        if any(c.isalpha() for c in text[position:found.start()]):
+            return stack[-1]
+        position = found.end()
+        if found.group(0) == CLOSE:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            stack.append(found.group(1) if _LANG.fullmatch(found.group(1)) else None)
+    return stack[-1] if any(c.isalpha() for c in text[position:]) else None

@@ -74,7 +74,8 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                        mark_untranslated: bool = True,
                        write_identical: bool = False,
                        language: str | None = None,
-                       fallbacks: Sequence[tuple[str, Lookup]] = ()) -> TranslationResult:
+                       fallbacks: Sequence[tuple[str, Lookup]] = (),
+                       mark_attributes: bool = False) -> TranslationResult:
     """Return *source* with every unit replaced by its translation from *lookup*.
 
     A unit without a translation, or whose translation fails
@@ -91,6 +92,9 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
     :func:`mdbabel.lang_marks.mark` (an admonition title gets its ``lang`` once the page is
     written; an attribute or a front matter value keeps only the text). Such a unit still
     counts as untranslated.
+    With *mark_attributes* (output that passes :func:`mdbabel.lang_marks.resolve`), an
+    untranslated unit that is not inline Markdown (an admonition or details title, a tab label,
+    an image's alt) is marked as *source_lang* the same way, so that it gets its ``lang`` too.
     """
     body = source.rstrip("\n")
     if len(body) != len(source):
@@ -99,7 +103,7 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
         result = translate_markdown(body, lookup, source_lang=source_lang,
                                     mark_untranslated=mark_untranslated,
                                     write_identical=write_identical, language=language,
-                                    fallbacks=fallbacks)
+                                    fallbacks=fallbacks, mark_attributes=mark_attributes)
         result.markdown += source[len(body):]
         return result
     units = _segment(source)
@@ -138,10 +142,12 @@ def translate_markdown(source: str, lookup: Lookup, *, source_lang: str = "vi",
                 other, other_language = found_elsewhere
                 text = (f'<span lang="{other_language}">{other.text}</span>'
                         if unit.span.style == "inline" else lang_marks.mark(other.text, other_language))
-            elif not (mark_untranslated and unit.span.style == "inline"):
-                continue
-            else:
+            elif mark_untranslated and unit.span.style == "inline":
                 text = f'<span lang="{source_lang}">{unit.text}</span>'
+            elif mark_untranslated and mark_attributes and unit.span.style == "attribute":
+                text = lang_marks.mark(unit.text, source_lang)
+            else:
+                continue
         else:
             translated += 1
             if text == unit.text and not write_identical:

@@ -136,7 +136,7 @@ class CatalogAccess:
             if result is None:
                 lookup = lambda msgid, context: catalog.get((context, msgid))  # noqa: E731
                 result = translate_markdown(key[1], lookup, source_lang=self.config.source_language,
-                                            mark_untranslated=True, language=language,
+                                            mark_untranslated=True, mark_attributes=True, language=language,
                                             fallbacks=fallbacks)
                 if self._store is not None:
                     self._store.put(stored_key, result)
