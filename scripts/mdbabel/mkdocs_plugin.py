@@ -277,6 +277,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         # this build's booklets (on_env) and the pages that link to them
         self._booklets: list = []
         self._booklet_links: dict[str, list[str]] = {}
+        self._booklet_extras: dict = {}  # each page's PageExtras, taken once for the booklets and the page
         self._booklet_day = None
         # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
         self._serving = False
@@ -772,7 +773,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def _make_booklets(self, config) -> None:
         """The printed booklets of this language (mdbabel.booklets), from every page's
         article HTML; written into the site in on_post_build, linked in on_page_context."""
-        self._booklets, self._booklet_links = [], {}
+        self._booklets, self._booklet_links, self._booklet_extras = [], {}, {}
         enabled = self.config.booklets
         if isinstance(enabled, str):
             enabled = enabled.strip().lower() in ("1", "true", "yes", "on")
@@ -789,7 +790,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         inputs = []
         for page in self._nav.pages:
             info = self._page_data.get(page.file.src_uri)
-            extras = self._extras(page)
+            extras = self._booklet_extras[page.file.src_uri] = self._extras(page)
             reviewed = (self._booklet_text(ui.BOOKLET_REVIEWED, date=extras.reviewed)
                         if extras.reviewed else None)
             body = _source_page(page.file.abs_src_path)[0] if page.file.abs_src_path else ""
@@ -971,7 +972,7 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
     def on_page_context(self, context, page, config, nav):
         info = self._page_data.get(page.file.src_uri)
         context["mdbabel_page"] = info
-        context["mdbabel_extras"] = self._extras(page)
+        context["mdbabel_extras"] = self._booklet_extras.pop(page.file.src_uri, None) or self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
         context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
         if self.config.share_cards:
