@@ -144,12 +144,14 @@ def code_digest() -> str:
 def inputs_digest(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
                   online: Translate, site_url: str, built: dt.date) -> str:
     """The cache key of a booklet: SHA-256 of every input of :func:`booklet_html` and of
-    the PDF (the versions, the code, the font files), each part with its length."""
+    the PDF (the versions of the engine, of the PDF writer and of what draws the QR codes and
+    fills the template; the code; the font files), each part with its length."""
     try:
         font_files = fonts.digest()
     except fonts.FontError as error:
         raise BookletError(str(error)) from None
-    parts = ["mdbabel-booklet-2", _engine_version(), _version("qrcode"), code_digest(), font_files,
+    versions = [_engine_version(), *(_version(name) for name in ("pydyf", "qrcode", "pillow", "jinja2"))]
+    parts = ["mdbabel-booklet-2", *versions, code_digest(), font_files,
              language, site_url, built.isoformat(), repr(spec), repr(labels),
              repr([online(page.url) for page in pages])]
     h = hashlib.sha256()
