@@ -211,7 +211,8 @@ def render(info: dict, results: dict[int, dict], when: str, real: dict | None = 
     """The section's table: what was measured at each size, then the budgets judged."""
     lines = [f"Measured {when} by `python scripts/benchmark.py --only {NAME}` on "
              f"{info.get('cpu', '?')}, {info.get('cores', '?')} cores; CPU time (user + system) "
-             f"of `mkdocs build --strict` of every language; warm builds the fastest of the runs, the rest medians.", "",
+             f"of `mkdocs build --strict` of every language; warm builds the fastest of the runs, "
+             "the rest medians.", "",
              "| pages per language | cold build | warm (fastest run): without booklets / with / without cards "
              "| booklets, cold: added / per page held / per distinct page | booklets "
              "| card drawing: median / slowest | worker + manifests | offline set per language "

@@ -280,8 +280,9 @@ def qr_pixels(url: str) -> bytes:
     return Image.open(io.BytesIO(data)).convert("1").tobytes()
 
 
-def check_printed_booklet(site: Path, language: str, path: Path, title: str, built) -> None:
-    """What a reader of *path* finds (see the test below); *title* as the download link shows it."""
+def check_printed_booklet(site: Path, language: str, path: Path, title: str, built) -> int:
+    """What a reader of *path* finds (see the test below); *title* as the download link shows it.
+    Returns how many sources were found in their chapters."""
     from babel import Locale
 
     from mdbabel.figures import format_long_date
@@ -307,6 +308,7 @@ def check_printed_booklet(site: Path, language: str, path: Path, title: str, bui
     assert numbers == [start + 1 for _, start in chapters], path.name
     # every page of a chapter: its online address in the footer; its QR code in the document
     by_title = {built_title(site, language, src): src for src in NAV}
+    checked = 0
     drawn = images(reader)
     assert qr_pixels(home) in drawn
     ends = [start for _, start in chapters[1:]] + [len(reader.pages)]
@@ -314,6 +316,15 @@ def check_printed_booklet(site: Path, language: str, path: Path, title: str, bui
         url = canonical(site, language, by_title[chapter])
         assert [i + 1 for i in range(start, end) if squash(url) not in texts[i]] == [], (path.name, url)
         assert qr_pixels(url) in drawn, (path.name, url)
+        # the chapter's sources, as its page lists them
+        page = built_page(site, language, by_title[chapter]).read_text(encoding="utf-8")
+        listed = re.search(r'<ul class="mdbabel-sources">(.*?)</ul>', page, re.S)
+        sources = [squash(html_module.unescape(re.sub(r"<[^>]+>", "", item)))
+                   for item in re.findall(r"<li>\s*(?:<span[^>]*>|<a [^>]*>)(.*?)</(?:span|a)>", listed.group(1), re.S)
+                   ] if listed else []
+        text = "".join(texts[start:end])
+        assert [source for source in sources if source not in text] == [], (path.name, chapter)
+        checked += len(sources)
     # links to other pages are printed as their addresses (the home page's, in its chapter)
     if chapters[0][0] == built_title(site, language, NAV[0]):
         article = built_page(site, language, NAV[0]).read_text(encoding="utf-8").split("<article", 1)[1]
@@ -322,6 +333,7 @@ def check_printed_booklet(site: Path, language: str, path: Path, title: str, bui
                  for href in re.findall(r'<a href="([^"#:]+/)"', article)}
         text = "".join(texts[chapters[0][1]:ends[0]])
         assert links and [link for link in links if squash(link) not in text] == []
+    return checked
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -329,8 +341,9 @@ def test_each_booklet_has_its_cover_contents_footers_and_qr_codes_as_printed(sit
     """Every booklet (or part): A4 pages and PDF/UA-1; a cover with its title (as the download
     link names it), its language's name, the date of its figures and the site's address with
     its QR code; contents whose numbers are the pages the chapters start on; on every page of
-    a chapter the address of its online page, whose QR code the document holds; and the
-    home page's links to other pages printed as their addresses."""
+    a chapter the address of its online page, whose QR code the document holds; each
+    chapter's sources as its page lists them; and the home page's links to other pages
+    printed as their addresses."""
     import datetime as dt
 
     built = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
@@ -338,9 +351,11 @@ def test_each_booklet_has_its_cover_contents_footers_and_qr_codes_as_printed(sit
     block = re.search(r'<ul class="mdbabel-booklets".*?</ul>', home, re.S).group(0)
     titles = {Path(html_module.unescape(href)).name: html_module.unescape(title) for href, title in
               re.findall(r'<a href="([^"]+)"[^>]*>\s*<span lang="[^"]+">([^<]*)</span>', block)}
+    sources = 0
     for spec in BOOKLETS:
         for path in pdf_paths(site, language, spec):
-            check_printed_booklet(site, language, path, titles[path.name], built)
+            sources += check_printed_booklet(site, language, path, titles[path.name], built)
+    assert sources  # the pages name their legal sources: each is printed in its chapter
 
 def test_a_build_without_the_option_makes_no_booklet_and_no_link(built_site):
     assert list(built_site.rglob("*.pdf")) == []

@@ -137,7 +137,7 @@ def code_digest() -> str:
     h = hashlib.sha256(sources_digest(Path(__file__).resolve().parent).encode("ascii"))
     for path in (Path(lang_marks.__file__), TEMPLATES / "booklet.html", TEMPLATES / "booklet.css"):
         data = path.read_bytes()
-        h.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8") + data)
+        h.update(f"\0{path.name}\0{len(data)}\0".encode() + data)
     return h.hexdigest()
 
 
