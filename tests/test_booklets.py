@@ -365,3 +365,71 @@ def test_a_title_in_a_fallback_language_gets_its_own_lang_and_no_private_use_cha
                         site_url="https://example.org/", built=dt.date(2026, 11, 30), qr=lambda url: url)
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in html)
     assert '<span lang="vi">Trang chủ</span>' in html
+
+
+# ------------------------------------------------------------- the cache key and a warm build
+
+WARM_SCRIPT = r'''
+import datetime as dt, sys
+from pathlib import Path
+from mdbabel.booklets import BOOKLETS, Labels, PageInput, build_booklet, render
+cache = Path(sys.argv[1])
+labels = Labels(*[(f"label {i}", "vi") for i in range(7)])
+pages = [PageInput("index.md", "Trang chủ", "https://example.org/", "<p>Giới thiệu.</p>", "vi", is_home=True)]
+options = dict(language="vi", labels=labels, online=lambda url: (url, "vi"), site_url="https://example.org/",
+               built=dt.date(2026, 11, 30))
+digest = render.inputs_digest(BOOKLETS[0], pages, **options)
+if sys.argv[2] == "store":
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / f"vi-{BOOKLETS[0].name}-{digest[:24]}.pdf").write_bytes(b"%PDF-from the cache")
+else:
+    made = build_booklet(BOOKLETS[0], pages, cache_dir=cache, **options)
+    heavy = sorted(k for k in sys.modules if k.split(".")[0] in ("weasyprint", "fontTools", "qrcode", "pypdf"))
+    print(made.cached, made.pdf == b"%PDF-from the cache", heavy)
+'''
+
+
+def test_a_booklet_from_the_cache_imports_no_engine_font_reader_or_qr_code_maker(tmp_path):
+    """A warm build pays for the digest of the inputs only (dev/booklets.md, "Build time")."""
+    for step in ("store", "take"):
+        result = subprocess.run([sys.executable, "-c", WARM_SCRIPT, str(tmp_path / "cache"), step],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[0] == "True True []"
+
+
+def test_the_cache_key_covers_every_input_the_code_and_the_template(tmp_path, monkeypatch):
+    from mdbabel.booklets import render
+
+    labels = Labels(*[(f"label {i}", "vi") for i in range(7)])
+    page = PageInput("a.md", "Tiêu đề", "https://example.org/a/", "<p>Nội dung.</p>", "vi",
+                     sources=[{"title": "Luật số 41/2024/QH15", "url": None}])
+    options = dict(language="vi", labels=labels, online=lambda url: (f"Trên mạng: {url}", "vi"),
+                   site_url="https://example.org/", built=dt.date(2026, 11, 30))
+
+    def key(pages=(page,), **changed):
+        return render.inputs_digest(BOOKLETS[0], list(pages), **{**options, **changed})
+
+    first = key()
+    assert key() == first  # the same inputs, the same key
+    changed = [
+        key(pages=[PageInput(**{**page.__dict__, "html": "<p>Nội dung khác.</p>"})]),
+        key(pages=[PageInput(**{**page.__dict__, "sources": [{"title": "Luật số 41/2024/QH15", "url": "https://x.vn"}]})]),
+        key(pages=[PageInput(**{**page.__dict__, "lang": "en"})]),
+        key(pages=[page, page]),
+        key(labels=Labels(*[(f"label {i}", "en") for i in range(7)])),
+        key(online=lambda url: (f"Online: {url}", "en")),
+        key(built=dt.date(2026, 12, 1)),
+        key(site_url="https://example.org/guide/"),
+        key(language="en"),
+    ]
+    assert len({first, *changed}) == len(changed) + 1
+    # the template (and the stylesheet, read the same way) is part of the code the key covers
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for name in ("booklet.html", "booklet.css"):
+        (templates / name).write_bytes((render.TEMPLATES / name).read_bytes())
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    assert key() == first
+    (templates / "booklet.html").write_text((templates / "booklet.html").read_text() + "<!-- -->\n")
+    assert key() != first

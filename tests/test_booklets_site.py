@@ -11,6 +11,7 @@ build without MDBABEL_BOOKLETS makes none.
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import os
 import re
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from pypdf import PdfReader
@@ -94,6 +96,26 @@ def pdf_paths(site: Path, language: str, spec) -> list[Path]:
     return [whole] if whole.is_file() else parts
 
 
+@functools.cache
+def page_texts(path: Path) -> tuple[str, ...]:
+    """The text pypdf extracts from each page of *path* (taken once for all the tests: about
+    40 ms a page)."""
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
+def images(reader: PdfReader) -> set[bytes]:
+    """The pixels (1 bit) of every image the document draws, each image decoded once (the
+    pages share their resources)."""
+    found, names = set(), set()
+    for page in reader.pages:
+        new = set((page["/Resources"].get("/XObject") or {}).keys()) - names
+        if new:
+            names |= new
+            found |= {image.image.convert("1").tobytes() for image in page.images if image.name in new
+                      or f"/{image.name.rsplit('.', 1)[0]}" in new}
+    return found
+
+
 def outline(reader: PdfReader) -> list[str]:
     def walk(items):
         for item in items:
@@ -140,8 +162,7 @@ def test_together_a_languages_booklets_hold_every_page_but_the_status_page(site,
 def test_vietnamese_titles_are_searchable_with_their_diacritics(site):
     language = CONFIG.source_language
     spec = BOOKLETS[0]
-    readers = [PdfReader(path) for path in pdf_paths(site, language, spec)]
-    text = nfc(" ".join(page.extract_text() for reader in readers for page in reader.pages))
+    text = nfc(" ".join(t for path in pdf_paths(site, language, spec) for t in page_texts(path)))
     titles = [built_title(site, language, src) for src in audience_pages(spec)]
     with_marks = [t for t in titles if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", t))]
     assert with_marks
@@ -155,7 +176,7 @@ def test_every_languages_page_titles_are_searchable_text_drawn_with_embedded_fon
     and every font is embedded."""
     for spec in BOOKLETS:
         readers = [PdfReader(path) for path in pdf_paths(site, language, spec)]
-        text = nfc(" ".join(page.extract_text() for reader in readers for page in reader.pages))
+        text = nfc(" ".join(t for path in pdf_paths(site, language, spec) for t in page_texts(path)))
         titles = [built_title(site, language, src) for src in audience_pages(spec)]
         assert titles and [t for t in titles if t not in text] == [], spec.name
         for reader in readers:
@@ -231,6 +252,110 @@ def test_the_home_page_and_each_audiences_first_page_link_to_the_booklet_with_it
     if other not in pages:
         assert download_links(other) == []
 
+
+
+# ------------------------------------------------ each booklet as a reader holds it in hand
+
+
+def canonical(site: Path, language: str, src: str) -> str:
+    """The page's online address, as its built page gives it."""
+    text = built_page(site, language, src).read_text(encoding="utf-8")
+    return html_module.unescape(re.search(r'<link rel="canonical" href="([^"]+)"', text).group(1))
+
+
+def squash(text: str) -> str:
+    """Text without white space (a line may break inside an address or a title)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def qr_pixels(url: str) -> bytes:
+    import base64
+    import io
+
+    from PIL import Image
+
+    from mdbabel.booklets.content import qr_data_uri
+
+    data = base64.b64decode(qr_data_uri(url).split(",", 1)[1])
+    return Image.open(io.BytesIO(data)).convert("1").tobytes()
+
+
+def check_printed_booklet(site: Path, language: str, path: Path, title: str, built) -> int:
+    """What a reader of *path* finds (see the test below); *title* as the download link shows it.
+    Returns how many sources were found in their chapters."""
+    from babel import Locale
+
+    from mdbabel.figures import format_long_date
+
+    reader = PdfReader(path)
+    texts = [squash(text) for text in page_texts(path)]
+    assert {(round(float(p.mediabox[2])), round(float(p.mediabox[3]))) for p in reader.pages} == {(595, 842)}
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r'pdfuaid:part(="1"|>1<)', xmp), path.name
+    home = canonical(site, language, NAV[0])
+    # the cover: title, language, the date whose figures it shows, the site's address
+    cover = texts[0]
+    name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+    assert squash(title) in cover and squash(name).casefold() in cover.casefold(), (path.name, cover)
+    assert any(squash(format_long_date(built, lang)) in cover for lang in LANGUAGES), (path.name, cover)
+    assert squash(home) in cover
+    # the contents: each chapter's page number, in order
+    chapters = [(nfc(item.title), reader.get_destination_page_number(item))
+                for item in reader.outline if not isinstance(item, list)][2:]
+    first = chapters[0][1]
+    numbers = [int(n) for text in page_texts(path)[1:first]
+               for n in re.findall(r"\.{3,}\s*(\d+)\s*$", text, re.M)]
+    assert numbers == [start + 1 for _, start in chapters], path.name
+    # every page of a chapter: its online address in the footer; its QR code in the document
+    by_title = {built_title(site, language, src): src for src in NAV}
+    checked = 0
+    drawn = images(reader)
+    assert qr_pixels(home) in drawn
+    ends = [start for _, start in chapters[1:]] + [len(reader.pages)]
+    for (chapter, start), end in zip(chapters, ends, strict=True):
+        url = canonical(site, language, by_title[chapter])
+        assert [i + 1 for i in range(start, end) if squash(url) not in texts[i]] == [], (path.name, url)
+        assert qr_pixels(url) in drawn, (path.name, url)
+        # the chapter's sources, as its page lists them
+        page = built_page(site, language, by_title[chapter]).read_text(encoding="utf-8")
+        listed = re.search(r'<ul class="mdbabel-sources">(.*?)</ul>', page, re.S)
+        sources = [squash(html_module.unescape(re.sub(r"<[^>]+>", "", item)))
+                   for item in re.findall(r"<li>\s*(?:<span[^>]*>|<a [^>]*>)(.*?)</(?:span|a)>", listed.group(1), re.S)
+                   ] if listed else []
+        text = "".join(texts[start:end])
+        assert [source for source in sources if source not in text] == [], (path.name, chapter)
+        checked += len(sources)
+    # links to other pages are printed as their addresses (the home page's, in its chapter)
+    if chapters[0][0] == built_title(site, language, NAV[0]):
+        article = built_page(site, language, NAV[0]).read_text(encoding="utf-8").split("<article", 1)[1]
+        article = article.split('<footer class="mdbabel-facts"', 1)[0]
+        links = {urljoin(home, html_module.unescape(href))
+                 for href in re.findall(r'<a href="([^"#:]+/)"', article)}
+        text = "".join(texts[chapters[0][1]:ends[0]])
+        assert links and [link for link in links if squash(link) not in text] == []
+    return checked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_booklet_has_its_cover_contents_footers_and_qr_codes_as_printed(site, language):
+    """Every booklet (or part): A4 pages and PDF/UA-1; a cover with its title (as the download
+    link names it), its language's name, the date of its figures and the site's address with
+    its QR code; contents whose numbers are the pages the chapters start on; on every page of
+    a chapter the address of its online page, whose QR code the document holds; each
+    chapter's sources as its page lists them; and the home page's links to other pages
+    printed as their addresses."""
+    import datetime as dt
+
+    built = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
+    home = built_page(site, language, NAV[0]).read_text(encoding="utf-8")
+    block = re.search(r'<ul class="mdbabel-booklets".*?</ul>', home, re.S).group(0)
+    titles = {Path(html_module.unescape(href)).name: html_module.unescape(title) for href, title in
+              re.findall(r'<a href="([^"]+)"[^>]*>\s*<span lang="[^"]+">([^<]*)</span>', block)}
+    sources = 0
+    for spec in BOOKLETS:
+        for path in pdf_paths(site, language, spec):
+            sources += check_printed_booklet(site, language, path, titles[path.name], built)
+    assert sources  # the pages name their legal sources: each is printed in its chapter
 
 def test_a_build_without_the_option_makes_no_booklet_and_no_link(built_site):
     assert list(built_site.rglob("*.pdf")) == []

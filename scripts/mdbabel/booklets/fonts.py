@@ -88,14 +88,23 @@ def digest(fonts_dir: Path = FONTS_DIR) -> str:
     h.update(chain_file.read_bytes() if chain_file.is_file() else b"")
     for pair in chain(fonts_dir):
         for name in pair:
+            path = fonts_dir / name
             try:
-                data = (fonts_dir / name).read_bytes()
+                state = path.stat()
+                file_digest = _file_digest(str(path), state.st_size, state.st_mtime_ns, state.st_ino)
             except OSError as error:
                 raise FontError(f"{fonts_dir / card_fonts.CHAIN_FILE}: names {name}, which cannot be "
                                 f"read ({error.strerror}); put the file there or take it out of the "
                                 f"chain") from None
-            h.update(b"\0" + name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+            h.update(b"\0" + name.encode("utf-8") + b"\0" + file_digest)
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime_ns: int, inode: int) -> bytes:
+    """SHA-256 of a font file, taken once per process while its size, time and inode stay
+    (every booklet of a build needs it; the files are about 0.7 MB each)."""
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def font_fetcher(fonts_dir: Path = FONTS_DIR, allowed_protocols: frozenset[str] = frozenset({"data"})):

@@ -27,7 +27,7 @@ class Booklets:
     def _make_booklets(self, config) -> None:
         """The printed booklets of this language (mdbabel.booklets), from every page's
         article HTML; written into the site in on_post_build, linked in on_page_context."""
-        self._booklets, self._booklet_links = [], {}
+        self._booklets, self._booklet_links, self._booklet_extras = [], {}, {}
         enabled = self.config.booklets
         if isinstance(enabled, str):
             enabled = enabled.strip().lower() in ("1", "true", "yes", "on")
@@ -44,7 +44,7 @@ class Booklets:
         inputs = []
         for page in self._nav.pages:
             info = self._page_data.get(page.file.src_uri)
-            extras = self._extras(page)
+            extras = self._booklet_extras[page.file.src_uri] = self._extras(page)
             reviewed = (self._booklet_text(ui.BOOKLET_REVIEWED, date=extras.reviewed)
                         if extras.reviewed else None)
             body = _source_page(page.file.abs_src_path)[0] if page.file.abs_src_path else ""

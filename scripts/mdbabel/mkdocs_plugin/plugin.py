@@ -136,6 +136,7 @@ class MdBabelPlugin(CatalogAccess, InterfaceStrings, Pages, StatusPage, Publishi
         # this build's booklets (on_env) and the pages that link to them
         self._booklets: list = []
         self._booklet_links: dict[str, list[str]] = {}
+        self._booklet_extras: dict = {}  # each page's PageExtras, taken once for the booklets and the page
         self._booklet_day = None
         # `mkdocs serve` injects an inline live-reload script: no Content-Security-Policy there
         self._serving = False
@@ -292,7 +293,7 @@ class MdBabelPlugin(CatalogAccess, InterfaceStrings, Pages, StatusPage, Publishi
     def on_page_context(self, context, page, config, nav):
         info = self._page_data.get(page.file.src_uri)
         context["mdbabel_page"] = info
-        context["mdbabel_extras"] = self._extras(page)
+        context["mdbabel_extras"] = self._booklet_extras.pop(page.file.src_uri, None) or self._extras(page)
         context["mdbabel_alternates"] = self.alternates(page, config)
         context["mdbabel_booklets"] = self._booklet_context(page) if self._booklets else []
         if self.config.share_cards:
