@@ -22,8 +22,19 @@ import pytest
 from repo_data import REPO
 from search_support import serve_site
 
+# The tests live in one folder per area (tests/site/, tests/a11y/...); the support modules here
+# (repo_data, search_support...) are importable because pytest puts this conftest's folder on
+# sys.path. A test module may import helpers of another area's module (the page lists of
+# a11y/test_a11y_axe.py, the tiny project of site/test_site_translation.py): every area folder
+# is on sys.path too, so that a module run alone finds them.
+TESTS = Path(__file__).resolve().parent
+for _area in sorted(TESTS.iterdir()):
+    if _area.is_dir() and _area.name != "fixtures" and any(_area.glob("test_*.py")) \
+            and str(_area) not in sys.path:
+        sys.path.append(str(_area))
+
 # `make site` makes the PDF booklets unless MDBABEL_BOOKLETS says otherwise: the tests that run
-# it (or a build) for something else leave them out; tests/test_booklets_site.py turns them on.
+# it (or a build) for something else leave them out; tests/booklets/test_booklets_site.py turns them on.
 os.environ.setdefault("MDBABEL_BOOKLETS", "false")
 
 

@@ -1,7 +1,7 @@
 """The printed edition's core (mdbabel.booklets): which pages go where, the article HTML made
 fit for print, and the PDF itself (tagged, language, bookmarks, Vietnamese text, same bytes
 twice, nothing fetched), on small documents. The real site's booklets:
-tests/test_booklets_site.py."""
+tests/booklets/test_booklets_site.py."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from mdbabel.booklets.content import printable_html, qr_data_uri
 from mdbabel.booklets.plan import first_pages
 from mdbabel.booklets.render import BookletError, build_date
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 STATUS_PLACEHOLDER = "<!-- mdbabel:translation-status -->"  # mdbabel.mkdocs_plugin
 
 

@@ -29,7 +29,7 @@ from test_booklets import front_matter, nav_pages
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EPOCH = "1796000000"
 LIMIT = 3_000_000
 

@@ -36,7 +36,7 @@ def test_interface_string_translation_must_keep_its_named_placeholders(tmp_path)
 
 def test_catalog_of_a_removed_page_is_a_problem_with_a_fix(tmp_path):
     # An error since issue 19 (it was a notice): its translations reach no page, and a page
-    # that moved without `make catalogs` left them behind unseen (tests/test_edits_moves.py).
+    # that moved without `make catalogs` left them behind unseen (tests/edits/test_edits_moves.py).
     make_site(tmp_path, {"index.md": "Một.\n", "old.md": "Cũ.\n"})
     update(tmp_path)
     (tmp_path / "docs/old.md").unlink()

@@ -53,7 +53,7 @@ def test_msgcat_reads_every_generated_catalog(tmp_path):
 def test_pybabel_extract_with_babel_cfg_gives_file_and_line_locations(tmp_path):
     make_site(tmp_path, {"index.md": "# Tiêu đề\n\nĐoạn một.\n",
                          "guides/x.md": "<!-- i18n-context: nút -->\nMở\n"})
-    repo_cfg = Path(__file__).resolve().parents[1] / "babel.cfg"
+    repo_cfg = Path(__file__).resolve().parents[2] / "babel.cfg"
     (tmp_path / "babel.cfg").write_text(repo_cfg.read_text(encoding="utf-8"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",

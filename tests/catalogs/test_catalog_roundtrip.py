@@ -9,7 +9,7 @@ from mdbabel.catalogs import read_po_file, render_catalog
 from mdbabel.textnorm import is_normal
 
 # texts in the normal form every reader gives (NFC, no carriage return: mdbabel.textnorm); a
-# text in another form reads back as its normal form (tests/test_edits_normal_form.py)
+# text in another form reads back as its normal form (tests/edits/test_edits_normal_form.py)
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
                 min_size=1, max_size=200).filter(lambda t: t.strip() and is_normal(t))
 

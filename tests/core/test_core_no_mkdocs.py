@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "mdbabel"
+PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "mdbabel"
 ADAPTERS = {"mkdocs_plugin", "search_plugin", "parallel_build", "nav_html", "mkdocs_converter"}
 CORE = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in ADAPTERS | {"__init__"})
 

@@ -22,7 +22,7 @@ from mdbabel.translate import Translation, markdown_config, translate_markdown
 # the recursive document strategy has a large repr; that is all the warning says
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "markdown").glob("*.md"))
 DOCS = sorted(p for p in (ROOT / "docs").rglob("*.md")) if (ROOT / "docs").is_dir() else []
 PAGES = FIXTURES + DOCS
@@ -92,7 +92,7 @@ def test_marking_every_unit_untranslated_keeps_the_page_structure(path):
 def test_unclosed_fence_is_text_as_the_renderer_shows_it(source):
     """A fence that is never closed is not code for Python-Markdown: its lines and all
     after it are paragraphs, which readers see, so they are messages too (and
-    ``mdbabel check`` reports the fence, tests/test_workflow_site_checks.py)."""
+    ``mdbabel check`` reports the fence, tests/workflow/test_workflow_site_checks.py)."""
     units = [u.text for u in segment(source)]
     assert units[0] == "Đoạn." and units[-1] == "vẫn là mã"
     page = render(translate_markdown(source, lambda m, c: Translation("EN " + m, "t.po:1")).markdown)

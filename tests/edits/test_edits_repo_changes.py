@@ -30,12 +30,12 @@ from workflow_support import copy_project, run, tool
 
 pytestmark = pytest.mark.slow
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 #: Modules that read the repository under test; fast, with one site build (and the parallel one).
-MODULES = ["test_site_full.py", "test_content_pages.py", "test_workflow_docs.py",
-           "test_site_parallel_build.py", "test_languages_core.py",
+MODULES = ["site/test_site_full.py", "content/test_content_pages.py", "workflow/test_workflow_docs.py",
+           "site/test_site_parallel_build.py", "languages/test_languages_core.py",
            # in Chromium: every text in another language than its page carries its lang
-           "test_a11y_axe.py::test_vietnamese_text_on_other_language_pages_is_marked_lang_vi"]
+           "a11y/test_a11y_axe.py::test_vietnamese_text_on_other_language_pages_is_marked_lang_vi"]
 NEW_LANGUAGE = "de"
 FIGURE = "base_salary"
 

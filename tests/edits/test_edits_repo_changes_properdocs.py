@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "properdocs_check.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "properdocs_check.py"
 spec = importlib.util.spec_from_file_location("properdocs_check", SCRIPT)
 check = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check)

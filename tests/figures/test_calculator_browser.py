@@ -23,7 +23,7 @@ from test_a11y_axe import audit, describe, languages
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "docs" / "_data"
 SCHEMES = {  # row of the table -> (worker's rate figure, employer's rate figure)
     "sickness": (None, "employer_sickness_maternity_rate"),

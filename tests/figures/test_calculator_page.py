@@ -16,7 +16,7 @@ from mdbabel.figures import FigureError, figures_from_mapping, format_long_date,
 from mdbabel.figures.calculator import (MARKER, SCHEMES, calculator_html, default_period, figure_names,
                                         periods)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from mdbabel.figures import format_figure, load_figures
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def epoch(day: dt.date) -> str:

@@ -14,7 +14,7 @@ from mdbabel import interface_strings as ui
 from mdbabel.figures import figures_from_mapping, format_long_date, format_value, load_figures
 from mdbabel.figures.changes import MARKER, change_rows, changes_table
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def marked(message: str) -> tuple[str, str | None]:

@@ -13,7 +13,7 @@ import pytest
 from mdbabel.figures import (CONFIDENCE_LEVELS, FigureError, build_date, check_message,
                              figures_from_mapping, format_long_date, load_figures, substitute)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "docs" / "_data"
 
 JULY_2024, JULY_2026 = dt.date(2024, 7, 1), dt.date(2026, 7, 1)

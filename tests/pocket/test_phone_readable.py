@@ -10,7 +10,7 @@ On each page, with its collapsible blocks opened and each of its content tabs sh
   on its centre touches no other target nor another small target's circle).
 
 Languages and pages come from the built site (its sitemap and 404 pages, the way
-tests/test_a11y_axe.py finds them), never from a list in this file.
+tests/a11y/test_a11y_axe.py finds them), never from a list in this file.
 """
 
 from __future__ import annotations

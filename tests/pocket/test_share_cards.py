@@ -27,7 +27,7 @@ from mdbabel.share_cards import CardCache, CardText
 
 from test_a11y_axe import VIETNAMESE_LETTERS, languages
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MAX_CARD_BYTES = 100 * 1024
 REQUIRED = ("og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:type",
             "og:image", "og:image:alt", "twitter:card")

@@ -13,7 +13,7 @@ from mdbabel.safety.figures_compare import compare_figures, figures_of
 from mdbabel.safety.invisible import invisible_problems
 from mdbabel.safety.urls import parse_url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _languages() -> list[str]:

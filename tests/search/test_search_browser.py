@@ -323,7 +323,7 @@ def test_js_fold_agrees_with_python_fold(page, base_url):
     assert folded == [fold(s) for s in samples]
 
 
-AXE = __import__("pathlib").Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = __import__("pathlib").Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("width", [1280, 375])

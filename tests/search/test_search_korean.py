@@ -21,7 +21,7 @@ from mdbabel.catalogs import load_site_config
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 WORD_CHAR = re.compile(r"[^\W_]")
 

@@ -90,7 +90,7 @@ def test_light_minify_drops_only_whole_line_comments_and_indentation():
 
 
 # -- overrides/partials/search.html (used when the mdbabel plugin installs _site.po) -----------
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 class _Catalog:

@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "en/", "foreign-workers/contributions/", "en/foreign-workers/contributions/", "en/faq/"]
 
@@ -28,7 +28,7 @@ def base_url(served_site):
 @pytest.fixture
 def page(browser):
     # bypass_csp: a test injects axe-core, an inline script the site's CSP would block (the
-    # pages under their CSP: tests/test_site_csp_browser.py)
+    # pages under their CSP: tests/site/test_site_csp_browser.py)
     context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     tab = context.new_page()
     tab.requests, tab.failures = [], []

@@ -23,7 +23,7 @@ from mkdocs.structure import pages as mkdocs_pages
 import mdbabel.mkdocs_converter as converter
 import mdbabel.mkdocs_plugin as plugin_module
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 import bench_corpus  # noqa: E402
 from repo_data import target_languages  # noqa: E402 - after the sys.path entry above, as bench_corpus

@@ -1,5 +1,5 @@
 """The Content-Security-Policy of the built pages (mdbabel.csp): unit tests, and every page of
-the real site checked as written (the browser test is tests/test_site_csp_browser.py)."""
+the real site checked as written (the browser test is tests/site/test_site_csp_browser.py)."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def test_the_real_templates_write_every_inline_script_of_the_built_site(built_si
 
     from mdbabel.mkdocs_plugin import _template_sources
 
-    config = load_config(config_file=str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))
+    config = load_config(config_file=str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
     allowlist = ScriptAllowlist(_template_sources(config.theme.get_env()))
     for path in html_pages(built_site):
         for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from mdbabel.escaping import (ProjectAutoescape, escape_titles, install_escaped_gettext,
                               markdown_text, plain_text, text_html, title_html)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 HOSTILE = [
     "<svg/onload=alert(1)>",

@@ -22,7 +22,7 @@ from mdbabel import review_state
 from mdbabel.catalogs import SITE_DOMAIN, load_site_config, load_translations
 from mdbabel.figures import format_long_date, format_value, load_figures
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CONFIG = load_site_config(REPO)
 SOURCE = CONFIG.source_language
 TARGETS = list(CONFIG.languages)

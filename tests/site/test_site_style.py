@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SITE_CSS = (REPO / "overrides" / "assets" / "site.css").read_text(encoding="utf-8")
 PRINT_CSS = (REPO / "overrides" / "assets" / "print.css").read_text(encoding="utf-8")
 

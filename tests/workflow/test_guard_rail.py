@@ -11,7 +11,7 @@ import pytest
 from small_site import mkdocs_yml
 
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import guard_rail  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mdbabel import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARCHITECTURE = (ROOT / "dev" / "architecture.md").read_text(encoding="utf-8")
 
 
