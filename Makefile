@@ -78,8 +78,10 @@ check: $(STAMP)
 stats: site
 	$(BIN)/mdbabel stats
 
+# One worker per core (pytest-xdist), a test file's tests on one worker (its module fixtures
+# built once); the workers share one build of the real site (tests/conftest.py: built_site).
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"

@@ -45,15 +45,39 @@ def read_site_url() -> str:
     return os.environ.get("SITE_URL") or match.group(1)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site") / "site"
+def _build_site(site: Path) -> str | None:
+    """Build the real site into *site* (``mkdocs build --strict``); its error output if it failed."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True, text=True, timeout=600,
     )
-    assert result.returncode == 0, result.stderr[-4000:]
+    return None if result.returncode == 0 else result.stderr[-4000:] or f"exit status {result.returncode}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, request) -> Path:
+    """The real site, built once per test run. Under pytest-xdist (``make test``: one worker
+    per core) the workers of one run share one build: the first to get the lock builds it
+    into the run's common temporary folder, the others wait and read it (tests only read it)."""
+    # an xdist worker has `workerinput` (a pytest started by a test inherits only the environment)
+    run_id = getattr(request.config, "workerinput", {}).get("testrunuid")
+    if run_id is None:  # one process: a build of its own
+        site = tmp_path_factory.mktemp("site") / "site"
+        error = _build_site(site)
+        assert error is None, error
+        return site
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent / f"built-site-{run_id}"
+    shared.mkdir(exist_ok=True)
+    site, done, failed = shared / "site", shared / "done", shared / "failed"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists() and not failed.exists():
+            error = _build_site(site)
+            (failed if error else done).write_text(error or "", encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
     return site
 
 
@@ -108,5 +132,6 @@ SLOW_TESTS = {
 def pytest_collection_modifyitems(config, items):
     for item in items:
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
-        if module in SLOW_MODULES or (module, item.originalname) in SLOW_TESTS:
+        if module in SLOW_MODULES or (module, item.originalname) in SLOW_TESTS \
+                or "built_site" in getattr(item, "fixturenames", ()):  # the real site, built
             item.add_marker(pytest.mark.slow)
