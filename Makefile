@@ -78,10 +78,11 @@ check: $(STAMP)
 stats: site
 	$(BIN)/mdbabel stats
 
-# One worker per core (pytest-xdist), a test file's tests on one worker (its module fixtures
-# built once); the workers share one build of the real site (tests/conftest.py: built_site).
+# One worker per core (pytest-xdist); a test file's tests on one worker (its module fixtures
+# built once) but for the long independent ones, and one build of the real site for all the
+# workers (tests/conftest.py: SPREAD_MODULES, built_site).
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -q -n auto --dist loadfile
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"

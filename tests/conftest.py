@@ -128,10 +128,21 @@ SLOW_TESTS = {
 }
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest's own -m selection
+# ------------------------------------------------------------------ `make test` (pytest-xdist)
+# `make test` runs one worker per core with `--dist loadgroup`: the tests of a module go to one
+# worker (its module fixtures, a tiny project or a copy of the site, are built once), except in
+# the modules below, whose tests are long and independent (each audits a language, or builds a
+# broken copy of the site): they are spread over the workers, so that no worker is left with
+# one long module at the end.
+SPREAD_MODULES = {"test_a11y_axe", "test_acceptance_bad_inputs"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own -m selection and xdist's grouping
 def pytest_collection_modifyitems(config, items):
     for item in items:
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module not in SPREAD_MODULES and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(module))
         if module in SLOW_MODULES or (module, item.originalname) in SLOW_TESTS \
                 or "built_site" in getattr(item, "fixturenames", ()):  # the real site, built
             item.add_marker(pytest.mark.slow)
