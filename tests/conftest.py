@@ -18,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import hypothesis
 import pytest
 from repo_data import REPO
 from search_support import serve_site
@@ -32,6 +33,11 @@ for _area in sorted(TESTS.iterdir()):
     if _area.is_dir() and _area.name != "fixtures" and any(_area.glob("test_*.py")) \
             and str(_area) not in sys.path:
         sys.path.append(str(_area))
+
+# Hypothesis: no deadline per example. A test asserts behaviour, not speed (figures go in
+# dev/performance.md), and a deadline fails a correct test on a busy machine or under xdist.
+hypothesis.settings.register_profile("mdbabel", deadline=None)
+hypothesis.settings.load_profile("mdbabel")
 
 # `make site` makes the PDF booklets unless MDBABEL_BOOKLETS says otherwise: the tests that run
 # it (or a build) for something else leave them out; tests/booklets/test_booklets_site.py turns them on.
