@@ -85,7 +85,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "not browser and not slow"
 
 # The exit kept open: the site built with ProperDocs (the maintained fork of MkDocs 1.6), with
 # `properdocs build` and with the parallel build, compared with the MkDocs build.

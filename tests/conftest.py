@@ -124,6 +124,7 @@ SLOW_MODULES = {
     "test_site_build_cache", "test_site_converter_reuse", "test_site_gc_freeze",
     "test_site_nav_html", "test_site_parallel_build", "test_site_serve_state",
     "test_site_title_spaces", "test_site_translation", "test_workflow_ci", "test_workflow_precommit",
+    "test_languages_site", "test_languages_page_fallback", "test_bench_corpus",
 }
 SLOW_TESTS = {
     ("test_catalog_fast_reader", "test_hand_written_catalogs_load_as_babel_reads_them"),
@@ -131,6 +132,13 @@ SLOW_TESTS = {
     ("test_search_tokenizer", "test_random_markup_is_read_as_html_parser_reads_it_or_left_to_it"),
     ("test_search_tokenizer", "test_every_page_of_the_site_is_read_fast_and_as_html_parser_reads_it"),
     ("test_bench_corpus", "test_a_reused_corpus_and_its_baseline_get_the_templates_of_this_commit"),
+    ("test_share_cards", "test_hostile_text_is_escaped_and_sections_are_named"),
+    ("test_share_cards", "test_two_builds_give_the_same_cards_and_the_second_draws_none"),
+    ("test_share_cards", "test_a_korean_title_builds_with_its_card"),
+    ("test_share_cards", "test_a_title_the_font_cannot_draw_fails_the_build_with_one_line"),
+    ("test_share_cards", "test_a_translated_title_the_font_cannot_draw_names_its_catalog_line"),
+    ("test_content_pages", "test_the_repository_passes_mdbabel_check"),
+    ("test_safety_corpus", "test_mdbabel_check_names_each_hostile_entry_with_its_catalog_line"),
 }
 
 
