@@ -78,11 +78,14 @@ check: $(STAMP)
 stats: site
 	$(BIN)/mdbabel stats
 
+# One worker per core (pytest-xdist); a test file's tests on one worker (its module fixtures
+# built once) but for the long independent ones, and one build of the real site for all the
+# workers (tests/conftest.py: SPREAD_MODULES, built_site).
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "not browser and not slow"
 
 # The exit kept open: the site built with ProperDocs (the maintained fork of MkDocs 1.6), with
 # `properdocs build` and with the parallel build, compared with the MkDocs build.

@@ -22,7 +22,7 @@ time (user + system) of the build process, medians of ``--runs`` unless said oth
   fetching happens after load and is the offline set).
 
 :func:`render` makes the table and :func:`targets` judges each budget from these figures
-(pure functions, tested in tests/test_bench_report.py); the table goes into
+(pure functions, tested in tests/bench/test_bench_report.py); the table goes into
 dev/performance.md between ``<!-- bench:pocket-print:start -->`` and ``...:end -->``.
 """
 

@@ -1,4 +1,4 @@
-"""Helpers for the site-level acceptance tests (tests/test_acceptance_*.py; not a test module).
+"""Helpers for the site-level acceptance tests (tests/acceptance/test_acceptance_*.py; not a test module).
 
 - ``copy_site``: the files a site build needs (docs/, locales/, overrides/, mkdocs.yml, ...)
   copied to a temporary folder; the copy builds with the venv of the repository.

@@ -1,4 +1,4 @@
-"""Helpers for the everyday-edit tests (tests/test_edits_*.py; not a test module).
+"""Helpers for the everyday-edit tests (tests/edits/test_edits_*.py; not a test module).
 
 A copy of the project as a fresh clone has it, with its own git repository (so that moves
 can be seen by git), whose catalogs were written by this checkout's ``make catalogs`` (the

@@ -1,7 +1,7 @@
 """What the tests of the real site read from the repository instead of writing it down.
 
 - ``REPO``: the repository under test; ``MDBABEL_TEST_REPO`` points the tests to another copy
-  (tests/test_edits_repo_changes.py runs the suite's modules against an edited copy).
+  (tests/edits/test_edits_repo_changes.py runs the suite's modules against an edited copy).
 - languages from mkdocs.yml (the source first), which of them are published
   (mdbabel.languages, from the catalogs) and where each one lives on the site;
 - figures from docs/_data/*.yml, formatted for a language as the pages show them;

@@ -1,6 +1,6 @@
 """Shared pieces of the search tests: build the fixture site, serve it, measure a page visit.
 
-Imported by tests/test_search_*.py (pytest puts tests/ on sys.path); also used by
+Imported by tests/search/test_search_*.py (pytest puts tests/ on sys.path); also used by
 scripts/bench_search.py.
 """
 

@@ -11,7 +11,7 @@ While a build runs, :func:`install` puts a stand-in for the ``markdown`` module 
 with the same arguments, reset, and otherwise builds and keeps a new one. MkDocs goes on
 registering its own per-page processors on it (same names, so they replace the previous
 page's). :func:`uninstall` puts the module back. Nothing else in MkDocs changes; the pages'
-HTML is byte for byte what one converter per page gives (``tests/test_site_converter_reuse.py``).
+HTML is byte for byte what one converter per page gives (``tests/site/test_site_converter_reuse.py``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ section, the open part and the top level, each through half a dozen macro calls,
 the largest single cost of a build (18 % of the CPU time of a 400-page site, more than
 Python-Markdown's block parser). ``overrides/partials/nav.html`` asks this renderer for the
 list items instead. It writes the same elements with the same classes, attributes and text as
-Material's macros, in the same order (``tests/test_site_nav_html.py`` compares both on every
+Material's macros, in the same order (``tests/site/test_site_nav_html.py`` compares both on every
 page of several sites), without the theme's runs of blank lines; the table of contents of the
 current page is still Material's own partial, rendered by the template.
 

@@ -18,7 +18,7 @@ Babel's ``PoFileParser`` at the smallest number of its hooks: ``_process_comment
 lines), ``_process_message_line`` (a malformed string, an unknown keyword),
 ``_process_keyword_line`` (an entry without msgstr; the msgstr's line) and ``_add_message``
 (the header entry, duplicates, empty msgids). Those hooks are private: a Babel upgrade is
-checked by ``tests/test_catalog_read.py`` and ``tests/test_catalog_fast_reader.py`` (pinned in
+checked by ``tests/catalogs/test_catalog_read.py`` and ``tests/catalogs/test_catalog_fast_reader.py`` (pinned in
 ``requirements/lock.txt``).
 """
 
