@@ -368,13 +368,15 @@ def _languages_line(node: yaml.Node | None) -> int | None:
 #: ``pymdownx.superfences`` replaces ``fenced_code``'s block processor when both are there).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
-#: The dialect of a site whose ``mkdocs.yml`` names no ``markdown_extensions``: the one the
-#: segmenter (:mod:`mdbabel.segments`) follows, this site's ``mkdocs.yml`` list (which
-#: ``tests/test_core_dialect.py`` holds to it). As in mkdocs.yml: a name, or {name: options}.
+#: The dialect the segmenter (:mod:`mdbabel.segments`) follows and the safety judge renders
+#: with (:mod:`mdbabel.safety.render`); also a site's when its ``mkdocs.yml`` names no
+#: ``markdown_extensions``. This site's ``mkdocs.yml`` list is the same, with toc's permalinks
+#: on: the same anchor after every heading, whatever the text (``tests/test_core_dialect.py``).
+#: As in mkdocs.yml: a name, or {name: options}.
 DEFAULT_MARKDOWN_EXTENSIONS: tuple[str | dict[str, dict[str, Any]], ...] = (
     "admonition", "pymdownx.details", {"pymdownx.tabbed": {"alternate_style": True}},
     "pymdownx.superfences", "tables", "attr_list", "def_list", "footnotes", "abbr", "md_in_html",
-    {"toc": {"permalink": True, "slugify": "mdbabel.slugs.slugify"}},
+    {"toc": {"slugify": "mdbabel.slugs.slugify"}},
 )
 
 
