@@ -53,6 +53,7 @@ def test_mkdocs_builtins_come_first_each_name_once():
     assert dialect.configs == {"toc": {"permalink": True}}
     assert markdown_dialect({"markdown_extensions": None}).names == MKDOCS_BUILTIN_EXTENSIONS
     assert markdown_dialect({"site_name": "x"}) == markdown_dialect()
+    assert markdown_dialect({"markdown_extensions": "abbr"}).names[-1] == "abbr"
 
 
 def test_fenced_code_is_mkdocs_and_superfences_replaces_it():

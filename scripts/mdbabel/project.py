@@ -401,6 +401,8 @@ def markdown_dialect(config: dict | None = None) -> MarkdownDialect:
     is imported; one that is no function is left out."""
     items = DEFAULT_MARKDOWN_EXTENSIONS if config is None else \
         config.get("markdown_extensions", DEFAULT_MARKDOWN_EXTENSIONS) or ()
+    if isinstance(items, (str, dict)):  # one extension written without the list
+        items = (items,)
     names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for item in items:

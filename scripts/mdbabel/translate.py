@@ -24,6 +24,7 @@ from .segments import Unit, segment
 __all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown", "fallback_translation",
            "markdown_config", "source_heading_ids"]
 
+
 def markdown_config() -> dict:
     """Keyword arguments for ``markdown.Markdown`` that render like the site: the project's
     dialect (:func:`mdbabel.project.markdown_dialect`)."""
