@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from mdbabel import catalogs
+from mdbabel.catalogs.translations import translations_of
 from workflow_support import copy_project, run, tool
 
 STAMP = ".venv/.installed-stamp"
@@ -56,7 +57,7 @@ def catalog(project: Path, language: str, domain: str) -> catalogs.PoFile:
 
 def translated(project: Path, language: str, domain: str) -> dict[tuple, str]:
     """``{(msgctxt, msgid): msgstr}`` of the translated, not fuzzy, messages of a catalog."""
-    return {key: t.text for key, t in catalogs._translations_of(catalog(project, language, domain)).items()}
+    return {key: t.text for key, t in translations_of(catalog(project, language, domain)).items()}
 
 
 def fuzzy_counts(project: Path) -> dict[tuple[str, str], int]:

@@ -1,13 +1,13 @@
-"""The project's settings: the reader of ``mkdocs.yml`` for the toolchain, and the layout
-rules every module uses. (``site_checks.read_site_config`` still reads the file a second time,
-with ``!ENV`` resolved, for the Markdown extensions: to be moved here with the split of
-``site_checks``.)
+"""The project's settings: the only reader of ``mkdocs.yml``, and the layout rules and the
+Markdown dialect every module uses.
 
 Owns :class:`SiteConfig` (root, source and target languages, ``docs_dir``, ``locales_dir``,
-exclusions, the mkdocs-static-i18n layout), :func:`read_mkdocs_yaml` (plain YAML whose unknown
-tags, ``!!python/name:...`` and ``!ENV``, are read as data, with line numbers for messages),
-which pages are the site's sources (:meth:`SiteConfig.pages`), and the ONE rule that maps a
-page to its catalogs::
+exclusions, the mkdocs-static-i18n layout), :func:`read_mkdocs_yaml` (safe YAML with line
+numbers for messages; MkDocs' tags ``!ENV``, ``!!python/name:...`` read as data, or resolved
+as MkDocs resolves them with ``resolve=True``), which pages are the site's sources
+(:meth:`SiteConfig.pages`), the Markdown dialect (:func:`markdown_dialect`: the extensions
+and options the site renders with, MkDocs' builtins included, a default when ``mkdocs.yml``
+names none), and the ONE rule that maps a page to its catalogs::
 
     docs/guides/x.md  ->  domain guides/x
                       ->  locales/templates/guides/x.pot              (template_path)
@@ -19,10 +19,13 @@ plus its inverse (:func:`domain_of`, :func:`language_of`). No MkDocs import.
 from __future__ import annotations
 
 import functools
+import importlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 from babel.core import Locale, UnknownLocaleError
@@ -31,7 +34,9 @@ from .problems import CatalogError
 from .textnorm import decode_normal
 
 __all__ = ["SITE_DOMAIN", "TEMPLATES_FOLDER", "CATALOG_FOLDER", "SiteConfig", "load_site_config",
-           "read_mkdocs_yaml", "read_text_file", "page_domain", "page_domains", "catalog_path",
+           "read_mkdocs_yaml", "import_dotted", "MKDOCS_BUILTIN_EXTENSIONS",
+           "DEFAULT_MARKDOWN_EXTENSIONS", "MarkdownDialect", "markdown_dialect", "read_text_file",
+           "page_domain", "page_domains", "catalog_path",
            "template_path", "catalog_folder", "templates_folder", "domain_of", "language_of",
            "mapping_get", "node_line", "located_under"]
 
@@ -58,10 +63,18 @@ def read_text_file(path: Path, shown: str) -> str:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Safe YAML loader that accepts MkDocs' ``!!python/name:`` and ``!ENV`` tags as plain data."""
+    """The one YAML loader of ``mkdocs.yml``: safe YAML plus MkDocs' tags.
+
+    By default the tags are read as data (``!ENV [NAME, default]`` is the list, a
+    ``!!python/name:x.y`` the empty string), which is all the catalog tools need. With
+    :attr:`resolve_tags` set the file is read as MkDocs reads it: ``!ENV`` takes the value of the
+    first variable set (parsed as YAML) or the default, ``!!python/name:`` is the object it
+    names and ``!!python/object/apply:`` its result (None when it cannot be imported)."""
+
+    resolve_tags = False
 
 
-def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node):
+def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -69,16 +82,62 @@ def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node):
     return loader.construct_mapping(node, deep=True)
 
 
-_ConfigLoader.add_multi_constructor("", _construct_unknown)
+def _construct_env(loader: _ConfigLoader, node: yaml.Node) -> Any:
+    if not loader.resolve_tags:
+        return _construct_unknown(loader, "", node)
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1], items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
 
 
-def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml") -> tuple[dict, yaml.Node | None]:
-    """Return ``mkdocs.yml`` as data and as a YAML node tree (for line numbers)."""
+def _construct_python_name(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    return import_dotted(suffix) if loader.resolve_tags else _construct_unknown(loader, suffix, node)
+
+
+def _construct_python_apply(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    if not loader.resolve_tags:
+        return _construct_unknown(loader, suffix, node)
+    func = import_dotted(suffix)
+    if isinstance(node, yaml.SequenceNode):
+        args, kwds = loader.construct_sequence(node, deep=True), {}
+    else:
+        value = loader.construct_mapping(node, deep=True)
+        args, kwds = value.get("args", []), value.get("kwds", {})
+    return func(*args, **kwds) if func is not None else None
+
+
+def import_dotted(dotted: str) -> Any:
+    """The object a dotted name (``module.name``) names; None when it cannot be imported."""
+    module, _, name = dotted.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError):  # ValueError: an empty module name
+        return None
+
+
+_ConfigLoader.add_constructor("!ENV", _construct_env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _construct_python_name)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:",
+                                    _construct_python_apply)
+_ConfigLoader.add_multi_constructor("", _construct_unknown)  # last: it matches every tag
+
+
+def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml", *,
+                     resolve: bool = False) -> tuple[dict, yaml.Node | None]:
+    """Return ``mkdocs.yml`` as data and as a YAML node tree (for line numbers); with
+    *resolve*, its tags resolved as MkDocs resolves them (:class:`_ConfigLoader`)."""
     try:
         text = read_text_file(path, shown)
     except FileNotFoundError:
         raise CatalogError(f"{shown}: not found; run in the site folder or pass --root DIR") from None
     loader = _ConfigLoader(text)
+    loader.resolve_tags = resolve
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
@@ -301,6 +360,66 @@ def _languages_line(node: yaml.Node | None) -> int | None:
             languages = mapping_get(i18n[1], "languages")
             return node_line(languages[0]) if languages else node_line(i18n[0])
     return None
+
+
+# --------------------------------------------------------------------------- the Markdown dialect
+
+#: What MkDocs adds in front of every site's ``markdown_extensions`` (its config's builtins;
+#: ``pymdownx.superfences`` replaces ``fenced_code``'s block processor when both are there).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+#: The dialect the segmenter (:mod:`mdbabel.segments`) follows and the safety judge renders
+#: with (:mod:`mdbabel.safety.render`); also a site's when its ``mkdocs.yml`` names no
+#: ``markdown_extensions``. This site's ``mkdocs.yml`` list is the same, with toc's permalinks
+#: on: the same anchor after every heading, whatever the text (``tests/test_core_dialect.py``).
+#: As in mkdocs.yml: a name, or {name: options}.
+DEFAULT_MARKDOWN_EXTENSIONS: tuple[str | dict[str, dict[str, Any]], ...] = (
+    "admonition", "pymdownx.details", {"pymdownx.tabbed": {"alternate_style": True}},
+    "pymdownx.superfences", "tables", "attr_list", "def_list", "footnotes", "abbr", "md_in_html",
+    {"toc": {"slugify": "mdbabel.slugs.slugify"}},
+)
+
+
+@dataclass(frozen=True)
+class MarkdownDialect:
+    """The Python-Markdown extensions a site renders with, in MkDocs' order, and their options."""
+
+    names: tuple[str, ...]
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def markdown_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``markdown.Markdown`` (fresh lists and dicts each call)."""
+        return {"extensions": list(self.names),
+                "extension_configs": {name: dict(options) for name, options in self.configs.items()}}
+
+
+def markdown_dialect(config: dict | None = None) -> MarkdownDialect:
+    """The dialect of a site from its ``mkdocs.yml`` data (:func:`read_mkdocs_yaml` with
+    ``resolve=True``), as MkDocs builds it: :data:`MKDOCS_BUILTIN_EXTENSIONS` first, then the
+    site's ``markdown_extensions`` (:data:`DEFAULT_MARKDOWN_EXTENSIONS` when the file has no
+    such key, or with no *config*), each name once. toc's ``slugify`` written as a dotted name
+    is imported; one that is no function is left out."""
+    items = DEFAULT_MARKDOWN_EXTENSIONS if config is None else \
+        config.get("markdown_extensions", DEFAULT_MARKDOWN_EXTENSIONS) or ()
+    if isinstance(items, (str, dict)):  # one extension written without the list
+        items = (items,)
+    names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    for item in items:
+        entries = [(item, None)] if isinstance(item, str) else \
+            list(item.items()) if isinstance(item, dict) else []
+        for name, options in entries:
+            if name not in names:
+                names.append(name)
+            if isinstance(options, dict):
+                configs[name] = dict(options)
+    toc = configs.get("toc")
+    if toc is not None:
+        if isinstance(toc.get("slugify"), str):
+            toc["slugify"] = import_dotted(toc["slugify"])
+        if not callable(toc.get("slugify")):
+            toc.pop("slugify", None)
+    return MarkdownDialect(tuple(names), configs)
 
 
 def page_domain(page: str) -> str:

@@ -18,27 +18,17 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from . import checks, lang_marks, slugs
+from .project import markdown_dialect
 from .segments import Unit, segment
 
 __all__ = ["Translation", "Lookup", "TranslationResult", "translate_markdown", "fallback_translation",
-           "MARKDOWN_EXTENSIONS", "markdown_config", "source_heading_ids"]
-
-#: The Markdown dialect the site renders and the segmenter follows.
-MARKDOWN_EXTENSIONS = [
-    "admonition", "pymdownx.details", "pymdownx.tabbed", "pymdownx.superfences",
-    "tables", "attr_list", "def_list", "footnotes", "abbr", "md_in_html", "toc",
-]
+           "markdown_config", "source_heading_ids"]
 
 
 def markdown_config() -> dict:
-    """Keyword arguments for ``markdown.Markdown`` that render like the site."""
-    return {
-        "extensions": list(MARKDOWN_EXTENSIONS),
-        "extension_configs": {
-            "pymdownx.tabbed": {"alternate_style": True},
-            "toc": {"slugify": slugs.slugify},
-        },
-    }
+    """Keyword arguments for ``markdown.Markdown`` that render like the site: the project's
+    dialect (:func:`mdbabel.project.markdown_dialect`)."""
+    return markdown_dialect().markdown_kwargs()
 
 
 @dataclass(frozen=True)

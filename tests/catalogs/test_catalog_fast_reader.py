@@ -16,7 +16,8 @@ from babel.messages.pofile import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mdbabel import catalogs
+from mdbabel.catalogs import translations as catalog_translations
+from mdbabel.po import read as po_read
 from mdbabel.catalogs import (CatalogError, catalog_stats, fuzzy_count, load_translations,
                               read_po_file, render_catalog)
 
@@ -35,11 +36,11 @@ def plain(translations) -> list[tuple]:
 
 def babel_read(path: Path, shown: str, language: str | None = None):
     """read_po_file with Babel's parser only."""
-    fast, catalogs._parse_regular = catalogs._parse_regular, lambda text: None
+    fast, po_read.parse_regular = po_read.parse_regular, lambda text: None
     try:
         return read_po_file(path, shown=shown, language=language)
     finally:
-        catalogs._parse_regular = fast
+        po_read.parse_regular = fast
 
 
 def babel_outcome(path: Path, shown: str, language: str | None = None):
@@ -48,7 +49,7 @@ def babel_outcome(path: Path, shown: str, language: str | None = None):
         po = babel_read(path, shown, language)
     except CatalogError as error:
         return "error", str(error)
-    return plain(catalogs._translations_of(po)), catalog_stats(po.catalog).fuzzy
+    return plain(catalog_translations.translations_of(po)), catalog_stats(po.catalog).fuzzy
 
 
 def _message_data(message: Message) -> tuple:
@@ -80,12 +81,12 @@ def assert_read_as_babel(path: Path, *, regular: bool, shown: str = SHOWN) -> No
     expected = read_outcome(path, shown, fast=False)
     assert read_outcome(path, shown, fast=True) == expected
     if regular and expected[0] != "error":
-        assert catalogs._parse_regular(path.read_bytes().decode("utf-8-sig")) is not None
+        assert po_read.parse_regular(path.read_bytes().decode("utf-8-sig")) is not None
 
 
 def loaded_outcome(path: Path, root: Path, language: str | None = None):
     """What load_translations and fuzzy_count make of it (read afresh, not from the cache)."""
-    catalogs._TRANSLATIONS_CACHE.clear()
+    catalog_translations._TRANSLATIONS_CACHE.clear()
     try:
         translations = load_translations(path, root=root, language=language)
     except CatalogError as error:
@@ -94,7 +95,7 @@ def loaded_outcome(path: Path, root: Path, language: str | None = None):
 
 
 def fast_path_taken(path: Path) -> bool:
-    return catalogs._read_translations_fast(path, SHOWN, None) is not None
+    return catalog_translations.read_translations_fast(path, SHOWN, None) is not None
 
 
 def write_catalog(root: Path, text: str | bytes) -> Path:
@@ -117,7 +118,7 @@ def test_every_catalog_of_the_site_loads_as_babel_reads_it():
         expected = babel_outcome(path, shown)
         assert expected[0] != "error", expected
         assert loaded_outcome(path, REPO) == expected, shown
-        assert catalogs._read_translations_fast(path, shown, None) is not None, shown
+        assert catalog_translations.read_translations_fast(path, shown, None) is not None, shown
         assert_read_as_babel(path, regular=True, shown=shown)
 
 
@@ -309,7 +310,7 @@ def test_bad_catalog_fails_with_the_message_of_read_po_file(tmp_path, case):
     path = write_catalog(tmp_path, BAD[case])
     with pytest.raises(CatalogError) as babel:
         babel_read(path, SHOWN)
-    catalogs._TRANSLATIONS_CACHE.clear()
+    catalog_translations._TRANSLATIONS_CACHE.clear()
     with pytest.raises(CatalogError) as loaded:
         load_translations(path, root=tmp_path)
     assert str(loaded.value) == str(babel.value)

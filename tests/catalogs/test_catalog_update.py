@@ -5,6 +5,8 @@ from catalog_site import (entry_block, make_site, po_path, po_text, translate_en
                           write_page)
 
 from mdbabel import catalogs
+from mdbabel.catalogs import merge
+from mdbabel.po import write as po_write
 
 
 def test_each_page_gets_a_template_and_a_catalog_per_language(tmp_path):
@@ -266,7 +268,7 @@ def test_catalog_rewrapped_by_an_editor_keeps_its_revision_date(tmp_path, monkey
     headers = [(name, "2001-02-03 04:05+0000" if name == "PO-Revision-Date" else value)
                for name, value in po.headers]
     with monkeypatch.context() as editor:  # an editor that saves without wrapping
-        editor.setattr(catalogs, "WIDTH", 1000)
+        editor.setattr(po_write, "WIDTH", 1000)  # where render_catalog reads it
         path.write_text(catalogs.render_catalog(po.catalog, headers), encoding="utf-8")
     update(tmp_path)
     text = po_text(tmp_path)
@@ -342,7 +344,7 @@ def test_merged_messages_start_as_babel_would_make_them(msgid, plural, context, 
     [new] = [m for m in template if m.id]
     expected = Message(new.id, locations=new.locations, auto_comments=new.auto_comments,
                        context=new.context)
-    copy = catalogs._fresh_copy(new)
+    copy = merge._fresh_copy(new)
     assert vars(copy) == vars(expected)
     copy.locations.append(("docs/c.md", 9))
     copy.flags.add("fuzzy")
@@ -370,7 +372,7 @@ def test_po_lines_are_filled_greedily_and_say_the_text(text, prefix):
     as full as it can be (a chunk too wide for any line gets one to itself)."""
     from babel.messages.pofile import unescape
 
-    lines = catalogs._wrap("msgid", text, prefix)
+    lines = po_write._wrap("msgid", text, prefix)
     assert all(line.startswith(prefix) for line in lines)
     body = [line[len(prefix):] for line in lines]
     if len(body) == 1:
@@ -381,10 +383,10 @@ def test_po_lines_are_filled_greedily_and_say_the_text(text, prefix):
     strings = [unescape(string) for string in body[1:]]
     assert "".join(strings) == text
     for index, (line, string) in enumerate(zip(lines[1:], strings)):
-        chunks = catalogs._CHUNK.findall(string)
+        chunks = po_write._CHUNK.findall(string)
         assert len(line) <= catalogs.WIDTH or len(chunks) == 1
         assert "\n" not in string[:-1]
         following = strings[index + 1] if index + 1 < len(strings) else None
         if following is not None and not string.endswith("\n"):
-            first = catalogs._CHUNK.findall(following)[0]
+            first = po_write._CHUNK.findall(following)[0]
             assert len(line) + len(escape(first)) - 2 > catalogs.WIDTH, (line, first)

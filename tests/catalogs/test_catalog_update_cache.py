@@ -11,6 +11,7 @@ import pytest
 from catalog_site import make_site, po_path, po_text, translate_entry, write_page
 
 from mdbabel import catalogs
+from mdbabel.catalogs import update as catalog_update
 
 PAGES = {"index.md": "# Trang chủ\n\nĐoạn đầu.\n", "guides/a.md": "# Hướng dẫn A\n\nĐoạn A.\n",
          "guides/b.md": "# Hướng dẫn B\n\nĐoạn B.\n"}
@@ -72,7 +73,7 @@ def test_an_unchanged_page_is_not_extracted_again(tmp_path, monkeypatch):
     update(cached)
     extracted = []
     original = catalogs.extract_page
-    monkeypatch.setattr(catalogs, "extract_page",
+    monkeypatch.setattr(catalog_update, "extract_page",  # where update reads it
                         lambda config, page: extracted.append(page) or original(config, page))
     write_page(cached, "guides/b.md", "# Hướng dẫn B\n\nĐoạn B khác.\n")
     plan = update(cached)

@@ -146,6 +146,7 @@ def test_a_carriage_return_in_a_translation_reads_as_a_line_break(tmp_path):
     from catalog_site import make_site, po_path, translate_entry, update
 
     from mdbabel import catalogs
+    from mdbabel.po import read as po_read
 
     make_site(tmp_path, {"index.md": "Dòng một.\n"})
     update(tmp_path)
@@ -153,7 +154,7 @@ def test_a_carriage_return_in_a_translation_reads_as_a_line_break(tmp_path):
     fast = catalogs.load_translations(po_path(tmp_path), root=tmp_path)
     assert fast[(None, "Dòng một.")].text == "Line one.\n\n# Heading"
     # the same through Babel's parser (which reads the files outside the regular layout)
-    parsed, _, _ = catalogs._parse_with_babel(po_path(tmp_path).read_text("utf-8"), "x.po")
+    parsed, _, _ = po_read.parse_with_babel(po_path(tmp_path).read_text("utf-8"), "x.po")
     assert parsed.get("Dòng một.").string == "Line one.\n\n# Heading"
 
 

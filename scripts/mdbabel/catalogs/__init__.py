@@ -18,15 +18,12 @@ Reading and writing PO files is :mod:`mdbabel.po`; the site's settings :mod:`mdb
 Pure functions over files: no MkDocs import.
 
 This module re-exports the public names (``from mdbabel.catalogs import load_translations``
-works, as it did when the package was one module), and a few private ones the tests reach.
-Setting one of them here (``monkeypatch.setattr(catalogs, "extract_page", ...)``) sets it in
-every module of the toolchain that holds the same object, so that the code sees it too.
+works, as it did when the package was one module). They are plain imports: to replace a
+function in a test, patch the module that calls it (``monkeypatch.setattr(update,
+"extract_page", ...)`` with ``from mdbabel.catalogs import update``).
 """
 
 from __future__ import annotations
-
-import sys
-import types
 
 from ..po.entries import FORMAT_FLAGS, Key
 from ..po.headers import TEMPLATE_DATE_PLACEHOLDER
@@ -44,19 +41,6 @@ from .update import (PARALLEL_MIN_DOMAINS, RUNS_PER_PROCESS, PlannedWrite, Updat
                      plan_update, update_catalogs)
 from .update_cache import UPDATE_CACHE
 
-# The private names the tests reach, under the names they had in the one-module catalogs.py.
-from ..po.entries import active_messages as _messages  # noqa: F401
-from ..po.entries import has_translation as _has_translation  # noqa: F401
-from ..po.entries import key_of as _key  # noqa: F401
-from ..po.fast import parse_regular as _parse_regular  # noqa: F401
-from ..po.read import parse_with_babel as _parse_with_babel  # noqa: F401
-from ..po.write import _CHUNK, _wrap  # noqa: F401
-from .extract import _template_strings  # noqa: F401
-from .merge import _fresh_copy  # noqa: F401
-from .translations import _TRANSLATIONS_CACHE  # noqa: F401
-from .translations import read_translations_fast as _read_translations_fast  # noqa: F401
-from .translations import translations_of as _translations_of  # noqa: F401
-
 __all__ = [
     "WIDTH", "SITE_DOMAIN", "CatalogError", "SiteConfig", "PoFile", "CatalogStats",
     "PlannedWrite", "UpdatePlan", "load_site_config", "read_mkdocs_yaml", "page_domain",
@@ -68,23 +52,3 @@ __all__ = [
     "UPDATE_CACHE", "PARALLEL_MIN_DOMAINS", "RUNS_PER_PROCESS", "FUZZY_CUTOFF",
     "FUZZY_SHORT_CUTOFF", "FUZZY_SHORT_LENGTH",
 ]
-
-_UNSET = object()
-
-
-class _Reexports(types.ModuleType):
-    """This package's module object: a name set here is set where the code reads it."""
-
-    def __setattr__(self, name: str, value) -> None:
-        old = self.__dict__.get(name, _UNSET)
-        if isinstance(old, (types.FunctionType, type)):
-            for module_name, module in list(sys.modules.items()):
-                if module_name.startswith("mdbabel.") and module is not self \
-                        and isinstance(module, types.ModuleType):
-                    for key, bound in list(vars(module).items()):
-                        if bound is old:
-                            setattr(module, key, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Reexports

@@ -82,27 +82,56 @@ def check_project(config: SiteConfig) -> CheckReport:
 def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,
                                 language: str | None = None) -> list[str]:
     """Problems of a ``_site`` translation (nav label, template or plugin string): the rules
-    of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders. Used by ``mdbabel check``
-    and by the site build."""
+    of :mod:`mdbabel.checks` plus its ``%(name)s`` placeholders (the same ones, and no other
+    ``%`` than ``%%``). Used by ``mdbabel check`` and by the site build."""
     return checks.check_translation(msgid, msgstr, "interface", reorder=reorder,
                                     language=language) \
         + _format_problems(msgid, msgstr)
 
 
 _NAMED_FORMAT = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+_NAMED_SPEC = re.compile(r"%\(([A-Za-z_]\w*)\)[-#0 +]?\d*(?:\.\d+)?([diouxXeEfFgGcrs])")
 
 
 def _format_problems(msgid: str, msgstr: str) -> list[str]:
-    """Interface strings are filled in with ``%(name)s`` by the site: keep each one.
+    """Interface strings are filled in with ``%(name)s`` by the site: keep each one, and
+    nothing else that ``%`` would read as a placeholder.
 
     (Catalogs carry no ``python-format`` flag, so ``msgfmt --check-format`` cannot see this.)
     """
     wanted, written = sorted(_NAMED_FORMAT.findall(msgid)), sorted(_NAMED_FORMAT.findall(msgstr))
     if wanted == written:
-        return []
+        return _percent_problems(msgid, msgstr)
     missing = sorted(set(wanted) - set(written)) or sorted(set(written) - set(wanted))
     return [f"translation changes the placeholders {', '.join(missing)}; keep exactly "
             f"{', '.join(wanted) or 'none'} (the site fills them in)"]
+
+
+def _percent_problems(msgid: str, msgstr: str) -> list[str]:
+    """A ``%`` in the translation that is neither ``%%`` nor a placeholder of the msgid.
+
+    The site fills in interface strings with ``text % values`` (the plugin's sentences, and
+    the templates' ``_()``, which Jinja's new-style gettext formats even without values), so
+    such a ``%`` stops the build with a traceback (``100% done``: "unsupported format
+    character"), or prints the values (``%s``). Judged when the msgid is a format string: it
+    formats with stand-ins of its own placeholders (a text with a lone ``%`` is not one)."""
+    if "%" not in msgstr:
+        return []
+    values = {name: 0 if kind in "diouxXc" else 0.0 if kind in "eEfFgG" else ""
+              for name, kind in _NAMED_SPEC.findall(msgid)}
+    try:
+        msgid % values
+    except (ValueError, TypeError, KeyError):
+        return []  # not a format string: the site never formats it
+    try:
+        msgstr % values
+    except (ValueError, TypeError, KeyError) as error:
+        why = f" ({error})"
+    else:
+        if "%" not in _NAMED_FORMAT.sub("", msgstr.replace("%%", "")):
+            return []
+        why = ""  # "%s", "%r": formats, with the whole mapping of values
+    return [f"translation has a % that is not a placeholder{why}; write %% for a percent sign"]
 
 
 def _gettext_rule_problems(po: PoFile) -> list[Problem]:

@@ -18,7 +18,7 @@ class ThemeEnvironment:
     def _install_env(self, env, config):
         if "jinja2.ext.i18n" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
-        # msgids are extracted with trimmed whitespace (catalogs._template_strings)
+        # msgids are extracted with trimmed whitespace (catalogs.extract._template_strings)
         env.policies["ext.i18n.trimmed"] = True
         # the project's templates escape everything, translations too (mdbabel.escaping)
         if not isinstance(env.autoescape, ProjectAutoescape):

@@ -1,6 +1,6 @@
 """Render one unit of text as the site renders it, for the comparison of a translation with its source.
 
-A unit is rendered by Python-Markdown with the site's dialect (:func:`mdbabel.translate.markdown_config`),
+A unit is rendered by Python-Markdown with the site's dialect (:func:`mdbabel.project.markdown_dialect`),
 inside a small stand-in of the construct it sits in on the page (a heading is rendered as a
 heading, a table cell as a cell, an admonition title as a title...), so that the translation is
 judged on the HTML it becomes there. Link references and footnotes that the page defines are
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import markdown
+
+from ..project import markdown_dialect
 
 __all__ = ["Rendering", "render", "reference_url", "RenderError"]
 
@@ -86,9 +88,7 @@ _CONVERTER: markdown.Markdown | None = None
 def _converter() -> markdown.Markdown:
     global _CONVERTER
     if _CONVERTER is None:
-        from ..translate import markdown_config  # imported here: translate imports the checks
-
-        _CONVERTER = markdown.Markdown(**markdown_config())
+        _CONVERTER = markdown.Markdown(**markdown_dialect().markdown_kwargs())
     return _CONVERTER
 
 

@@ -16,16 +16,16 @@ Two entry points, both returning a list of :class:`Problem`:
     (every language) points at a file that exists, and ``#fragments`` of links
     to local pages name an element id of the target page.
 
-Heading ids are computed by rendering the page with Python-Markdown and the
-``markdown_extensions`` of ``mkdocs.yml`` (so they match the build, including
-``toc: slugify: mdbabel.slugs.slugify`` and explicit ``{ #id }`` attributes).
+Heading ids are computed by rendering the page with Python-Markdown in the site's dialect
+(:func:`mdbabel.project.markdown_dialect` of ``mkdocs.yml``, so they match the build,
+including ``toc: slugify: mdbabel.slugs.slugify`` and explicit ``{ #id }`` attributes).
 
 The package's modules:
 
 ``problem``          :class:`Problem` (``path:line: message``)
 ``front_matter``     front matter: syntax, known keys, ``reviewed``, ``sources``; the pages
 ``markdown_source``  unclosed code fences, untitled admonitions, text in raw HTML
-``rendering``        mkdocs.yml's Markdown extensions and a renderer with them
+``rendering``        mkdocs.yml (read by mdbabel.project) and a renderer in its dialect
 ``html_refs``        ids and links of an HTML document
 ``links``            links and anchors of the source pages and of the page catalogs
 ``built_site``       links and anchors of a built site
