@@ -371,7 +371,7 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 #: The dialect the segmenter (:mod:`mdbabel.segments`) follows and the safety judge renders
 #: with (:mod:`mdbabel.safety.render`); also a site's when its ``mkdocs.yml`` names no
 #: ``markdown_extensions``. This site's ``mkdocs.yml`` list is the same, with toc's permalinks
-#: on: the same anchor after every heading, whatever the text (``tests/test_core_dialect.py``).
+#: on: the same anchor after every heading, whatever the text (``tests/core/test_core_dialect.py``).
 #: As in mkdocs.yml: a name, or {name: options}.
 DEFAULT_MARKDOWN_EXTENSIONS: tuple[str | dict[str, dict[str, Any]], ...] = (
     "admonition", "pymdownx.details", {"pymdownx.tabbed": {"alternate_style": True}},
