@@ -317,6 +317,29 @@ def test_the_cache_draws_a_card_once_and_again_when_its_text_changes(tmp_path):
     assert len(list((tmp_path / "cards").glob("*.png"))) == 2
 
 
+def test_a_kept_card_is_placed_in_the_site_and_a_later_drawing_never_changes_a_placed_card(tmp_path, monkeypatch):
+    card = CardText("Thẻ bảo hiểm y tế", "", "Bảo hiểm xã hội")
+    fonts = share_cards.FONTS_DIR
+    target = tmp_path / "site" / "assets" / "cards" / "faq" / "card.png"
+    cache = CardCache(tmp_path / "cards")
+    assert not cache.place(card, fonts, target) and not target.exists()  # not drawn yet
+    png = cache.draw(card, fonts)
+    assert cache.place(card, fonts, target, png) and target.read_bytes() == png
+    build = CardCache(tmp_path / "cards")  # the next build: the kept card, nothing drawn
+    assert build.place(card, fonts, target) and target.read_bytes() == png
+    assert (build.drawn, build.reused) == (0, 1)
+    # the same card drawn again into the cache (as after a cache cleared by hand): a new file,
+    # the card already in the site keeps its bytes
+    kept = tmp_path / "cards" / f"{CardCache.key(card, fonts)}.png"
+    inode = target.stat().st_ino
+    build.draw(card, fonts)
+    assert kept.stat().st_ino != inode and target.read_bytes() == png
+    # where the site and the cache cannot share a file, a copy
+    monkeypatch.setattr(share_cards.os, "link", lambda *args: (_ for _ in ()).throw(OSError(18, "cross-device")))
+    other = tmp_path / "site" / "assets" / "cards" / "card.png"
+    assert CardCache(tmp_path / "cards").place(card, fonts, other) and other.read_bytes() == png
+
+
 def test_cards_unused_for_30_days_are_pruned_and_cards_in_use_are_kept(tmp_path):
     import os
     import time

@@ -1030,12 +1030,13 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         if self._cards is None:
             self._cards = share_cards.CardCache(
                 self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
+        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
+        target = Path(config.site_dir) / path
         try:
-            png = self._cards.lookup(card, fonts_dir)
-            if png is None:  # (a kept card was checked when it was drawn)
+            if not self._cards.place(card, fonts_dir, target):  # (a kept card was checked when it was drawn)
                 share_cards.check_card_text(card, fonts_dir, where=where, language=self.language,
                                             origins=self._card_origins(card, page))
-                png = self._cards.draw(card, fonts_dir)
+                self._cards.place(card, fonts_dir, target, self._cards.draw(card, fonts_dir))
         except share_cards.CardError as error:
             raise PluginError(str(error)) from None
         except OSError as error:
@@ -1043,10 +1044,6 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                               f"restore it, or set card_fonts_dir to a folder that has the fonts "
                               f"its {share_cards.card_fonts.CHAIN_FILE} names (else "
                               f"{' and '.join(share_cards.FONTS)})") from None
-        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png)
         base = config.site_url or ""
         own = "" if self.language == self.default_language else f"{self.language}/"
         home = page.url in (own, own + "index.html", own or "./")

@@ -27,6 +27,7 @@ import functools
 import hashlib
 import io
 import os
+import shutil
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -209,17 +210,33 @@ class CardCache:
         self.directory = directory
         self.drawn = 0
         self.reused = 0
+        # {fonts folder: the key's parts but the text}: read once per build (a build of
+        # ``mkdocs serve`` after an edit has a new plugin, hence a new cache object)
+        self._prefixes: dict[Path, str] = {}
+
+    @staticmethod
+    def _fonts_part(fonts_dir: Path) -> str:
+        fonts = card_fonts.chain(fonts_dir)
+        return "\x00".join([_template_digest(), repr(fonts),
+                            *(_font_digest(str(fonts_dir / name)) for pair in fonts for name in pair)])
+
+    @staticmethod
+    def _text_key(fonts_part: str, card: CardText) -> str:
+        parts = [fonts_part, card.title, card.section, card.site_name]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
     @staticmethod
     def key(card: CardText, fonts_dir: Path) -> str:
-        fonts = card_fonts.chain(fonts_dir)
-        parts = [_template_digest(), repr(fonts),
-                 *(_font_digest(str(fonts_dir / name)) for pair in fonts for name in pair),
-                 card.title, card.section, card.site_name]
-        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+        """Digest of the card's text, its font chain (every file's bytes) and the template."""
+        return CardCache._text_key(CardCache._fonts_part(fonts_dir), card)
 
     def _path(self, card: CardText, fonts_dir: Path) -> Path | None:
-        return self.directory / f"{self.key(card, fonts_dir)}.png" if self.directory else None
+        if self.directory is None:
+            return None
+        prefix = self._prefixes.get(fonts_dir)
+        if prefix is None:
+            prefix = self._prefixes[fonts_dir] = self._fonts_part(fonts_dir)
+        return self.directory / f"{self._text_key(prefix, card)}.png"
 
     def lookup(self, card: CardText, fonts_dir: Path) -> bytes | None:
         """The PNG an earlier build drew for the same text, fonts and template, if kept.
@@ -267,6 +284,47 @@ class CardCache:
             except OSError:
                 pass  # a read-only checkout: the card is drawn again next time
         return png
+
+    def place(self, card: CardText, fonts_dir: Path, target: Path, png: bytes | None = None) -> bool:
+        """Put the PNG of *card* at *target* (a file of the site being built): *png* when
+        given, else the one an earlier build drew, linked from the cache (a hard link: no
+        bytes read or written; a copy where the two folders cannot share a file). False
+        when no earlier build drew it (nothing written: check its text, draw, place again).
+
+        A warm build places every card this way; the site folder is emptied by each build,
+        the cache is not, and a drawn card is never changed in place (a new file replaces
+        it), so the site's link never sees other bytes.
+        """
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # (a link is never made over an existing file)
+            if png is not None:
+                target.write_bytes(png)
+                return True
+        except OSError as error:
+            raise CardError(f"{target}: the share card cannot be written ({error}); check that "
+                            f"the site folder can be written") from None
+        source = self._path(card, fonts_dir)
+        if source is None:
+            return False
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            return False  # not drawn yet
+        except OSError:  # another file system, or links refused: a copy
+            try:
+                shutil.copyfile(source, target)
+            except FileNotFoundError:
+                return False
+            except OSError as error:
+                raise CardError(f"{target}: the share card cannot be written ({error}); check "
+                                f"that the site folder can be written") from None
+        try:
+            os.utime(source)  # in use: kept by prune()
+        except OSError:
+            pass  # a read-only checkout
+        self.reused += 1
+        return True
 
     def card(self, card: CardText, fonts_dir: Path) -> bytes:
         """The PNG of *card*: from the cache when an earlier build drew the same one."""
