@@ -137,6 +137,19 @@ def test_a_page_without_description_uses_its_first_paragraph():
     assert share_cards.page_description(None, "<h1>No paragraph</h1>") == ""
 
 
+def test_text_that_fell_back_to_another_language_is_never_the_description():
+    html = ('<p><span lang="en">Paragraph only English has.</span></p>'
+            '<p>Có <span lang="en-US">một từ</span> khác.</p>'
+            '<p>Đoạn <b>tiếng <i>Việt</i></b><br> của trang.</p><p>Sau.</p>')
+    assert share_cards.page_description(None, html, "vi") == "Đoạn tiếng Việt của trang."
+    assert share_cards.page_description(None, html, "en") == "Paragraph only English has."
+    assert share_cards.page_description(None, html) == "Paragraph only English has."  # no language
+    # a description that fell back (its language given) gives way to the page's own paragraph
+    assert share_cards.page_description("English text.", html, "vi", "en") == "Đoạn tiếng Việt của trang."
+    assert share_cards.page_description("Của trang.", html, "vi", "vi-VN") == "Của trang."
+    assert share_cards.page_description("English text.", '<p><span lang="en">x</span></p>', "ko", "en") == ""
+
+
 def test_a_long_description_is_cut_at_a_word_within_200_characters():
     text = " ".join(["Bảo hiểm xã hội"] * 40)
     short = share_cards.shorten(text)

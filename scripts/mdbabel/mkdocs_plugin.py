@@ -721,6 +721,8 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
                                          fallbacks)
             if found is not None:
                 page.meta[key] = lang_marks.mark(found[0].text, found[1])
+            elif key == "description":  # left in the source language: said so (as the title)
+                page.meta[key] = lang_marks.mark(value, self.config.source_language)
 
     def _report(self, problems: list[str], source_path: str) -> None:
         for problem in problems:
@@ -1048,17 +1050,19 @@ class MdBabelPlugin(BasePlugin[MdBabelConfig]):
         own = "" if self.language == self.default_language else f"{self.language}/"
         home = page.url in (own, own + "index.html", own or "./")
         alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
+        # in the language the page is shown in (its source's when too little is translated)
+        writing = getattr(self._page_data.get(page.file.src_uri), "content_language", "") or self.language
+        description = plain_text(page.meta["description"]) if isinstance(page.meta.get("description"), str) else None
         return {
             "title": title,
             "description": share_cards.page_description(
-                lang_marks.strip(plain_text(page.meta["description"]))
-                if isinstance(page.meta.get("description"), str) else None,
-                page.content),
+                description and lang_marks.strip(description), page.content, writing,
+                description and lang_marks.language_of(description)),
             "url": page.canonical_url,
             "type": "website" if home else "article",
-            "locale": share_cards.og_locale(self.language),
+            "locale": share_cards.og_locale(writing),
             "alternate_locales": [share_cards.og_locale(code) for code in self.published_languages()
-                                  if code != self.language],
+                                  if code != writing],
             "site_name": card.site_name,
             "image": urljoin(base, path) if base else None,
             "image_alt": alt,

@@ -16,7 +16,8 @@ it). Everything here is a plain function of its inputs:
   of mdbabel.card_fonts (the card's template), so a
   card is drawn again only when one of them changes; a card unused for 30 days is deleted;
 - ``page_description``: the front matter description, else the first paragraph of the
-  page's HTML, at most 200 characters;
+  page's HTML, at most 200 characters, in the page's language only (text that fell back to
+  another language is never the description: no description then);
 - ``og_locale``: ``vi`` -> ``vi_VN``, ``en`` -> ``en_US``, ``ko`` -> ``ko_KR`` (Babel's
   likely subtags).
 """
@@ -335,39 +336,62 @@ class CardCache:
 # --------------------------------------------------------------------------- page data
 
 
-class _FirstParagraph(HTMLParser):
-    """Text of the first ``<p>`` of a page's HTML that has any."""
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-    def __init__(self) -> None:
+
+def _same_language(tag: str | None, language: str | None) -> bool:
+    """Whether the ``lang`` value *tag* names *language* (``en`` and ``en-US`` are one)."""
+    if tag is None or language is None:
+        return True
+    return tag.replace("_", "-").lower().split("-")[0] == language.replace("_", "-").lower().split("-")[0]
+
+
+class _FirstParagraph(HTMLParser):
+    """Text of the first ``<p>`` of a page's HTML that has any; with *language*, the first
+    whose text is all in that language (none of it inside an element whose ``lang`` names
+    another: a unit that fell back to another language is wrapped so)."""
+
+    def __init__(self, language: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.language = language
         self.depth = 0
         self.skip = 0
         self.parts: list[str] = []
         self.done = False
+        self.open: list[bool] = []  # elements open in the paragraph: in another language?
+        self.foreign = False        # the paragraph has text in another language
 
     def handle_starttag(self, tag, attrs):
         if self.done:
             return
-        if tag == "p" and (self.depth or "admonition-title" not in (dict(attrs).get("class") or "")):
+        attributes = dict(attrs)
+        if tag == "p" and (self.depth or "admonition-title" not in (attributes.get("class") or "")):
             self.depth += 1
         elif self.depth and tag in ("sup", "script", "style"):
             self.skip += 1
+        if self.depth and tag not in _VOID:
+            self.open.append(bool(self.open and self.open[-1])
+                              or not _same_language(attributes.get("lang"), self.language))
 
     def handle_endtag(self, tag):
         if self.done:
             return
+        if self.depth and tag not in _VOID and self.open:
+            self.open.pop()
         if tag == "p" and self.depth:  # (an admonition's title never opened one)
             self.depth -= 1
-            if not self.depth and " ".join("".join(self.parts).split()):
+            if not self.depth and " ".join("".join(self.parts).split()) and not self.foreign:
                 self.done = True
             elif not self.depth:
-                self.parts = []
+                self.parts, self.foreign, self.open = [], False, []
         elif self.depth and self.skip and tag in ("sup", "script", "style"):
             self.skip -= 1
 
     def handle_data(self, data):
         if self.depth and not self.skip and not self.done:
             self.parts.append(data)
+            if data.strip() and self.open and self.open[-1]:
+                self.foreign = True
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -381,12 +405,17 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def page_description(description: object, html: str | None) -> str:
-    """The page's description: its front matter ``description`` if it has one, else the text
-    of the first paragraph of its HTML; at most 200 characters."""
-    if isinstance(description, str) and description.strip():
+def page_description(description: object, html: str | None, language: str | None = None,
+                     description_language: str | None = None) -> str:
+    """The page's description, in *language* (the language the page is shown in; None:
+    whatever it is written in): its front matter ``description`` if that is in *language*
+    (*description_language*: the language it fell back to, None when it is the page's own),
+    else the text of the first paragraph of its HTML written in *language*; at most 200
+    characters. "" when the page has none in its language: a chat app then shows the title
+    and the card, never text in another language under the page's ``og:locale``."""
+    if isinstance(description, str) and description.strip() and _same_language(description_language, language):
         return shorten(description)
-    parser = _FirstParagraph()
+    parser = _FirstParagraph(language)
     parser.feed(html or "")
     parser.close()
     return shorten("".join(parser.parts)) if parser.done else ""
