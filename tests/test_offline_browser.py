@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -131,7 +131,7 @@ def build_into(root: Path, site: Path) -> None:
 def copy_date(language: str) -> str:
     from babel.dates import format_date
 
-    return format_date(datetime.now(UTC).date(), "long", locale=language.replace("-", "_"))
+    return format_date(datetime.now().astimezone().date(), "long", locale=language.replace("-", "_"))
 
 
 def test_a_language_reads_and_searches_offline_and_updates_after_a_rebuild(browser, project, site_url):
