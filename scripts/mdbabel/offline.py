@@ -18,14 +18,16 @@ their size raw and gzip-compressed against the budget.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from html import unescape
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 __all__ = ["BUDGET_BYTES", "OfflineSet", "languages", "offline_set", "write_manifests", "main"]
@@ -107,12 +109,18 @@ def languages(site: Path) -> dict[str, str]:
 def _resolve(reference: str, page: str) -> str | None:
     """*reference* in the page at *page* (a path from the site root) as a path from the
     root, or None when it leaves the site (another host, data:, a fragment)."""
+    return _resolve_in(reference, page.rpartition("/")[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_in(reference: str, folder: str) -> str | None:
+    # (pages of one folder load the same files: each address is resolved once per folder)
     parts = urlsplit(reference)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    joined = PurePosixPath(page).parent / unquote(parts.path)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None  # (the site's own pages address it relatively: an absolute path is not its)
+    joined = f"{folder}/{unquote(parts.path)}" if folder else unquote(parts.path)
     resolved: list[str] = []
-    for part in joined.parts:
+    for part in joined.split("/"):
         if part == "..":
             if not resolved:
                 return None
@@ -129,16 +137,29 @@ def _keep(path: str, site: Path) -> bool:
             and file.stat().st_size <= MAX_FILE_BYTES)
 
 
-def offline_set(site: Path, language: str, prefixes: dict[str, str] | None = None) -> OfflineSet:
-    """The offline set of *language* in the built *site* (see the module's docstring)."""
+def site_files(site: Path) -> list[str]:
+    """Every file of the built *site*, as paths from its root, sorted; the folders that no
+    offline set keeps (the share cards: one folder per page) are not walked."""
+    found = []
+    for folder, folders, names in os.walk(site):
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        base = "" if relative == "." else relative + "/"
+        folders[:] = [name for name in folders if not SKIPPED.search(f"{base}{name}/")]
+        found += [base + name for name in names]
+    return sorted(found)
+
+
+def offline_set(site: Path, language: str, prefixes: dict[str, str] | None = None,
+                files: list[str] | None = None) -> OfflineSet:
+    """The offline set of *language* in the built *site* (see the module's docstring);
+    *files*: ``site_files(site)``, when the caller has it already."""
     prefixes = prefixes if prefixes is not None else languages(site)
     own = prefixes[language]
     others = tuple(prefix for code, prefix in prefixes.items() if prefix and code != language)
     chosen: set[str] = set()
     pages: list[str] = []
-    for file in sorted(site.rglob("*")):
-        path = file.relative_to(site).as_posix()
-        if not file.is_file() or not path.startswith(own) or path.startswith(others):
+    for path in files if files is not None else site_files(site):
+        if not path.startswith(own) or path.startswith(others):
             continue
         if path.startswith("assets/") or not _keep(path, site):
             continue  # theme files: only those the pages load (below)
@@ -170,7 +191,8 @@ def write_manifests(site: Path) -> list[OfflineSet]:
     """Write ``offline/<language>.json`` for every language of the built *site* (the worker,
     overrides/offline-worker.js, reads them); returns the sets, for the build's report."""
     prefixes = languages(site)
-    sets = [offline_set(site, language, prefixes) for language in prefixes]
+    files = site_files(site)  # (walked once for every language)
+    sets = [offline_set(site, language, prefixes, files) for language in prefixes]
     from .files import atomic_write_bytes
 
     for found in sets:

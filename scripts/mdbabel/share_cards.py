@@ -16,7 +16,8 @@ it). Everything here is a plain function of its inputs:
   of mdbabel.card_fonts (the card's template), so a
   card is drawn again only when one of them changes; a card unused for 30 days is deleted;
 - ``page_description``: the front matter description, else the first paragraph of the
-  page's HTML, at most 200 characters;
+  page's HTML, at most 200 characters, in the page's language only (text that fell back to
+  another language is never the description: no description then);
 - ``og_locale``: ``vi`` -> ``vi_VN``, ``en`` -> ``en_US``, ``ko`` -> ``ko_KR`` (Babel's
   likely subtags).
 """
@@ -27,6 +28,7 @@ import functools
 import hashlib
 import io
 import os
+import shutil
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -209,17 +211,33 @@ class CardCache:
         self.directory = directory
         self.drawn = 0
         self.reused = 0
+        # {fonts folder: the key's parts but the text}: read once per build (a build of
+        # ``mkdocs serve`` after an edit has a new plugin, hence a new cache object)
+        self._prefixes: dict[Path, str] = {}
+
+    @staticmethod
+    def _fonts_part(fonts_dir: Path) -> str:
+        fonts = card_fonts.chain(fonts_dir)
+        return "\x00".join([_template_digest(), repr(fonts),
+                            *(_font_digest(str(fonts_dir / name)) for pair in fonts for name in pair)])
+
+    @staticmethod
+    def _text_key(fonts_part: str, card: CardText) -> str:
+        parts = [fonts_part, card.title, card.section, card.site_name]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
     @staticmethod
     def key(card: CardText, fonts_dir: Path) -> str:
-        fonts = card_fonts.chain(fonts_dir)
-        parts = [_template_digest(), repr(fonts),
-                 *(_font_digest(str(fonts_dir / name)) for pair in fonts for name in pair),
-                 card.title, card.section, card.site_name]
-        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+        """Digest of the card's text, its font chain (every file's bytes) and the template."""
+        return CardCache._text_key(CardCache._fonts_part(fonts_dir), card)
 
     def _path(self, card: CardText, fonts_dir: Path) -> Path | None:
-        return self.directory / f"{self.key(card, fonts_dir)}.png" if self.directory else None
+        if self.directory is None:
+            return None
+        prefix = self._prefixes.get(fonts_dir)
+        if prefix is None:
+            prefix = self._prefixes[fonts_dir] = self._fonts_part(fonts_dir)
+        return self.directory / f"{self._text_key(prefix, card)}.png"
 
     def lookup(self, card: CardText, fonts_dir: Path) -> bytes | None:
         """The PNG an earlier build drew for the same text, fonts and template, if kept.
@@ -268,6 +286,47 @@ class CardCache:
                 pass  # a read-only checkout: the card is drawn again next time
         return png
 
+    def place(self, card: CardText, fonts_dir: Path, target: Path, png: bytes | None = None) -> bool:
+        """Put the PNG of *card* at *target* (a file of the site being built): *png* when
+        given, else the one an earlier build drew, linked from the cache (a hard link: no
+        bytes read or written; a copy where the two folders cannot share a file). False
+        when no earlier build drew it (nothing written: check its text, draw, place again).
+
+        A warm build places every card this way; the site folder is emptied by each build,
+        the cache is not, and a drawn card is never changed in place (a new file replaces
+        it), so the site's link never sees other bytes.
+        """
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # (a link is never made over an existing file)
+            if png is not None:
+                target.write_bytes(png)
+                return True
+        except OSError as error:
+            raise CardError(f"{target}: the share card cannot be written ({error}); check that "
+                            f"the site folder can be written") from None
+        source = self._path(card, fonts_dir)
+        if source is None:
+            return False
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            return False  # not drawn yet
+        except OSError:  # another file system, or links refused: a copy
+            try:
+                shutil.copyfile(source, target)
+            except FileNotFoundError:
+                return False
+            except OSError as error:
+                raise CardError(f"{target}: the share card cannot be written ({error}); check "
+                                f"that the site folder can be written") from None
+        try:
+            os.utime(source)  # in use: kept by prune()
+        except OSError:
+            pass  # a read-only checkout
+        self.reused += 1
+        return True
+
     def card(self, card: CardText, fonts_dir: Path) -> bytes:
         """The PNG of *card*: from the cache when an earlier build drew the same one."""
         found = self.lookup(card, fonts_dir)
@@ -277,39 +336,62 @@ class CardCache:
 # --------------------------------------------------------------------------- page data
 
 
-class _FirstParagraph(HTMLParser):
-    """Text of the first ``<p>`` of a page's HTML that has any."""
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-    def __init__(self) -> None:
+
+def _same_language(tag: str | None, language: str | None) -> bool:
+    """Whether the ``lang`` value *tag* names *language* (``en`` and ``en-US`` are one)."""
+    if tag is None or language is None:
+        return True
+    return tag.replace("_", "-").lower().split("-")[0] == language.replace("_", "-").lower().split("-")[0]
+
+
+class _FirstParagraph(HTMLParser):
+    """Text of the first ``<p>`` of a page's HTML that has any; with *language*, the first
+    whose text is all in that language (none of it inside an element whose ``lang`` names
+    another: a unit that fell back to another language is wrapped so)."""
+
+    def __init__(self, language: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.language = language
         self.depth = 0
         self.skip = 0
         self.parts: list[str] = []
         self.done = False
+        self.open: list[bool] = []  # elements open in the paragraph: in another language?
+        self.foreign = False        # the paragraph has text in another language
 
     def handle_starttag(self, tag, attrs):
         if self.done:
             return
-        if tag == "p" and (self.depth or "admonition-title" not in (dict(attrs).get("class") or "")):
+        attributes = dict(attrs)
+        if tag == "p" and (self.depth or "admonition-title" not in (attributes.get("class") or "")):
             self.depth += 1
         elif self.depth and tag in ("sup", "script", "style"):
             self.skip += 1
+        if self.depth and tag not in _VOID:
+            self.open.append(bool(self.open and self.open[-1])
+                              or not _same_language(attributes.get("lang"), self.language))
 
     def handle_endtag(self, tag):
         if self.done:
             return
+        if self.depth and tag not in _VOID and self.open:
+            self.open.pop()
         if tag == "p" and self.depth:  # (an admonition's title never opened one)
             self.depth -= 1
-            if not self.depth and " ".join("".join(self.parts).split()):
+            if not self.depth and " ".join("".join(self.parts).split()) and not self.foreign:
                 self.done = True
             elif not self.depth:
-                self.parts = []
+                self.parts, self.foreign, self.open = [], False, []
         elif self.depth and self.skip and tag in ("sup", "script", "style"):
             self.skip -= 1
 
     def handle_data(self, data):
         if self.depth and not self.skip and not self.done:
             self.parts.append(data)
+            if data.strip() and self.open and self.open[-1]:
+                self.foreign = True
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -323,12 +405,17 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def page_description(description: object, html: str | None) -> str:
-    """The page's description: its front matter ``description`` if it has one, else the text
-    of the first paragraph of its HTML; at most 200 characters."""
-    if isinstance(description, str) and description.strip():
+def page_description(description: object, html: str | None, language: str | None = None,
+                     description_language: str | None = None) -> str:
+    """The page's description, in *language* (the language the page is shown in; None:
+    whatever it is written in): its front matter ``description`` if that is in *language*
+    (*description_language*: the language it fell back to, None when it is the page's own),
+    else the text of the first paragraph of its HTML written in *language*; at most 200
+    characters. "" when the page has none in its language: a chat app then shows the title
+    and the card, never text in another language under the page's ``og:locale``."""
+    if isinstance(description, str) and description.strip() and _same_language(description_language, language):
         return shorten(description)
-    parser = _FirstParagraph()
+    parser = _FirstParagraph(language)
     parser.feed(html or "")
     parser.close()
     return shorten("".join(parser.parts)) if parser.done else ""

@@ -374,3 +374,43 @@ def test_a_title_no_language_of_the_chain_has_is_vietnamese_with_its_lang_everyw
     assert '<p class="admonition-title"><span lang="vi">Cảnh báo chỉ tiếng Việt</span></p>' in english
     assert '<p class="admonition-title">Note of every kind only English has</p>' in english
     assert '<img alt="Image only English has" src="anh.png" />' in english
+
+
+def _og(html: str) -> dict[str, list[str]]:
+    from test_share_cards import _Head
+
+    found = _Head()
+    found.feed(html)
+    return found.meta
+
+
+def test_the_share_description_is_in_the_page_language_or_absent(site):
+    """og:description never shows another language's text under the page's og:locale: the
+    Korean page's description fell back to English, so its first Korean paragraph is used
+    (not the English description, not a paragraph that fell back); the title, which has no
+    Korean text, is the one the page shows."""
+    meta = _og(read(site, "ko/chain/index.html"))
+    assert meta["og:locale"] == ["ko_KR"]
+    assert meta["og:description"] == ["한국어 문단."]
+    assert meta["og:title"] == ["Chain fallback page"]
+    # the English page: its own description
+    english = _og(read(site, "en/chain/index.html"))
+    assert english["og:description"] == ["Description only English has."]
+    assert english["og:locale"] == ["en_US"]
+
+
+def test_a_page_shown_in_the_source_language_says_so_in_its_share_data(site):
+    """A page too little translated is shown in Vietnamese: its og:locale is vi_VN and its
+    description the Vietnamese one, not a Korean or English label on Vietnamese text."""
+    from mdbabel import share_cards
+
+    pages = []
+    for path in sorted(site.glob("ko/**/index.html")):
+        html = read(site, path.relative_to(site).as_posix())
+        if "mdbabel-notice--fallback" in html:
+            pages.append(_og(html))
+    assert pages, "no Korean page is shown in Vietnamese in this project"
+    for meta in pages:
+        assert meta["og:locale"] == [share_cards.og_locale("vi")]
+        assert share_cards.og_locale("ko") in meta["og:locale:alternate"]
+        assert share_cards.og_locale("vi") not in meta["og:locale:alternate"]

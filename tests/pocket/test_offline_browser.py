@@ -1,13 +1,15 @@
-"""Offline after one visit (issue 25, point 2), in headless Chromium against a copy of the real
-built site, served under the path of site_url on one fixed port (the origin must stay the
-same for the service worker and its copy):
+"""Offline after one visit (issue 25, point 2), in headless Chromium against the site built
+from a copy of the project, served under the path of site_url on one fixed port (the origin
+must stay the same for the service worker and its copy):
 
 visit a page of a language; stop the server; read another page of that language (with the
-notice of the copy and its date) and search it, with the results found online; only that
-language is kept. Then "rebuild" (one page changed, one removed, manifests written again),
-visit once online: only the changed file is fetched; stop the server: the new text is there
-and the removed page is gone. With Save-Data nothing is fetched ahead; the button does it
-(that test serves the site at a domain root).
+notice of the copy and its date in the page's language) and search it, with the results found
+online; only that language is kept. Then a real rebuild into the served folder (`mkdocs
+build`: one page changed, one removed), visit once online: only the changed files are fetched;
+stop the server: the new text is there, the removed page is gone from the copy and from its
+search, and the copy holds exactly the new build's files. With Save-Data nothing is fetched
+ahead; the button does it and says so in the page's language (that test serves the site at a
+domain root).
 """
 
 from __future__ import annotations
@@ -15,9 +17,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +34,7 @@ from mdbabel import offline
 from search_support import _SiteHandler
 
 pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[1]
 
 DONE = "() => document.querySelector('.mdbabel-offline').dataset.state === 'done'"
 COPIES = "async () => (await caches.keys()).sort()"
@@ -98,7 +106,37 @@ def other_language(site: Path) -> tuple[str, str]:
     return next((code, prefix) for code, prefix in offline.languages(site).items() if prefix)
 
 
-def test_a_language_reads_and_searches_offline_and_updates_after_a_rebuild(browser, site, site_url):
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the repository's site project (its build cache too, when a build left one:
+    the rebuilds below are then warm), to build and rebuild for real."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("docs", "locales", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if (REPO / ".cache").is_dir():
+        shutil.copytree(REPO / ".cache", root / ".cache")
+    return root
+
+
+def build_into(root: Path, site: Path) -> None:
+    """``mkdocs build`` of *root* into *site* (the folder being served), as a deploy does."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=root,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "MDBABEL_STRICT": "false"},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+
+
+def copy_date(language: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(datetime.now().astimezone().date(), "long", locale=language.replace("-", "_"))
+
+
+def test_a_language_reads_and_searches_offline_and_updates_after_a_rebuild(browser, project, site_url):
+    site = project / "served"
+    build_into(project, site)
     language, prefix = other_language(site)
     assert (site / "offline" / f"{language}.json").is_file()
     server = Server(site, site_url)
@@ -111,12 +149,15 @@ def test_a_language_reads_and_searches_offline_and_updates_after_a_rebuild(brows
             assert page.inner_text(".mdbabel-offline__status") == message(site, prefix, "done")
             online = search_titles(page, "insurance")
             assert online
+            assert [link for link in page.eval_on_selector_all(".mdb-search__link", "links => links.map(a => a.href)")
+                    if "/glossary/" in link]  # (removed below)
         # the server is gone: another page of the language, from the copy
         page.goto(base + prefix + "faq/", wait_until="load")
         assert page.locator("html").get_attribute("lang") == language
         assert page.locator("article h1").inner_text().strip()
         notice = page.inner_text(".mdbabel-offline-copy")
-        assert notice.startswith(message(site, prefix, "copy")) and re.search(r"\b20\d\d\b", notice)
+        # the copy says so, with its date in the page's language
+        assert notice.startswith(message(site, prefix, "copy")) and notice.endswith(copy_date(language))
         assert search_titles(page, "insurance") == online
         copies = page.evaluate(COPIES)
         assert len(copies) == 1 and copies[0].startswith(f"mdbabel-offline-{language}-")
@@ -128,20 +169,39 @@ def test_a_language_reads_and_searches_offline_and_updates_after_a_rebuild(brows
         assert not [path for path in kept if "assets/cards/" in path]
         assert others
 
-        # a new build: one page changed, one removed
-        faq = site / prefix / "faq" / "index.html"
-        faq.write_text(faq.read_text(encoding="utf-8").replace("</h1>", " Zebracopy</h1>", 1), encoding="utf-8")
-        shutil.rmtree(site / prefix / "glossary")
-        offline.write_manifests(site)
+        # a new build into the served folder: one page changed (a new Vietnamese paragraph,
+        # shown in the language's page with its lang until translated), one removed
+        faq = project / "docs" / "faq.md"
+        faq.write_text(faq.read_text(encoding="utf-8").rstrip("\n") + "\n\nĐoạn mới Zebracopy.\n",
+                       encoding="utf-8")
+        config = project / "mkdocs.yml"
+        assert "  - glossary.md\n" in config.read_text(encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8").replace("  - glossary.md\n", ""), encoding="utf-8")
+        (project / "docs" / "glossary.md").unlink()
+        before = json.loads((site / "offline" / f"{language}.json").read_text(encoding="utf-8"))["files"]
+        build_into(project, site)
+        after = json.loads((site / "offline" / f"{language}.json").read_text(encoding="utf-8"))["files"]
+        assert f"{prefix}faq/index.html" in after and f"{prefix}glossary/index.html" not in after
+        changed = {path for path, digest in after.items() if before.get(path) != digest}
+        assert f"{prefix}faq/index.html" in changed
         with running(server):
             page.goto(base + prefix, wait_until="load")
             page.wait_for_function(DONE, timeout=60_000)
-            assert page.get_attribute(".mdbabel-offline", "data-fetched") == "1"
+            # only what changed is fetched again
+            assert int(page.get_attribute(".mdbabel-offline", "data-fetched")) == len(changed)
         page.goto(base + prefix + "faq/", wait_until="load")
-        assert "Zebracopy" in page.locator("article h1").inner_text()
+        assert "Zebracopy" in page.locator("article").inner_text()
+        # no mix of two builds on one page: the page and what it loads are the new build's
+        html = page.content()
+        assert 'class="mdbabel-offline-copy"' in html
         kept = page.evaluate(KEPT)
         assert not [path for path in kept if "/glossary/" in path]
+        assert {path[len(root):] for path in kept} - {"offline/" + language + ".json"} == set(after)
         assert len(page.evaluate(COPIES)) == 1
+        # the offline search is the new build's: the removed page is not found any more
+        assert search_titles(page, "insurance")
+        links = page.eval_on_selector_all(".mdb-search__link", "links => links.map(a => a.href)")
+        assert links and not [link for link in links if "/glossary/" in link]
         # a page not in the copy: the language's 404 page, from the copy
         response = page.goto(base + prefix + "glossary/", wait_until="load")
         assert response.status == 404
@@ -171,6 +231,7 @@ def test_with_save_data_nothing_is_fetched_ahead_and_the_button_keeps_the_guide(
                           (site / prefix / "index.html").read_text(encoding="utf-8"), re.S).group(1).split())
             button.click()
             page.wait_for_function(DONE, timeout=60_000)
+            assert page.inner_text(".mdbabel-offline__status") == message(site, prefix, "done")
             assert len(page.evaluate(COPIES)) == 1
             assert f"/{prefix}faq/index.html" in page.evaluate(KEPT)
     finally:

@@ -137,6 +137,19 @@ def test_a_page_without_description_uses_its_first_paragraph():
     assert share_cards.page_description(None, "<h1>No paragraph</h1>") == ""
 
 
+def test_text_that_fell_back_to_another_language_is_never_the_description():
+    html = ('<p><span lang="en">Paragraph only English has.</span></p>'
+            '<p>Có <span lang="en-US">một từ</span> khác.</p>'
+            '<p>Đoạn <b>tiếng <i>Việt</i></b><br> của trang.</p><p>Sau.</p>')
+    assert share_cards.page_description(None, html, "vi") == "Đoạn tiếng Việt của trang."
+    assert share_cards.page_description(None, html, "en") == "Paragraph only English has."
+    assert share_cards.page_description(None, html) == "Paragraph only English has."  # no language
+    # a description that fell back (its language given) gives way to the page's own paragraph
+    assert share_cards.page_description("English text.", html, "vi", "en") == "Đoạn tiếng Việt của trang."
+    assert share_cards.page_description("Của trang.", html, "vi", "vi-VN") == "Của trang."
+    assert share_cards.page_description("English text.", '<p><span lang="en">x</span></p>', "ko", "en") == ""
+
+
 def test_a_long_description_is_cut_at_a_word_within_200_characters():
     text = " ".join(["Bảo hiểm xã hội"] * 40)
     short = share_cards.shorten(text)
@@ -315,6 +328,29 @@ def test_the_cache_draws_a_card_once_and_again_when_its_text_changes(tmp_path):
     again.card(CardText(card.title + "!", card.section, card.site_name), share_cards.FONTS_DIR)
     assert again.drawn == 1
     assert len(list((tmp_path / "cards").glob("*.png"))) == 2
+
+
+def test_a_kept_card_is_placed_in_the_site_and_a_later_drawing_never_changes_a_placed_card(tmp_path, monkeypatch):
+    card = CardText("Thẻ bảo hiểm y tế", "", "Bảo hiểm xã hội")
+    fonts = share_cards.FONTS_DIR
+    target = tmp_path / "site" / "assets" / "cards" / "faq" / "card.png"
+    cache = CardCache(tmp_path / "cards")
+    assert not cache.place(card, fonts, target) and not target.exists()  # not drawn yet
+    png = cache.draw(card, fonts)
+    assert cache.place(card, fonts, target, png) and target.read_bytes() == png
+    build = CardCache(tmp_path / "cards")  # the next build: the kept card, nothing drawn
+    assert build.place(card, fonts, target) and target.read_bytes() == png
+    assert (build.drawn, build.reused) == (0, 1)
+    # the same card drawn again into the cache (as after a cache cleared by hand): a new file,
+    # the card already in the site keeps its bytes
+    kept = tmp_path / "cards" / f"{CardCache.key(card, fonts)}.png"
+    inode = target.stat().st_ino
+    build.draw(card, fonts)
+    assert kept.stat().st_ino != inode and target.read_bytes() == png
+    # where the site and the cache cannot share a file, a copy
+    monkeypatch.setattr(share_cards.os, "link", lambda *args: (_ for _ in ()).throw(OSError(18, "cross-device")))
+    other = tmp_path / "site" / "assets" / "cards" / "card.png"
+    assert CardCache(tmp_path / "cards").place(card, fonts, other) and other.read_bytes() == png
 
 
 def test_cards_unused_for_30_days_are_pruned_and_cards_in_use_are_kept(tmp_path):

@@ -252,6 +252,8 @@ class Pages:
                                          fallbacks)
             if found is not None:
                 page.meta[key] = lang_marks.mark(found[0].text, found[1])
+            elif key == "description":  # left in the source language: said so (as the title)
+                page.meta[key] = lang_marks.mark(value, self.config.source_language)
 
     def _report(self, problems: list[str], source_path: str) -> None:
         for problem in problems:

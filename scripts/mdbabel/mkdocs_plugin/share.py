@@ -53,12 +53,13 @@ class ShareCards:
         if self._cards is None:
             self._cards = share_cards.CardCache(
                 self._root / share_cards.CARDS_CACHE_DIR if self.config.cache else None)
+        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
+        target = Path(config.site_dir) / path
         try:
-            png = self._cards.lookup(card, fonts_dir)
-            if png is None:  # (a kept card was checked when it was drawn)
+            if not self._cards.place(card, fonts_dir, target):  # (a kept card was checked when it was drawn)
                 share_cards.check_card_text(card, fonts_dir, where=where, language=self.language,
                                             origins=self._card_origins(card, page))
-                png = self._cards.draw(card, fonts_dir)
+                self._cards.place(card, fonts_dir, target, self._cards.draw(card, fonts_dir))
         except share_cards.CardError as error:
             raise PluginError(str(error)) from None
         except OSError as error:
@@ -66,25 +67,23 @@ class ShareCards:
                               f"restore it, or set card_fonts_dir to a folder that has the fonts "
                               f"its {share_cards.card_fonts.CHAIN_FILE} names (else "
                               f"{' and '.join(share_cards.FONTS)})") from None
-        path = "assets/cards/" + (page.url[:-5] + "/" if page.url.endswith(".html") else page.url) + "card.png"
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png)
         base = config.site_url or ""
         own = "" if self.language == self.default_language else f"{self.language}/"
         home = page.url in (own, own + "index.html", own or "./")
         alt = " — ".join(part for part in (card.title, card.section, card.site_name) if part)
+        # in the language the page is shown in (its source's when too little is translated)
+        writing = getattr(self._page_data.get(page.file.src_uri), "content_language", "") or self.language
+        description = plain_text(page.meta["description"]) if isinstance(page.meta.get("description"), str) else None
         return {
             "title": title,
             "description": share_cards.page_description(
-                lang_marks.strip(plain_text(page.meta["description"]))
-                if isinstance(page.meta.get("description"), str) else None,
-                page.content),
+                description and lang_marks.strip(description), page.content, writing,
+                description and lang_marks.language_of(description)),
             "url": page.canonical_url,
             "type": "website" if home else "article",
-            "locale": share_cards.og_locale(self.language),
+            "locale": share_cards.og_locale(writing),
             "alternate_locales": [share_cards.og_locale(code) for code in self.published_languages()
-                                  if code != self.language],
+                                  if code != writing],
             "site_name": card.site_name,
             "image": urljoin(base, path) if base else None,
             "image_alt": alt,
