@@ -306,8 +306,8 @@ class CardCache:
             raise CardError(f"{target}: the share card cannot be written ({error}); check that "
                             f"the site folder can be written") from None
         source = self._path(card, fonts_dir)
-        if source is None:
-            return False
+        if source is None or not source.is_file():
+            return False  # cache off, not drawn yet, or a cache folder that is not one
         try:
             os.link(source, target)
         except FileNotFoundError:
