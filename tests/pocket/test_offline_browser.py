@@ -34,7 +34,7 @@ from mdbabel import offline
 from search_support import _SiteHandler
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 DONE = "() => document.querySelector('.mdbabel-offline').dataset.state === 'done'"
 COPIES = "async () => (await caches.keys()).sort()"
