@@ -2,10 +2,15 @@
 
 ``mkdocs build`` builds the languages one after the other in one process: i18n's
 ``on_post_build`` starts a nested build per extra language. On a machine with several cores
-this module runs one process per language instead, all writing into one site folder, and the
-result is byte-identical to ``mkdocs build`` (tested): each process first collects the other
+this module runs the languages in ``--jobs`` processes instead (one per language when there
+are cores enough), all writing into one site folder, and the result is byte-identical to
+``mkdocs build`` (tested): for each of its languages a process first collects the other
 languages' files the way i18n would (the sitemap lists every language), then runs the build
-of its own language only.
+of that language only. With more languages than jobs, the languages are dealt out in turn
+(three languages on two cores: ``vi, ko`` and ``en``) and a process builds its languages one
+after the other, as ``mkdocs build`` does: it starts once, and what one build has read,
+compiled or translated serves the next (three processes on two cores would each pay for
+starting, and one would wait for a core).
 
     python -m mdbabel.parallel_build [--config-file mkdocs.yml] [--site-dir site] [--jobs N]
                                      [--engine mkdocs|properdocs]
@@ -79,28 +84,37 @@ def build_languages(config_file: str) -> list[str]:
     return list(config.plugins["i18n"].build_languages)
 
 
+def language_groups(languages: list[str], jobs: int) -> list[list[str]]:
+    """*languages* dealt out in turn to at most *jobs* processes, in order:
+    ``[vi, en, ko]`` on two jobs gives ``[[vi, ko], [en]]``."""
+    count = max(1, min(jobs, len(languages)))
+    return [languages[start::count] for start in range(count)]
+
+
 def parallel_build(config_file: str, site_dir: str, jobs: int, engine: str = "mkdocs") -> int:
-    """Clean *site_dir* once, then build every language in its own process."""
+    """Clean *site_dir* once, then build the languages in at most *jobs* processes."""
     languages = build_languages(config_file)
     if os.path.isdir(site_dir):
         shutil.rmtree(site_dir)
     os.makedirs(site_dir)
+    groups = language_groups(languages, jobs)
 
-    def run(language: str) -> subprocess.CompletedProcess:
+    def run(group: list[str]) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", language,
+            [sys.executable, "-m", "mdbabel.parallel_build", "--one-language", ",".join(group),
              "--config-file", config_file, "--site-dir", site_dir, "--engine", engine],
-            capture_output=True, text=True, env={**os.environ, offline.ONE_LANGUAGE_ENV: language})
+            capture_output=True, text=True, env={**os.environ, offline.ONE_LANGUAGE_ENV: ",".join(group)})
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(run, languages))
+    with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+        results = list(pool.map(run, groups))
     failed = False
-    for language, result in zip(languages, results):
+    for group, result in zip(groups, results):
         if result.stderr.strip():
             sys.stderr.write(result.stderr)
         if result.returncode != 0:
             failed = True
-            sys.stderr.write(f"mdbabel: the '{language}' build failed (exit {result.returncode})\n")
+            names = " and ".join(f"'{language}'" for language in group)
+            sys.stderr.write(f"mdbabel: the {names} build failed (exit {result.returncode})\n")
     if not failed:  # every language is written: the offline manifests (mdbabel.offline)
         try:
             offline.write_manifests(Path(site_dir))
@@ -140,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         # the mdbabel plugin's notes (a language built as a preview) are shown too
         logging.getLogger("mkdocs.plugins.mdbabel").setLevel(logging.INFO)
         try:
-            build_one_language(args.config_file, args.one_language, args.site_dir)
+            for language in args.one_language.split(","):  # one after the other, as mkdocs build
+                build_one_language(args.config_file, language, args.site_dir)
         except MkDocsException as error:
             print(error.format_message(), file=sys.stderr)
             return 1
