@@ -29,7 +29,8 @@ def test_languages_are_dealt_out_in_turn_to_at_most_the_jobs():
 
 @pytest.fixture(scope="module")
 def sequential(tmp_path_factory) -> dict[str, bytes]:
-    site = tmp_path_factory.mktemp("sequential") / "site"
+    site = tmp_path_factory.mktemp("sequential")  # (not named "site": the suite of
+    # tests/edits/test_edits_repo_changes.py looks for the site its inner run built by that name)
     one = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                          cwd=REPO, env=ENV, capture_output=True, text=True)
     assert one.returncode == 0, one.stderr
