@@ -300,8 +300,12 @@ def source_heading_ids(source: str, units: list[Unit]) -> dict[int, str]:
         explicit = f" {{ #{unit.span.heading_id} }}" if unit.span.heading_id else ""
         parts.append("#" * unit.span.heading_level + " " + text + explicit)
     parts += [f"x\n{{: #{value} }}" for value in elsewhere]
-    # footnote references render (and drop out of the id) only when defined
-    for label in dict.fromkeys(_FOOTNOTE_DEFINITION.findall(source)):
+    # footnote references render (and drop out of the id) only when defined; a heading's own
+    # line that looks like a definition ("[^1]: x" over "===") defines nothing
+    heading_lines = {u.line for u in headings}
+    defined = (m.group(1) for m in _FOOTNOTE_DEFINITION.finditer(source)
+               if source.count("\n", 0, m.start()) + 1 not in heading_lines)
+    for label in dict.fromkeys(defined):
         parts.append(f"[^{label}]: x")
     global _MARKDOWN
     if _MARKDOWN is None:
