@@ -25,7 +25,10 @@ from repo_data import REPO  # the repository under test (MDBABEL_TEST_REPO)
 SHOWN = "locales/en/LC_MESSAGES/x.po"
 HEADER = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n'
           '"Content-Type: text/plain; charset=UTF-8\\n"\n')
-HEADERS = [("Language", "en"), ("Content-Type", "text/plain; charset=UTF-8")]
+# with its dates: a catalog without POT-Creation-Date is read by Babel with the time of the
+# read, and two reads a minute apart would differ
+HEADERS = [("Language", "en"), ("Content-Type", "text/plain; charset=UTF-8"),
+           ("POT-Creation-Date", "2026-01-01 00:00+0000"), ("PO-Revision-Date", "2026-01-01 00:00+0000")]
 
 
 def plain(translations) -> list[tuple]:
