@@ -249,12 +249,16 @@ class CardCache:
             png = path.read_bytes()
         except OSError:  # not drawn yet, or unreadable: drawn again
             return None
+        self._used(path)
+        return png
+
+    def _used(self, path: Path) -> None:
+        """Count a kept card as reused and touch it: in use, so kept by :meth:`prune`."""
         try:
-            os.utime(path)  # in use: kept by prune()
+            os.utime(path)
         except OSError:
             pass  # a read-only checkout
         self.reused += 1
-        return png
 
     def prune(self, max_age_days: float = 30) -> int:
         """Delete the cards no build has used for *max_age_days* (a title changed, a page
@@ -320,11 +324,7 @@ class CardCache:
             except OSError as error:
                 raise CardError(f"{target}: the share card cannot be written ({error}); check "
                                 f"that the site folder can be written") from None
-        try:
-            os.utime(source)  # in use: kept by prune()
-        except OSError:
-            pass  # a read-only checkout
-        self.reused += 1
+        self._used(source)
         return True
 
     def card(self, card: CardText, fonts_dir: Path) -> bytes:
