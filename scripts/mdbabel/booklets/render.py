@@ -10,7 +10,7 @@ Two builds give the same bytes: the dates inside (creation, modification) are th
 from ``SOURCE_DATE_EPOCH`` and the document ID is the digest of the inputs. A PDF whose
 inputs (the pages as handed over, the labels, the template, the stylesheet, the code of this
 package, the font files, the engine's version) did not change is taken from
-``.cache/mdbabel/booklets/`` instead of being made again: the digest is taken of the inputs
+``.cache/mdbabel/booklets/`` instead of being made again (``booklets.batch``): the digest is taken of the inputs
 themselves, so a booklet from the cache costs no HTML document, no QR code, no font file
 parsed and no import of WeasyPrint (a warm build stays within 1.1x of one without booklets).
 """
@@ -22,7 +22,6 @@ import functools
 import hashlib
 import os
 import re
-import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ from mdbabel.build_cache import sources_digest
 from mdbabel.booklets import fonts
 from mdbabel.booklets.content import printable_html, qr_data_uri
 from mdbabel.booklets.plan import BookletSpec, PageInput
-from mdbabel.files import atomic_write_bytes
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CACHE_DIR = Path(".cache") / "mdbabel" / "booklets"
@@ -208,27 +206,3 @@ def render_pdf(html: str, css: str, identifier: bytes) -> bytes:
     return document.write_pdf(stylesheets=[style], font_config=font_config,
                               pdf_variant="pdf/ua-1", pdf_identifier=identifier,
                               uncompressed_pdf=False, custom_metadata=False)
-
-
-def build_booklet(spec: BookletSpec, pages: list[PageInput], *, language: str, labels: Labels,
-                  online: Translate, site_url: str, built: dt.date,
-                  cache_dir: Path | None = None) -> Booklet:
-    """Make (or take from *cache_dir*) one booklet of *language*."""
-    start = time.perf_counter()
-    options = dict(language=language, labels=labels, online=online, site_url=site_url, built=built)
-    digest = inputs_digest(spec, pages, **options)
-    filename = f"{spec.name}-{language}.pdf"
-    cached_path = cache_dir / f"{language}-{spec.name}-{digest[:24]}.pdf" if cache_dir else None
-    pdf, cached = None, False
-    if cached_path is not None and cached_path.is_file():
-        pdf, cached = cached_path.read_bytes(), True
-    if pdf is None:
-        pdf = render_pdf(booklet_html(spec, pages, **options), stylesheet(), digest[:32].encode("ascii"))
-        if cached_path is not None:
-            atomic_write_bytes(cached_path, pdf, sync=False)
-            # only this language's build writes these names: no other process races here
-            for old in cached_path.parent.glob(f"{language}-{spec.name}-*.pdf"):
-                if old != cached_path:
-                    old.unlink(missing_ok=True)
-    return Booklet(spec.name, language, filename, labels.title, pdf, [p.key for p in pages],
-                   cached, time.perf_counter() - start)

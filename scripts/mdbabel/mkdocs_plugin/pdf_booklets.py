@@ -59,6 +59,11 @@ class Booklets:
         # the build date in the language of the text that shows it
         day = self._booklet_day = functools.partial(figures_module.format_long_date, built)
         planned = booklets.plan_booklets(inputs)
+        # each page's "read it online" line, made here: the booklets may be rendered in other
+        # processes (mdbabel.booklets.batch), which get this mapping, not the plugin
+        online = {page.url: self._booklet_text(ui.BOOKLET_ONLINE, url=page.url)
+                  for _, pages in planned for page in pages}
+        requests = []
         for spec, pages in planned:
             title = self._booklet_text(spec.title)
             if spec.parts > 1:
@@ -71,19 +76,20 @@ class Booklets:
                 valid_as_of=self._booklet_text(ui.BOOKLET_VALID_AS_OF, date=day),
                 site=self._booklet_text(ui.BOOKLET_SITE, url=home),
                 contents=self._booklet_text(ui.BOOKLET_CONTENTS), sources=self._booklet_text(ui.BOOKLET_SOURCES))
-            try:
-                made = booklets.build_booklet(
-                    spec, pages, language=self.language, labels=labels, site_url=home, built=built,
-                    online=lambda url: self._booklet_text(ui.BOOKLET_ONLINE, url=url), cache_dir=cache)
-            except booklets.render.BookletError as error:
-                raise PluginError(f"mdbabel: booklet '{spec.name}' ({self.language}): {error}") from None
+            requests.append(booklets.BookletRequest(spec, pages, self.language, labels, online.__getitem__,
+                                                    home, built))
+        try:
+            made_all = booklets.build_booklets(requests, cache)
+        except booklets.render.BookletError as error:
+            raise PluginError(f"mdbabel: {error}") from None
+        for made in made_all:
             self._booklets.append(made)
             if made.size > booklets.render.SIZE_LIMIT:
                 log.warning(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, over the "
                             f"{booklets.render.SIZE_LIMIT / 1e6:.0f} MB limit; give its audience two booklets "
                             "(mdbabel/booklets/plan.py: BOOKLETS) or shorten its pages")
             log.info(f"booklet {self.language}/{made.filename}: {made.size / 1e6:.2f} MB, "
-                     f"{len(pages)} pages of the site, {made.seconds:.1f} s"
+                     f"{len(made.pages)} pages of the site, {made.seconds:.1f} s"
                      + (" (unchanged, from the cache)" if made.cached else ""))
         self._booklet_links = booklets.plan.first_pages(inputs, planned)
 
