@@ -97,3 +97,11 @@ def test_a_failing_booklet_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "render_pdf", broken)
     with pytest.raises(BookletError, match=r"^booklet 'foreign-workers' \(vi\): the booklets need WeasyPrint$"):
         build_booklets(requests()[:1], tmp_path, workers=1)
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_booklets(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    made = build_booklets(requests()[:2], blocked / "booklets", workers=1)
+    assert [b.pdf[:5] for b in made] == [b"%PDF-", b"%PDF-"]
+    assert not any(b.cached for b in made)

@@ -137,14 +137,23 @@ def _render(task: tuple[BookletRequest, str, Path | None]) -> tuple[bytes, float
     except BookletError as error:
         raise BookletError(f"booklet '{request.spec.name}' ({request.language}): {error}") from None
     if path is not None:
+        _store(request, path, pdf)
+    return pdf, time.perf_counter() - start
+
+
+def _store(request: BookletRequest, path: Path, pdf: bytes) -> None:
+    """Keep *pdf* in the cache, replacing the older versions of this booklet only (not
+    "vi-foreign-workers-1-..." for "vi-foreign-workers-..."; only this build makes this
+    language's booklets). A cache that cannot be written is only a cache: the booklet is
+    made, and made again next time."""
+    try:
         atomic_write_bytes(path, pdf, sync=False)
-        # the older versions of this booklet only (not "vi-foreign-workers-1-..." for
-        # "vi-foreign-workers-..."); only this build makes this language's booklets
         older = re.compile(re.escape(_cache_prefix(request)) + r"[0-9a-f]{24}\.pdf")
         for old in path.parent.glob(f"{_cache_prefix(request)}*.pdf"):
             if old != path and older.fullmatch(old.name):
                 old.unlink(missing_ok=True)
-    return pdf, time.perf_counter() - start
+    except OSError:
+        pass
 
 
 def _cache_prefix(request: BookletRequest) -> str:
