@@ -82,12 +82,16 @@ class Pages:
         """
         if not page.file.abs_src_path:
             return None
+        shown = self._shown_source(page.file.src_uri)
         try:
-            text, problems = read_page_source(page.file.abs_src_path,
-                                              self._shown_source(page.file.src_uri),
+            text, problems = read_page_source(page.file.abs_src_path, shown,
                                               rules=self.config.front_matter_rules)
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return None  # MkDocs reads the file again and words the error
+        except UnicodeDecodeError as error:  # (MkDocs' own words end in a traceback)
+            with open(page.file.abs_src_path, "rb") as source:
+                line = source.read(error.start).count(b"\n") + 1
+            raise PluginError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
         if problems and self.language == self.default_language:
             if self.strict:
                 self._front_matter_problems.extend(problems)

@@ -140,6 +140,37 @@ def _unknown_keys(rel_path: str, text: str, data: dict) -> list[Problem]:
     return problems
 
 
+def _duplicate_keys(rel_path: str, text: str) -> list[Problem]:
+    """A key written twice in one mapping of the front matter: YAML keeps the last value
+    without a word, so an edit of the first one would change nothing on the site."""
+    match = _FRONT_MATTER.match(text)
+    try:
+        root = yaml.compose(match.group(2) or "", Loader=yaml.SafeLoader) if match else None
+    except yaml.YAMLError:
+        return []  # (front_matter_syntax says what is wrong)
+    problems = []
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                nodes.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                line = 2 + key.start_mark.line
+                if key.value in first:
+                    problems.append(Problem(
+                        rel_path, line, f"front matter key `{key.value}` is written twice (first "
+                        f"at line {first[key.value]}), and the site uses only this last one; keep "
+                        "one of the two"))
+                else:
+                    first[key.value] = line
+    return sorted(problems)
+
+
 def check_front_matter(rel_path: str, text: str) -> list[Problem]:
     """Problems of the front matter of one page: YAML that does not read (with the line of the
     error), unknown keys, a missing or wrong ``reviewed`` date, missing ``sources``."""
@@ -152,7 +183,7 @@ def check_front_matter(rel_path: str, text: str) -> list[Problem]:
     if data is None:
         return [Problem(rel_path, 1, "no front matter; start the page with `---`, the fields title, description, "
                                      "audience, reviewed (YYYY-MM-DD) and sources, then `---`")]
-    problems: list[Problem] = _unknown_keys(rel_path, text, data)
+    problems: list[Problem] = _duplicate_keys(rel_path, text) + _unknown_keys(rel_path, text, data)
     if "reviewed" not in data or data["reviewed"] in (None, ""):
         problems.append(Problem(rel_path, 1, "missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`"))
     elif _as_date(data["reviewed"]) is None:
