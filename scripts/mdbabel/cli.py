@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from babel.core import Locale, UnknownLocaleError
+
 from . import catalogs, project
 from .po import read_po_file
 from .problems import CatalogError
@@ -141,6 +143,11 @@ def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
     if not language:
         raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
                          "the figures")
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise UsageError(f"--language {language}: unknown language; give a code Babel knows, "
+                         "such as en or ko") from None
     data_dir = root / (config.docs_dir if config else "docs") / "_data"
     try:
         return substitute(markdown, load_figures(data_dir, relative_to=root), language,
@@ -184,6 +191,14 @@ def cmd_move(args: argparse.Namespace) -> int:
     if not (config.docs_path / f"{new}.md").is_file():
         raise UsageError(f"{args.new}: no such page; move the page there first, then run "
                          "this again")
+    if not any(path.is_file() for path in (config.template_path(old), *(
+            config.catalog_path(language, old) for language in config.languages))):
+        from .catalogs.moves import orphan_domains
+
+        left = ", ".join(f"{config.docs_dir}/{domain}.md" for domain in orphan_domains(config))
+        raise UsageError(f"{args.old}: no catalog of this page in {config.locales_dir}/; give "
+                         "the page's old path" + (f" (catalogs without a page: {left})" if left
+                                                  else " (no catalog is without its page)"))
     for line in carry_moves(config, [Move(old, new)]):
         print(line)
     plan = catalogs.update_catalogs(config)

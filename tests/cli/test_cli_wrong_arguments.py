@@ -1,0 +1,52 @@
+"""The command line given wrong arguments the way people give them: one line and status 2,
+never a traceback, never a silent success."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from catalog_site import make_site, update, write_page
+
+from mdbabel.cli import main
+
+
+def run(capsys, *args):
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_translate_with_an_unknown_figures_language_is_a_usage_error(tmp_path, capsys):
+    """It ended in Babel's UnknownLocaleError traceback."""
+    make_site(tmp_path, {"index.md": "# Trang chủ\n"})
+    update(tmp_path)
+    (tmp_path / "docs" / "_data").mkdir()
+    args = ["translate", str(tmp_path / "docs" / "index.md"), "--catalog",
+            str(tmp_path / "locales" / "en" / "LC_MESSAGES" / "index.po"), "--figures",
+            "--language", "zz", "--root", str(tmp_path)]
+    status, out, err = run(capsys, *args)
+    assert status == 2 and out == ""
+    assert err == "--language zz: unknown language; give a code Babel knows, such as en or ko\n"
+    # and the console script, as a user runs it
+    result = subprocess.run([sys.executable, "-m", "mdbabel.cli", *args], capture_output=True,
+                            text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_move_from_a_path_that_has_no_catalogs_says_so(tmp_path, capsys):
+    """A typo in the old path (docs/fqa.md for docs/faq.md) printed "catalogs are up to date"
+    with status 0: the catalogs of the moved page stayed behind and the user was told all was
+    well."""
+    make_site(tmp_path, {"index.md": "# Trang chủ\n", "faq.md": "# Câu hỏi\n\nMột câu hỏi.\n"})
+    update(tmp_path)
+    (tmp_path / "docs" / "faq.md").rename(tmp_path / "docs" / "questions.md")
+    write_page(tmp_path, "questions.md", "# Câu hỏi thường gặp\n\nMột câu hỏi khác.\n")
+    status, out, err = run(capsys, "move", "docs/fqa.md", "docs/questions.md", "--root", str(tmp_path))
+    assert status == 2 and out == ""
+    assert err == ("docs/fqa.md: no catalog of this page in locales/; give the page's old path "
+                   "(catalogs without a page: docs/faq.md)\n")
+    assert (tmp_path / "locales" / "en" / "LC_MESSAGES" / "faq.po").is_file()
+    # the right path carries them
+    assert run(capsys, "move", "docs/faq.md", "docs/questions.md", "--root", str(tmp_path))[0] == 0
+    assert (tmp_path / "locales" / "en" / "LC_MESSAGES" / "questions.po").is_file()
