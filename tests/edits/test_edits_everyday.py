@@ -154,3 +154,12 @@ def test_a_page_saved_in_another_encoding_is_one_line_for_the_build(tmp_path, mo
         _build(root)
     said = [str(caught.value), *(record.getMessage() for record in caplog.records)]
     assert f"docs/index.md:{line}: not UTF-8 text; save the file as UTF-8" in said, said
+
+
+def test_a_tab_that_indents_the_front_matter_is_named(tmp_path):
+    """YAML refuses tabs for indentation, and says "found character that cannot start any
+    token", which names neither the tab nor the fix."""
+    text = FRONT.replace("  - title: Luật", "\t- title: Luật") + BODY
+    [problem] = _lines(check_front_matter("docs/x.md", text))
+    assert problem == ("docs/x.md:5: front matter line is indented with a tab; YAML indents "
+                       "with spaces only: replace the tab with spaces")

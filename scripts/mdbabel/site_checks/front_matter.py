@@ -101,6 +101,11 @@ def front_matter_syntax(text: str) -> Problem | None:
                            "end of the value (or remove the opening one)")
         mark = exc.problem_mark or exc.context_mark
         line = 2 + (mark.line if mark else 0)
+        source_line = text.split("\n")[line - 1] if mark else ""
+        if "\t" in source_line[: len(source_line) - len(source_line.lstrip(" \t"))]:
+            # (what YAML says, "found character that cannot start any token", names no tab)
+            return Problem("", line, "front matter line is indented with a tab; YAML indents "
+                                     "with spaces only: replace the tab with spaces")
         what = exc.problem or exc.context or "not YAML"
         if exc.context_mark is not None and exc.problem_mark is not None and \
                 exc.context_mark.line != exc.problem_mark.line:
