@@ -134,7 +134,7 @@ def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml", *,
     *resolve*, its tags resolved as MkDocs resolves them (:class:`_ConfigLoader`)."""
     try:
         text = read_text_file(path, shown)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # --root a file, ...
         raise CatalogError(f"{shown}: not found; run in the site folder or pass --root DIR") from None
     loader = _ConfigLoader(text)
     loader.resolve_tags = resolve

@@ -50,3 +50,12 @@ def test_move_from_a_path_that_has_no_catalogs_says_so(tmp_path, capsys):
     # the right path carries them
     assert run(capsys, "move", "docs/faq.md", "docs/questions.md", "--root", str(tmp_path))[0] == 0
     assert (tmp_path / "locales" / "en" / "LC_MESSAGES" / "questions.po").is_file()
+
+
+def test_root_that_is_a_file_is_a_configuration_error(tmp_path, capsys):
+    """`--root mkdocs.yml` (the file, not its folder) said "mkdocs.yml/mkdocs.yml: Not a
+    directory; check the path and its permissions" with status 1 (problems found)."""
+    make_site(tmp_path)
+    status, _, err = run(capsys, "check", "--root", str(tmp_path / "mkdocs.yml"))
+    assert status == 2
+    assert err == "mkdocs.yml: not found; run in the site folder or pass --root DIR\n"
