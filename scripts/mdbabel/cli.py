@@ -172,7 +172,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    from .catalogs.moves import Move, carry_moves
+    from .catalogs.moves import Move, carry_moves, copy_translations
 
     config = _config(args)
     domains = []
@@ -185,9 +185,9 @@ def cmd_move(args: argparse.Namespace) -> int:
                              f"`mdbabel move {config.docs_dir}/faq.md {config.docs_dir}/questions.md`")
         domains.append(project.page_domain(relative))
     old, new = domains
-    if old in {project.page_domain(page) for page in config.pages()}:
-        raise UsageError(f"{args.old}: this page still exists; move it first "
-                         f"(`git mv {args.old} {args.new}`), then run this again")
+    if old == new:
+        raise UsageError(f"{args.new}: the same page as {args.old}; give the page's old path "
+                         "and its new path")
     if not (config.docs_path / f"{new}.md").is_file():
         raise UsageError(f"{args.new}: no such page; move the page there first, then run "
                          "this again")
@@ -199,7 +199,12 @@ def cmd_move(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.old}: no catalog of this page in {config.locales_dir}/; give "
                          "the page's old path" + (f" (catalogs without a page: {left})" if left
                                                   else " (no catalog is without its page)"))
-    for line in carry_moves(config, [Move(old, new)]):
+    # a page left at the old path (a short "this page moved" page) keeps its catalogs
+    if old in {project.page_domain(page) for page in config.pages()}:
+        done = copy_translations(config, Move(old, new))
+    else:
+        done = carry_moves(config, [Move(old, new)])
+    for line in done:
         print(line)
     plan = catalogs.update_catalogs(config)
     _report_plan(plan)

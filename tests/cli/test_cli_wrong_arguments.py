@@ -6,8 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from catalog_site import make_site, update, write_page
+from catalog_site import make_site, po_path, translate_entry, update, write_page
 
+from mdbabel.catalogs import read_po_file
 from mdbabel.cli import main
 
 
@@ -59,3 +60,41 @@ def test_root_that_is_a_file_is_a_configuration_error(tmp_path, capsys):
     status, _, err = run(capsys, "check", "--root", str(tmp_path / "mkdocs.yml"))
     assert status == 2
     assert err == "mkdocs.yml: not found; run in the site folder or pass --root DIR\n"
+
+
+def test_a_page_that_moved_and_left_a_short_page_behind_keeps_its_translations(tmp_path, capsys):
+    """`git mv docs/faq.md docs/questions.md`, then a new docs/faq.md that says "this page
+    moved": no catalog is without a page, so `make catalogs` made the moved page's catalogs
+    anew (untranslated) and kept its translations as obsolete entries of faq.po, and
+    `mdbabel move` refused ("this page still exists"). It now copies them."""
+    make_site(tmp_path, {"index.md": "# Trang chủ\n",
+                         "faq.md": "# Câu hỏi\n\nCâu hỏi thứ nhất.\n\nCâu hỏi thứ hai.\n"})
+    update(tmp_path)
+    for msgid, msgstr in (("Câu hỏi", "Questions"), ("Câu hỏi thứ nhất.", "The first question."),
+                          ("Câu hỏi thứ hai.", "The second question.")):
+        translate_entry(tmp_path, msgid, msgstr, domain="faq")
+    (tmp_path / "docs" / "faq.md").rename(tmp_path / "docs" / "questions.md")
+    write_page(tmp_path, "faq.md", "# Trang đã chuyển\n\nXem [câu hỏi](questions.md).\n")
+    update(tmp_path)  # as `make catalogs` runs before anyone notices
+    questions = read_po_file(po_path(tmp_path, "questions"))
+    assert not any(message.string for message in questions.catalog if message.id)
+    # make check says so, and how to fix it
+    status, _, err = run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
+    assert status == 1
+    assert ("locales/en/LC_MESSAGES/questions.po: 3 of its 3 messages are untranslated here while "
+            "locales/en/LC_MESSAGES/faq.po keeps their translations as obsolete entries (the page "
+            "moved from docs/faq.md?); run `mdbabel move docs/faq.md docs/questions.md` to copy "
+            "them") in err.splitlines()
+    status, out, _ = run(capsys, "move", "docs/faq.md", "docs/questions.md", "--root", str(tmp_path))
+    assert status == 0
+    assert "copied the translations of locales/en/LC_MESSAGES/faq.po into " \
+           "locales/en/LC_MESSAGES/questions.po" in out.splitlines()
+    questions = read_po_file(po_path(tmp_path, "questions"))
+    assert {message.id: message.string for message in questions.catalog if message.id} == {
+        "Câu hỏi": "Questions", "Câu hỏi thứ nhất.": "The first question.",
+        "Câu hỏi thứ hai.": "The second question."}
+    assert not any(message.fuzzy for message in questions.catalog if message.id)
+    # the short page keeps its own catalog, and an update changes nothing more
+    assert po_path(tmp_path, "faq").is_file()
+    assert run(capsys, "update", "--root", str(tmp_path))[1] == "catalogs are up to date\n"
+    assert run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))[0] == 0

@@ -18,7 +18,7 @@ from ..po.read import PoFile
 from ..problems import Problem
 from ..project import SITE_DOMAIN, SiteConfig, domain_of, read_text_file, templates_folder
 from ..translate import translate_markdown
-from .moves import detect_moves
+from .moves import MOVE_SHARE, detect_moves
 from .translations import make_lookup, translations_of
 from .update import plan_update
 
@@ -58,6 +58,7 @@ def check_project(config: SiteConfig) -> CheckReport:
         report.problems.append(str(problem))
     # a catalog without a page is an error: its translations reach no page
     report.problems.extend(plan.orphaned)
+    report.problems.extend(_translations_left_behind(config, plan.writes))
     for write in plan.writes:
         po = write.existing  # each catalog is read once, by the update plan
         if po is None:
@@ -77,6 +78,45 @@ def check_project(config: SiteConfig) -> CheckReport:
                                     language=write.language)
         report.problems.extend(result.problems)
     return report
+
+
+def _translations_left_behind(config: SiteConfig, writes: list) -> list[str]:
+    """A page catalog whose untranslated messages have their translations kept as obsolete
+    entries of another page's catalog (at least :data:`MOVE_SHARE` of its messages): the page
+    moved and left a page at its old path, or took most of another page's text. The page is
+    shown untranslated while its translations sit unused; ``mdbabel move`` copies them."""
+    problems = []
+    by_language: dict[str | None, list] = {}
+    for write in writes:
+        if write.existing is not None and write.language and write.domain != SITE_DOMAIN:
+            by_language.setdefault(write.language, []).append(write)
+    for catalogs_of_language in by_language.values():
+        kept: dict[tuple, set[str]] = {}   # key of an obsolete translation -> domains keeping it
+        for write in catalogs_of_language:
+            for message in write.existing.catalog.obsolete.values():
+                if has_translation(message):
+                    kept.setdefault(key_of(message), set()).add(write.domain)
+        for write in catalogs_of_language:
+            active = active_messages(write.existing.catalog)
+            counts: dict[str, int] = {}
+            for message in active:
+                if not has_translation(message):
+                    for domain in kept.get(key_of(message), ()):
+                        if domain != write.domain:
+                            counts[domain] = counts.get(domain, 0) + 1
+            if not counts:
+                continue
+            count, domain = max((count, domain) for domain, count in counts.items())
+            if count >= 2 and count >= MOVE_SHARE * len(active):
+                source = config.catalog_path(write.language, domain)
+                problems.append(str(Problem(
+                    write.shown, None,
+                    f"{count} of its {len(active)} messages are untranslated here while "
+                    f"{config.shown(source)} keeps their translations as obsolete entries (the page "
+                    f"moved from {config.docs_dir}/{domain}.md?)",
+                    f"run `mdbabel move {config.docs_dir}/{domain}.md {config.docs_dir}/"
+                    f"{write.domain}.md` to copy them")))
+    return problems
 
 
 def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,

@@ -7,7 +7,8 @@ shared); :func:`carry_moves` then moves the template and the catalog of every la
 new page's name (``git mv`` when the file is tracked in a git work tree, so ``git log
 --follow`` keeps its history; a plain rename otherwise). ``mdbabel update`` does both before
 it merges as usual; ``mdbabel move OLD NEW`` carries the catalogs of a page that changed too
-much to be recognised. If the new page has catalogs already (an update ran before the move
+much to be recognised, and copies the translations of a page that moved and left a short
+page at its old path (:func:`copy_translations`). If the new page has catalogs already (an update ran before the move
 was seen), the old translations fill its untranslated entries and the others are kept as
 obsolete entries: nothing is lost. No MkDocs import.
 """
@@ -29,7 +30,7 @@ from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_
 from .extract import extract_page
 
 __all__ = ["MOVE_SHARE", "Move", "orphan_domains", "detect_moves", "carry_moves",
-           "orphan_problem"]
+           "copy_translations", "orphan_problem"]
 
 #: Share of messages (of the larger message set) that a catalog and a page must have in
 #: common for the page to be taken as the catalog's page, moved.
@@ -190,6 +191,32 @@ def carry_moves(config: SiteConfig, moves: list[Move], languages: list[str] | No
                 _move_file(source, target, git_root)
                 _rename_in_header(target, old_page, new_page)
                 done.append(f"moved {config.shown(source)} -> {config.shown(target)}")
+    return done
+
+
+def copy_translations(config: SiteConfig, move: Move, languages: list[str] | None = None
+                      ) -> list[str]:
+    """The translations of the catalogs of *move.old* into those of *move.new*, for a page
+    that moved and left a page at its old path (a short "this page moved" page): its
+    catalogs stay where they are, the new page's untranslated entries take their
+    translations, and the others are kept there as obsolete entries. One line per catalog."""
+    languages = list(config.languages if languages is None else languages)
+    done: list[str] = []
+    for language in languages:
+        source = config.catalog_path(language, move.old)
+        if not source.is_file():
+            continue
+        target = config.catalog_path(language, move.new)
+        old = read_po_file(source, shown=config.shown(source), language=language)
+        if target.is_file():
+            _merge_into(old, read_po_file(target, shown=config.shown(target), language=language),
+                        target)
+        else:  # (the update makes it the new page's catalog, as for a move)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, source.read_text(encoding="utf-8"))
+            _rename_in_header(target, f"{config.docs_dir}/{move.old}.md",
+                              f"{config.docs_dir}/{move.new}.md")
+        done.append(f"copied the translations of {config.shown(source)} into {config.shown(target)}")
     return done
 
 
