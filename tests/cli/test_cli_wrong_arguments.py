@@ -98,3 +98,16 @@ def test_a_page_that_moved_and_left_a_short_page_behind_keeps_its_translations(t
     assert po_path(tmp_path, "faq").is_file()
     assert run(capsys, "update", "--root", str(tmp_path))[1] == "catalogs are up to date\n"
     assert run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))[0] == 0
+
+
+def test_where_finds_a_message_typed_in_decomposed_vietnamese(tmp_path, capsys):
+    """A terminal (or a copy from a file saved in NFD) may give decomposed Vietnamese: the
+    msgids are NFC, and `mdbabel where` found nothing."""
+    import unicodedata
+
+    make_site(tmp_path, {"index.md": "# Trang chủ\n\nQuỹ nào trả cho từng chế độ?\n"})
+    typed = unicodedata.normalize("NFD", "quỹ nào TRẢ")
+    assert typed != unicodedata.normalize("NFC", typed)
+    status, out, _ = run(capsys, "where", typed, "--root", str(tmp_path))
+    assert status == 0
+    assert out == "docs/index.md:3: paragraph: 'Quỹ nào trả cho từng chế độ?'\n"
