@@ -51,3 +51,17 @@ def test_check_prints_one_line_for_a_conflicted_catalog(tmp_path, capsys):
     assert [row for row in err.splitlines() if "x.po" in row or "index.po" in row] == [
         f"locales/en/LC_MESSAGES/index.po:{line}: unresolved git merge conflict; keep the entry "
         "you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "\ufeff"])
+def test_an_emptied_catalog_says_how_to_get_it_back(tmp_path, text):
+    """An editor that crashed while saving leaves an empty file: the fix is not to "add the
+    header entry" (what the reader said), but to restore it or make a new one."""
+    path = tmp_path / "locales" / "en" / "LC_MESSAGES" / "x.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        read_po_file(path, shown="locales/en/LC_MESSAGES/x.po")
+    assert str(caught.value) == ("locales/en/LC_MESSAGES/x.po:1: the catalog is empty; restore it "
+                                 "(`git checkout -- locales/en/LC_MESSAGES/x.po`), or delete it "
+                                 "and run `make catalogs` for a new one")

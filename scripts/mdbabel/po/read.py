@@ -174,6 +174,9 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
                            "(e.g. `msgconv -t UTF-8`)") from None
+    if not text.strip():  # an editor that crashed, a copy that failed: not a header to add
+        raise CatalogError(f"{shown}:1: the catalog is empty; restore it (`git checkout -- "
+                           f"{shown}`), or delete it and run `make catalogs` for a new one")
     catalog, header, msgstr_lines = parse_regular(text) or parse_with_babel(text, shown)
     header_text, header_comments, header_fuzzy, header_line = header
     headers = parse_header(header_text, shown, header_line)
