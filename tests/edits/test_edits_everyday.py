@@ -163,3 +163,17 @@ def test_a_tab_that_indents_the_front_matter_is_named(tmp_path):
     [problem] = _lines(check_front_matter("docs/x.md", text))
     assert problem == ("docs/x.md:5: front matter line is indented with a tab; YAML indents "
                        "with spaces only: replace the tab with spaces")
+
+
+def test_a_strict_build_names_the_nav_entry_left_behind(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    root = _project(tmp_path, {"index.md": FRONT + BODY, "questions.md": FRONT + BODY},
+                    nav=("index.md", "faq.md"))
+    line = next(number for number, text in
+                enumerate((root / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
+                if text.strip() == "- faq.md")
+    with caplog.at_level(logging.WARNING), pytest.raises((PluginError, Abort)) as caught:
+        _build(root)
+    said = [str(caught.value), *(record.getMessage() for record in caplog.records)]
+    assert any(text.startswith(f"mkdocs.yml:{line}: nav entry `faq.md` names no page") for text in said), said
+    assert not (root / "site" / "index.html").exists()
