@@ -177,3 +177,13 @@ def test_a_strict_build_names_the_nav_entry_left_behind(tmp_path, monkeypatch, c
     said = [str(caught.value), *(record.getMessage() for record in caplog.records)]
     assert any(text.startswith(f"mkdocs.yml:{line}: nav entry `faq.md` names no page") for text in said), said
     assert not (root / "site" / "index.html").exists()
+
+
+
+def test_a_broken_anchor_names_the_closest_heading_id(tmp_path):
+    """A heading renamed a little changes its id: the link's fix is the new id, which the
+    editor had to work out (the message said "use one of its heading ids")."""
+    root = _project(tmp_path, {"index.md": FRONT + "\n# Quỹ nào chi trả\n\nXem [mục này](#quy-nao-tra).\n"})
+    [problem] = _lines(check_pages(root))
+    assert problem.endswith("has no heading with that id; use `#quy-nao-chi-tra`, its closest "
+                            "heading id")
