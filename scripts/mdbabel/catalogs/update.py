@@ -22,7 +22,9 @@ from babel.messages.catalog import Catalog
 from ..files import existing_bytes
 from ..po.dates import existing_header, now, stable_text, without_dates
 from ..po.headers import catalog_headers, template_headers
-from ..po.read import PoFile, read_po_file
+from ..po.fast import Irregular, regular_entries
+from ..po.read import PoFile, parse_with_babel, read_po_file
+from ..po.syntax import string_text
 from ..po.write import WIDTH, atomic_write, render_catalog
 from ..problems import CatalogError
 from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domains,
@@ -206,6 +208,14 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
         lambda date: render_catalog(template, template_headers(project, date),
                                     header_comments=comments, header_fuzzy=True),
         old_text, old_date)
+    if old_text is not None and _differs(pot_text, old_bytes):
+        # translations typed into the template (it looks like a catalog): never overwritten
+        problem = translated_template(old_text, config.shown(pot_path), config.locales_dir, domain)
+        if problem is not None:
+            if malformed is None:
+                raise CatalogError(problem)
+            malformed.append(problem)
+            return []
     pot_date = existing_header(pot_text, "POT-Creation-Date") or now()
     writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
                            _differs(pot_text, old_bytes), old_text is None, domain)]
@@ -217,6 +227,28 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
                 raise
             malformed.append(str(error))
     return writes
+
+
+def translated_template(text: str, shown: str, locales_dir: str, domain: str) -> str | None:
+    """``file:line: what; fix`` when the template *text* holds a translation (a msgstr filled
+    in, the header's aside), which an update would overwrite; None otherwise (a template that
+    does not read is overwritten as before)."""
+    try:
+        found = [(line, msgstr) for _, _, msgstr, obsolete, _, line in list(regular_entries(text))[1:]
+                 if not obsolete and string_text(msgstr)]
+    except Irregular:
+        try:
+            catalog, _, lines = parse_with_babel(text, shown)
+        except CatalogError:
+            return None
+        found = [(lines.get((m.context, m.id), m.lineno or 1), m.string)
+                 for m in catalog if m.id and m.string and isinstance(m.string, str)]
+    if not found:
+        return None
+    return (f"{shown}:{min(found)[0]}: the template holds {len(found)} translation(s), which "
+            "`make catalogs` would overwrite (templates are generated); put them into the "
+            f"catalog of their language, {locales_dir}/LANG/LC_MESSAGES/{domain}.po, then "
+            f"restore the template (`git checkout -- {shown}`)")
 
 
 def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: str,

@@ -1,0 +1,61 @@
+"""Translators' everyday mistakes with the files: translations typed into a template
+(`locales/templates/*.pot`, which looks just like a catalog in a text editor). `make check`
+said "out of date; run `make catalogs`", and `make catalogs` then wrote the template anew:
+every such translation was gone. Now both stop with one line and write nothing."""
+
+from __future__ import annotations
+
+import pytest
+from catalog_site import make_site, update
+
+from mdbabel.catalogs import CatalogError
+from mdbabel.cli import main
+
+PAGE = "# Thuật ngữ\n\nBảo hiểm xã hội là gì?\n\nBảo hiểm y tế là gì?\n"
+
+
+@pytest.fixture
+def site(tmp_path):
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    template = tmp_path / "locales" / "templates" / "index.pot"
+    text = template.read_text(encoding="utf-8")
+    line = text[: text.index('msgid "Bảo hiểm xã hội là gì?"')].count("\n") + 2
+    template.write_text(text.replace('msgid "Bảo hiểm xã hội là gì?"\nmsgstr ""',
+                                     'msgid "Bảo hiểm xã hội là gì?"\nmsgstr "What is social insurance?"')
+                        .replace('msgid "Bảo hiểm y tế là gì?"\nmsgstr ""',
+                                 'msgid "Bảo hiểm y tế là gì?"\nmsgstr "What is health insurance?"'),
+                        encoding="utf-8")
+    return tmp_path, template, line
+
+
+def _expected(line: int) -> str:
+    return (f"locales/templates/index.pot:{line}: the template holds 2 translation(s), which "
+            "`make catalogs` would overwrite (templates are generated); put them into the catalog "
+            "of their language, locales/LANG/LC_MESSAGES/index.po, then restore the template "
+            "(`git checkout -- locales/templates/index.pot`)")
+
+
+def test_make_catalogs_keeps_translations_typed_into_a_template(site):
+    root, template, line = site
+    before = template.read_bytes()
+    with pytest.raises(CatalogError) as caught:
+        update(root)
+    assert str(caught.value) == _expected(line)
+    assert template.read_bytes() == before
+
+
+def test_make_check_names_the_template_instead_of_asking_for_make_catalogs(site, capsys):
+    root, _, line = site
+    assert main(["check", "--catalogs-only", "--root", str(root)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert _expected(line) in err
+    assert not any("out of date" in row for row in err)
+
+
+def test_a_template_as_the_tools_write_it_is_updated_as_before(tmp_path):
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text(PAGE + "\nMột câu mới.\n", encoding="utf-8")
+    update(tmp_path)
+    assert 'msgid "Một câu mới."' in (tmp_path / "locales/templates/index.pot").read_text("utf-8")
