@@ -1,7 +1,9 @@
-"""Translators' everyday mistakes with the files: translations typed into a template
+"""Translators' everyday mistakes with the files. Translations typed into a template
 (`locales/templates/*.pot`, which looks just like a catalog in a text editor). `make check`
 said "out of date; run `make catalogs`", and `make catalogs` then wrote the template anew:
-every such translation was gone. Now both stop with one line and write nothing."""
+every such translation was gone. Now both stop with one line and write nothing. A
+translation typed over the msgid (msgstr left empty) was dropped by `make catalogs` as an
+untranslated entry; it is now kept as an obsolete entry."""
 
 from __future__ import annotations
 
@@ -59,3 +61,35 @@ def test_a_template_as_the_tools_write_it_is_updated_as_before(tmp_path):
     (tmp_path / "docs" / "index.md").write_text(PAGE + "\nMột câu mới.\n", encoding="utf-8")
     update(tmp_path)
     assert 'msgid "Một câu mới."' in (tmp_path / "locales/templates/index.pot").read_text("utf-8")
+
+
+def _catalog(root):
+    return (root / "locales" / "en" / "LC_MESSAGES" / "index.po")
+
+
+def test_a_translation_typed_over_the_msgid_is_kept(tmp_path):
+    """The translator wrote the English over the Vietnamese msgid and left msgstr empty: the
+    entry is no text of the page, and an untranslated entry was dropped without a word."""
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    path = _catalog(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgid "Bảo hiểm y tế là gì?"', 'msgid "What is health insurance?"'),
+                    encoding="utf-8")
+    update(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert '#~ msgid "What is health insurance?"\n#~ msgstr ""\n' in text
+    assert 'msgid "Bảo hiểm y tế là gì?"\nmsgstr ""\n' in text  # the page's entry is back
+    update(tmp_path)  # and it stays
+    assert '#~ msgid "What is health insurance?"' in path.read_text(encoding="utf-8")
+
+
+def test_an_untranslated_entry_of_a_changed_text_is_still_dropped(tmp_path):
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text(PAGE.replace("Bảo hiểm y tế là gì?",
+                                                             "Bảo hiểm y tế dùng để làm gì?"),
+                                                encoding="utf-8")
+    update(tmp_path)
+    text = _catalog(tmp_path).read_text(encoding="utf-8")
+    assert "Bảo hiểm y tế là gì?" not in text and "#~" not in text

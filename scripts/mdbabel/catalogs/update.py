@@ -21,6 +21,7 @@ from babel.messages.catalog import Catalog
 
 from ..files import existing_bytes
 from ..po.dates import existing_header, now, stable_text, without_dates
+from ..po.entries import active_messages, key_of
 from ..po.headers import catalog_headers, template_headers
 from ..po.fast import Irregular, regular_entries
 from ..po.read import PoFile, parse_with_babel, read_po_file
@@ -219,9 +220,13 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
     pot_date = existing_header(pot_text, "POT-Creation-Date") or now()
     writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
                            _differs(pot_text, old_bytes), old_text is None, domain)]
+    known = _template_keys(old_text)
+    if known is not None:
+        known |= {key_of(message) for message in active_messages(template)}
     for language in languages:
         try:
-            writes.append(_plan_catalog(config, domain, template, language, project, pot_date))
+            writes.append(_plan_catalog(config, domain, template, language, project, pot_date,
+                                        known))
         except CatalogError as error:
             if malformed is None:
                 raise
@@ -251,8 +256,19 @@ def translated_template(text: str, shown: str, locales_dir: str, domain: str) ->
             f"restore the template (`git checkout -- {shown}`)")
 
 
+def _template_keys(text: str | None) -> set | None:
+    """The messages of the template as the last update wrote it (None: none, or not in the
+    regular layout): what a catalog's untranslated entries may hold without a hand in it."""
+    if text is None:
+        return None
+    try:
+        return {key for _, key, _, obsolete, _, _ in regular_entries(text) if not obsolete}
+    except Irregular:
+        return None
+
+
 def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: str,
-                  project: str, pot_date: str) -> PlannedWrite:
+                  project: str, pot_date: str, known: set | None = None) -> PlannedWrite:
     path = config.catalog_path(language, domain)
     shown = config.shown(path)
     data = existing_bytes(path)
@@ -260,7 +276,7 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
     existing = None if data is None else read_po_file(path, shown=shown, language=language,
                                                        data=data)
     old_text = None if data is None else _read_text(path, data)
-    merged = merge_catalog(existing.catalog if existing else None, template, language)
+    merged = merge_catalog(existing.catalog if existing else None, template, language, known)
     comments = existing.header_comments if existing and existing.header_comments else \
         _header_comments_for(config, domain, language)
     if existing is None:
