@@ -187,3 +187,48 @@ def test_a_broken_anchor_names_the_closest_heading_id(tmp_path):
     [problem] = _lines(check_pages(root))
     assert problem.endswith("has no heading with that id; use `#quy-nao-chi-tra`, its closest "
                             "heading id")
+
+
+# --------------------------------------------------------------------------- figure files
+
+FIGURES = ("base_salary:\n  type: money\n  label: \"Mức lương cơ sở\"\n"
+           "  values:\n    - {from: 2024-07-01, value: 2340000, source: \"Nghị định 73/2024/NĐ-CP\","
+           " confidence: high}\n")
+
+
+def _labels(data_dir):
+    from mdbabel.figures.strings import figure_labels
+
+    return list(figure_labels(data_dir, lambda path: f"docs/_data/{path.name}"))
+
+
+def test_a_figures_file_in_decomposed_vietnamese_gives_the_same_labels(tmp_path):
+    """A Mac editor saves NFD: the labels became other msgids, and `make catalogs` made
+    every label's translation fuzzy or untranslated."""
+    import unicodedata
+
+    (tmp_path / "figures.yml").write_text(unicodedata.normalize("NFD", FIGURES), encoding="utf-8")
+    assert _labels(tmp_path) == [("Mức lương cơ sở", ("docs/_data/figures.yml", 3))]
+    assert unicodedata.is_normalized("NFC", _labels(tmp_path)[0][0])
+
+
+@pytest.mark.parametrize("data, line, what", [
+    (FIGURES.replace("  type:", "\ttype:").encode(), 2, "invalid YAML"),
+    (FIGURES.encode().replace("Mức lương cơ sở".encode(), "Muc luong co s\xe9".encode("cp1252")),
+     3, "not UTF-8 text; save the file as UTF-8"),
+])
+def test_a_figures_file_that_does_not_read_stops_catalogs_and_build_with_one_line(tmp_path, data,
+                                                                                 line, what):
+    """`make catalogs` dropped every label of such a file (their translations to obsolete
+    entries), `make check` passed, and a file in another encoding ended `make site` in a
+    traceback."""
+    from mdbabel.catalogs import CatalogError
+    from mdbabel.figures import FigureError, load_figures
+
+    (tmp_path / "figures.yml").write_bytes(data)
+    with pytest.raises(CatalogError) as caught:
+        _labels(tmp_path)
+    assert str(caught.value).startswith(f"docs/_data/figures.yml:{line}: {what}")
+    with pytest.raises(FigureError) as caught:
+        load_figures(tmp_path, relative_to=tmp_path.parent)
+    assert str(caught.value).startswith(f"{tmp_path.name}/figures.yml:{line}: {what}")
