@@ -82,7 +82,7 @@ def test_a_page_that_moved_and_left_a_short_page_behind_keeps_its_translations(t
     status, _, err = run(capsys, "check", "--catalogs-only", "--root", str(tmp_path))
     assert status == 1
     assert ("locales/en/LC_MESSAGES/questions.po: 3 of its 3 messages are untranslated here while "
-            "locales/en/LC_MESSAGES/faq.po keeps their translations as obsolete entries (the page "
+            "locales/en/LC_MESSAGES/faq.po keeps their translations as obsolete entries (text "
             "moved from docs/faq.md?); run `mdbabel move docs/faq.md docs/questions.md` to copy "
             "them") in err.splitlines()
     status, out, _ = run(capsys, "move", "docs/faq.md", "docs/questions.md", "--root", str(tmp_path))

@@ -18,7 +18,7 @@ from ..po.read import PoFile
 from ..problems import Problem
 from ..project import SITE_DOMAIN, SiteConfig, domain_of, read_text_file, templates_folder
 from ..translate import translate_markdown
-from .moves import MOVE_SHARE, detect_moves
+from .moves import detect_moves
 from .translations import make_lookup, translations_of
 from .update import plan_update
 
@@ -81,10 +81,11 @@ def check_project(config: SiteConfig) -> CheckReport:
 
 
 def _translations_left_behind(config: SiteConfig, writes: list) -> list[str]:
-    """A page catalog whose untranslated messages have their translations kept as obsolete
-    entries of another page's catalog (at least :data:`MOVE_SHARE` of its messages): the page
-    moved and left a page at its old path, or took most of another page's text. The page is
-    shown untranslated while its translations sit unused; ``mdbabel move`` copies them."""
+    """A page catalog whose untranslated messages (two or more, and at least half of them)
+    have their translations kept as obsolete entries of another page's catalog: text moved
+    there from that page (the page moved and left a short page at its old path, was split,
+    or a section moved). It is shown untranslated while its translations sit unused;
+    ``mdbabel move`` copies them."""
     problems = []
     by_language: dict[str | None, list] = {}
     for write in writes:
@@ -107,12 +108,13 @@ def _translations_left_behind(config: SiteConfig, writes: list) -> list[str]:
             if not counts:
                 continue
             count, domain = max((count, domain) for domain, count in counts.items())
-            if count >= 2 and count >= MOVE_SHARE * len(active):
+            untranslated = sum(1 for message in active if not has_translation(message))
+            if count >= 2 and count >= untranslated / 2:
                 source = config.catalog_path(write.language, domain)
                 problems.append(str(Problem(
                     write.shown, None,
                     f"{count} of its {len(active)} messages are untranslated here while "
-                    f"{config.shown(source)} keeps their translations as obsolete entries (the page "
+                    f"{config.shown(source)} keeps their translations as obsolete entries (text "
                     f"moved from {config.docs_dir}/{domain}.md?)",
                     f"run `mdbabel move {config.docs_dir}/{domain}.md {config.docs_dir}/"
                     f"{write.domain}.md` to copy them")))

@@ -196,10 +196,11 @@ def carry_moves(config: SiteConfig, moves: list[Move], languages: list[str] | No
 
 def copy_translations(config: SiteConfig, move: Move, languages: list[str] | None = None
                       ) -> list[str]:
-    """The translations of the catalogs of *move.old* into those of *move.new*, for a page
-    that moved and left a page at its old path (a short "this page moved" page): its
-    catalogs stay where they are, the new page's untranslated entries take their
-    translations, and the others are kept there as obsolete entries. One line per catalog."""
+    """The translations of the catalogs of *move.old* into those of *move.new*, when text of
+    the page *move.old* (which still exists) moved to *move.new*: a short "this page moved"
+    page left at the old path, a page split in two, a section moved. The old catalogs stay as
+    they are (nothing leaves them); the new page's untranslated entries take their
+    translations. One line per catalog that changed."""
     languages = list(config.languages if languages is None else languages)
     done: list[str] = []
     for language in languages:
@@ -208,14 +209,31 @@ def copy_translations(config: SiteConfig, move: Move, languages: list[str] | Non
             continue
         target = config.catalog_path(language, move.new)
         old = read_po_file(source, shown=config.shown(source), language=language)
-        if target.is_file():
-            _merge_into(old, read_po_file(target, shown=config.shown(target), language=language),
-                        target)
-        else:  # (the update makes it the new page's catalog, as for a move)
+        if not target.is_file():  # (the update makes it the new page's catalog, as for a move)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, source.read_text(encoding="utf-8"))
             _rename_in_header(target, f"{config.docs_dir}/{move.old}.md",
                               f"{config.docs_dir}/{move.new}.md")
+        else:
+            new = read_po_file(target, shown=config.shown(target), language=language)
+            untranslated = {key_of(m): m for m in active_messages(new.catalog)
+                            if not has_translation(m)}
+            filled = 0
+            for message in (*old.catalog.obsolete.values(), *active_messages(old.catalog)):
+                here = untranslated.pop(key_of(message), None)
+                if here is not None and has_translation(message):
+                    here.string = message.string
+                    here.flags |= message.flags
+                    here.user_comments = list(message.user_comments)
+                    here.previous_id = list(message.previous_id)
+                    filled += 1
+                elif here is not None:
+                    untranslated[key_of(message)] = here
+            if not filled:
+                continue
+            atomic_write(target, render_catalog(new.catalog, new.headers,
+                                                header_comments=new.header_comments,
+                                                header_fuzzy=new.header_fuzzy))
         done.append(f"copied the translations of {config.shown(source)} into {config.shown(target)}")
     return done
 
