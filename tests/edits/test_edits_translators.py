@@ -93,3 +93,17 @@ def test_an_untranslated_entry_of_a_changed_text_is_still_dropped(tmp_path):
     update(tmp_path)
     text = _catalog(tmp_path).read_text(encoding="utf-8")
     assert "Bảo hiểm y tế là gì?" not in text and "#~" not in text
+
+
+def test_an_editors_lock_file_beside_the_catalog_is_no_catalog(tmp_path, capsys):
+    """Emacs keeps `.#index.po` (a link to nowhere) beside a catalog being edited: `make
+    check` failed while the translator worked ("page docs/.#index.md no longer exists")."""
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    folder = tmp_path / "locales" / "en" / "LC_MESSAGES"
+    (folder / ".#index.po").symlink_to("translator@host.4242:1700000000")
+    (folder / ".backup").mkdir()
+    (folder / ".backup" / "index.po").write_bytes((folder / "index.po").read_bytes())
+    assert update(tmp_path).orphaned == []
+    assert main(["check", "--catalogs-only", "--root", str(tmp_path)]) == 0
+    assert "no longer exists" not in capsys.readouterr().err

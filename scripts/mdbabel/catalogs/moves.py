@@ -25,8 +25,8 @@ from ..po.entries import Key, active_messages, has_translation, key_of
 from ..po.read import PoFile, read_po_file
 from ..po.write import atomic_write, render_catalog
 from ..problems import CatalogError
-from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domain,
-                       templates_folder)
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       page_domain, templates_folder)
 from .extract import extract_page
 
 __all__ = ["MOVE_SHARE", "Move", "orphan_domains", "detect_moves", "carry_moves",
@@ -55,7 +55,7 @@ def orphan_domains(config: SiteConfig, languages: list[str] | None = None) -> li
     folders += [(catalog_folder(config.locales_path, language), ".po") for language in languages]
     for folder, suffix in folders:
         if folder.is_dir():
-            for path in folder.rglob(f"*{suffix}"):
+            for path in catalog_files(folder, suffix):
                 domain = domain_of(path, folder)
                 if domain != SITE_DOMAIN and domain not in pages:
                     found.add(domain)

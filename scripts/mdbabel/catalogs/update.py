@@ -28,8 +28,8 @@ from ..po.read import PoFile, parse_with_babel, read_po_file
 from ..po.syntax import string_text
 from ..po.write import WIDTH, atomic_write, render_catalog
 from ..problems import CatalogError
-from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domains,
-                       templates_folder)
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       page_domains, templates_folder)
 from ..textnorm import normal_text
 from .extract import extract_page, extract_site
 from .merge import merge_catalog
@@ -301,7 +301,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
     moved_to = {move.old: move for move in moves}
     templates_dir = templates_folder(config.locales_path)
     if templates_dir.is_dir():
-        for path in sorted(templates_dir.rglob("*.pot")):
+        for path in catalog_files(templates_dir, ".pot"):
             domain = domain_of(path, templates_dir)
             if domain not in domains:
                 plan.writes.append(PlannedWrite(path, config.shown(path), None, True))
@@ -309,7 +309,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
         folder = catalog_folder(config.locales_path, language)
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.po")):
+        for path in catalog_files(folder, ".po"):
             domain = domain_of(path, folder)
             if domain not in domains:
                 plan.orphaned.append(orphan_problem(config, path, domain, moved_to.get(domain)))

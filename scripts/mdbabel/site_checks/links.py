@@ -137,7 +137,8 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
     """(language, page rel, .po path) for every page catalog in locales/."""
     locales = root / "locales"
     from ..problems import CatalogError
-    from ..project import TEMPLATES_FOLDER, catalog_folder, domain_of, load_site_config
+    from ..project import (TEMPLATES_FOLDER, catalog_files, catalog_folder, domain_of,
+                           load_site_config)
 
     try:
         locales = load_site_config(root).locales_path
@@ -149,7 +150,7 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
         messages = catalog_folder(locales, lang_dir.name)
         if not messages.is_dir():
             continue
-        for po in sorted(messages.rglob("*.po")):
+        for po in catalog_files(messages, ".po"):
             rel = f"{domain_of(po, messages)}.md"
             if rel.startswith("_"):
                 continue
