@@ -170,8 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     from .problems import CatalogError
     from .project import read_mkdocs_yaml
 
+    from .po.dates import fixed_date
+
     try:  # a syntax error in mkdocs.yml: one line with its place, not MkDocs' traceback
         read_mkdocs_yaml(Path(args.config_file), args.config_file)
+        fixed_date()  # (and SOURCE_DATE_EPOCH that is no number: one line, not MkDocs' traceback)
     except CatalogError as error:
         print(error, file=sys.stderr)
         return 1

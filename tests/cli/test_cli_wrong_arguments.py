@@ -111,3 +111,17 @@ def test_where_finds_a_message_typed_in_decomposed_vietnamese(tmp_path, capsys):
     status, out, _ = run(capsys, "where", typed, "--root", str(tmp_path))
     assert status == 0
     assert out == "docs/index.md:3: paragraph: 'Quỹ nào trả cho từng chế độ?'\n"
+
+
+def test_make_site_with_a_source_date_epoch_that_is_no_number_is_one_line(tmp_path):
+    """`SOURCE_DATE_EPOCH=yesterday make site` ended in MkDocs' ValueError traceback (make
+    catalogs already said it in one line)."""
+    import os
+
+    make_site(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "mdbabel.parallel_build", "--site-dir",
+                             str(tmp_path / "site")], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}, timeout=300)
+    assert result.returncode != 0
+    assert result.stderr == ("SOURCE_DATE_EPOCH='yesterday' is not a number of seconds; unset it "
+                             "or give an integer\n")
