@@ -212,9 +212,30 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines)."""
+    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines),
+    and with ``--serve-addr`` the address is free (else MkDocs builds the whole site first,
+    then stops with a traceback)."""
     _config(args)
+    if args.serve_addr:
+        _check_serve_address(args.serve_addr)
     return EXIT_OK
+
+
+def _check_serve_address(address: str) -> None:
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"SERVE_ADDR={address}: not HOST:PORT; give e.g. 127.0.0.1:8000")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs binds
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as error:
+        other = f"{host}:{int(port) + 1}"
+        raise UsageError(f"{address}: cannot serve there ({error.strerror or error}; another "
+                         f"`make serve` still running?); stop it, or use another port: "
+                         f"`make serve SERVE_ADDR={other}`") from None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -344,7 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(`make catalogs` does it when the page kept its messages)")
     move.add_argument("old", metavar="OLD.md", help="the page's old path, e.g. docs/faq.md")
     move.add_argument("new", metavar="NEW.md", help="its new path, e.g. docs/questions.md")
-    add("check-config", cmd_check_config, "check that mkdocs.yml reads (one line if not)")
+    check_config = add("check-config", cmd_check_config,
+                       "check that mkdocs.yml reads (one line if not)")
+    check_config.add_argument("--serve-addr", metavar="HOST:PORT",
+                              help="also check that `mkdocs serve` can listen there")
     stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
                                     "and page")
     stats.add_argument("--json", action="store_true", help="machine-readable output")

@@ -125,3 +125,31 @@ def test_make_site_with_a_source_date_epoch_that_is_no_number_is_one_line(tmp_pa
     assert result.returncode != 0
     assert result.stderr == ("SOURCE_DATE_EPOCH='yesterday' is not a number of seconds; unset it "
                              "or give an integer\n")
+
+
+def test_serve_on_an_address_in_use_is_one_line_before_any_build(tmp_path, capsys):
+    """`make serve` while another one runs: MkDocs built the whole site, then stopped with an
+    OSError traceback. `make serve` runs `mdbabel check-config --serve-addr` first."""
+    import socket
+
+    make_site(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status, _, err = run(capsys, "check-config", "--serve-addr", f"127.0.0.1:{port}",
+                             "--root", str(tmp_path))
+    assert status == 2
+    assert err.startswith(f"127.0.0.1:{port}: cannot serve there (")
+    assert err.endswith(f"; stop it, or use another port: `make serve SERVE_ADDR=127.0.0.1:{port + 1}`\n")
+    # the same address, free again
+    assert run(capsys, "check-config", "--serve-addr", f"127.0.0.1:{port}", "--root", str(tmp_path))[0] == 0
+    assert run(capsys, "check-config", "--serve-addr", "8000", "--root", str(tmp_path))[0] == 2
+
+
+def test_make_serve_checks_its_address_first():
+    from repo_data import REPO
+
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    serve = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "check-config --serve-addr $(SERVE_ADDR)" in serve.split("mkdocs serve")[0]
