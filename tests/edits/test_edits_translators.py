@@ -107,3 +107,17 @@ def test_an_editors_lock_file_beside_the_catalog_is_no_catalog(tmp_path, capsys)
     assert update(tmp_path).orphaned == []
     assert main(["check", "--catalogs-only", "--root", str(tmp_path)]) == 0
     assert "no longer exists" not in capsys.readouterr().err
+
+
+def test_a_catalog_saved_one_folder_off_is_named(tmp_path, capsys):
+    """Poedit's "Save as" one folder off (`locales/en/index.po`): no tool read it, the
+    translations reached no page, and `make check` passed."""
+    make_site(tmp_path, {"index.md": PAGE})
+    update(tmp_path)
+    folder = tmp_path / "locales" / "en"
+    (folder / "index.po").write_bytes((folder / "LC_MESSAGES" / "index.po").read_bytes())
+    assert main(["check", "--catalogs-only", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "locales/en/index.po: not in the catalog folder, so no tool reads it and its translations "
+        "reach no page; move it to locales/en/LC_MESSAGES/index.po (if that catalog exists, copy "
+        "its translations into it instead)")

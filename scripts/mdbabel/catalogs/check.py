@@ -16,7 +16,8 @@ from .. import checks
 from ..po.entries import active_messages, has_translation, key_of
 from ..po.read import PoFile
 from ..problems import Problem
-from ..project import SITE_DOMAIN, SiteConfig, domain_of, read_text_file, templates_folder
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       read_text_file, templates_folder)
 from ..translate import translate_markdown
 from .moves import detect_moves
 from .translations import make_lookup, translations_of
@@ -59,6 +60,7 @@ def check_project(config: SiteConfig) -> CheckReport:
     # a catalog without a page is an error: its translations reach no page
     report.problems.extend(plan.orphaned)
     report.problems.extend(_translations_left_behind(config, plan.writes))
+    report.problems.extend(_stray_catalogs(config))
     for write in plan.writes:
         po = write.existing  # each catalog is read once, by the update plan
         if po is None:
@@ -118,6 +120,30 @@ def _translations_left_behind(config: SiteConfig, writes: list) -> list[str]:
                     f"moved from {config.docs_dir}/{domain}.md?)",
                     f"run `mdbabel move {config.docs_dir}/{domain}.md {config.docs_dir}/"
                     f"{write.domain}.md` to copy them")))
+    return problems
+
+
+def _stray_catalogs(config: SiteConfig) -> list[str]:
+    """A ``.po`` of a listed language outside its ``<lang>/LC_MESSAGES/`` folder (saved one
+    folder off, ``locales/en/faq.po``): no tool reads it, and its translations reach no page."""
+    locales = config.locales_path
+    if not locales.is_dir():
+        return []
+    problems = []
+    for language in config.languages:
+        folder = locales / language
+        if not folder.is_dir():
+            continue
+        inside = catalog_folder(locales, language)
+        for path in catalog_files(folder, ".po"):
+            if inside in path.parents:
+                continue
+            relative = path.relative_to(folder)
+            problems.append(str(Problem(
+                config.shown(path), None, "not in the catalog folder, so no tool reads it and its "
+                "translations reach no page",
+                f"move it to {config.shown(inside / relative)} (if that catalog exists, copy "
+                "its translations into it instead)")))
     return problems
 
 
