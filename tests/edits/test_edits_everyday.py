@@ -232,3 +232,19 @@ def test_a_figures_file_that_does_not_read_stops_catalogs_and_build_with_one_lin
     with pytest.raises(FigureError) as caught:
         load_figures(tmp_path, relative_to=tmp_path.parent)
     assert str(caught.value).startswith(f"{tmp_path.name}/figures.yml:{line}: {what}")
+
+
+def test_make_catalogs_does_not_take_a_conflict_for_text(tmp_path):
+    """The markers and both sides became messages of every catalog (to be translated, and
+    committed with the conflict's resolution)."""
+    from mdbabel.catalogs import CatalogError, load_site_config, update_catalogs
+
+    root = _project(tmp_path, {"index.md": FRONT + BODY})
+    update_catalogs(load_site_config(root))
+    before = (root / "locales" / "en" / "LC_MESSAGES" / "index.po").read_bytes()
+    (root / "docs" / "index.md").write_text(FRONT + BODY + "\n" + CONFLICT, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        update_catalogs(load_site_config(root))
+    line = (FRONT + BODY + "\n").count("\n") + 1
+    assert str(caught.value).startswith(f"docs/index.md:{line}: unresolved git merge conflict")
+    assert (root / "locales" / "en" / "LC_MESSAGES" / "index.po").read_bytes() == before
