@@ -65,7 +65,7 @@ site: $(STAMP)
 # MkDocs serves the site under the path of site_url (/guide/ for https://bhxh.github.io/guide/);
 # the mdbabel plugin prints each language's address once the first build is done.
 serve: $(STAMP)
-	@$(BIN)/mdbabel check-config
+	@$(BIN)/mdbabel check-config --serve-addr $(SERVE_ADDR)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 catalogs: $(STAMP)

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from babel.core import Locale, UnknownLocaleError
+
 from . import catalogs, project
 from .po import read_po_file
 from .problems import CatalogError
@@ -141,6 +143,11 @@ def _with_figures(args: argparse.Namespace, markdown: str, root: Path,
     if not language:
         raise UsageError(f"{args.catalog}: no Language header; pass --language to format "
                          "the figures")
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise UsageError(f"--language {language}: unknown language; give a code Babel knows, "
+                         "such as en or ko") from None
     data_dir = root / (config.docs_dir if config else "docs") / "_data"
     try:
         return substitute(markdown, load_figures(data_dir, relative_to=root), language,
@@ -165,7 +172,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    from .catalogs.moves import Move, carry_moves
+    from .catalogs.moves import Move, carry_moves, copy_translations
 
     config = _config(args)
     domains = []
@@ -178,13 +185,26 @@ def cmd_move(args: argparse.Namespace) -> int:
                              f"`mdbabel move {config.docs_dir}/faq.md {config.docs_dir}/questions.md`")
         domains.append(project.page_domain(relative))
     old, new = domains
-    if old in {project.page_domain(page) for page in config.pages()}:
-        raise UsageError(f"{args.old}: this page still exists; move it first "
-                         f"(`git mv {args.old} {args.new}`), then run this again")
+    if old == new:
+        raise UsageError(f"{args.new}: the same page as {args.old}; give the page's old path "
+                         "and its new path")
     if not (config.docs_path / f"{new}.md").is_file():
         raise UsageError(f"{args.new}: no such page; move the page there first, then run "
                          "this again")
-    for line in carry_moves(config, [Move(old, new)]):
+    if not any(path.is_file() for path in (config.template_path(old), *(
+            config.catalog_path(language, old) for language in config.languages))):
+        from .catalogs.moves import orphan_domains
+
+        left = ", ".join(f"{config.docs_dir}/{domain}.md" for domain in orphan_domains(config))
+        raise UsageError(f"{args.old}: no catalog of this page in {config.locales_dir}/; give "
+                         "the page's old path" + (f" (catalogs without a page: {left})" if left
+                                                  else " (no catalog is without its page)"))
+    # a page left at the old path (a short "this page moved" page) keeps its catalogs
+    if old in {project.page_domain(page) for page in config.pages()}:
+        done = copy_translations(config, Move(old, new))
+    else:
+        done = carry_moves(config, [Move(old, new)])
+    for line in done:
         print(line)
     plan = catalogs.update_catalogs(config)
     _report_plan(plan)
@@ -192,9 +212,30 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines)."""
+    """``mkdocs.yml`` reads (``make serve`` runs it first: MkDocs' own message spans lines),
+    and with ``--serve-addr`` the address is free (else MkDocs builds the whole site first,
+    then stops with a traceback)."""
     _config(args)
+    if args.serve_addr:
+        _check_serve_address(args.serve_addr)
     return EXIT_OK
+
+
+def _check_serve_address(address: str) -> None:
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"SERVE_ADDR={address}: not HOST:PORT; give e.g. 127.0.0.1:8000")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs binds
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as error:
+        other = f"{host}:{int(port) + 1}"
+        raise UsageError(f"{address}: cannot serve there ({error.strerror or error}; another "
+                         f"`make serve` still running?); stop it, or use another port: "
+                         f"`make serve SERVE_ADDR={other}`") from None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -324,7 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(`make catalogs` does it when the page kept its messages)")
     move.add_argument("old", metavar="OLD.md", help="the page's old path, e.g. docs/faq.md")
     move.add_argument("new", metavar="NEW.md", help="its new path, e.g. docs/questions.md")
-    add("check-config", cmd_check_config, "check that mkdocs.yml reads (one line if not)")
+    check_config = add("check-config", cmd_check_config,
+                       "check that mkdocs.yml reads (one line if not)")
+    check_config.add_argument("--serve-addr", metavar="HOST:PORT",
+                              help="also check that `mkdocs serve` can listen there")
     stats = add("stats", cmd_stats, "translated, fuzzy and untranslated messages per language "
                                     "and page")
     stats.add_argument("--json", action="store_true", help="machine-readable output")

@@ -8,6 +8,7 @@ No MkDocs import.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .catalogs.extract import extract_page, extract_site
@@ -35,7 +36,9 @@ class Found:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """*text* as searched: spaces collapsed, case folded, NFC (a terminal or a copy from a
+    file in another form may give decomposed Vietnamese; the msgids are NFC)."""
+    return unicodedata.normalize("NFC", " ".join(text.split()).casefold())
 
 
 def find_message(config: SiteConfig, text: str) -> list[Found]:

@@ -61,13 +61,20 @@ def build_one_language(config_file: str, language: str, site_dir: str) -> None:
         i18n = config.plugins["i18n"]
         # The sitemap lists the pages of every language: i18n collects them build after
         # build (on_files). Collect the other languages' files first, in the same order.
-        for code in i18n.build_languages:
-            if code == language:
-                i18n.i18n_files_per_language.setdefault(code, [])
-                continue
-            i18n.current_language = code
-            i18n.on_config(config)
-            get_navigation(i18n.on_files(get_files(config), config), config)
+        # (quietly: a nav entry without its page is said by this language's own build, once)
+        nav_log = logging.getLogger("mkdocs.structure.nav")
+        level = nav_log.level
+        nav_log.setLevel(logging.ERROR)
+        try:
+            for code in i18n.build_languages:
+                if code == language:
+                    i18n.i18n_files_per_language.setdefault(code, [])
+                    continue
+                i18n.current_language = code
+                i18n.on_config(config)
+                get_navigation(i18n.on_files(get_files(config), config), config)
+        finally:
+            nav_log.setLevel(level)
         i18n.current_language = language
         i18n.building = True  # i18n's on_post_build then does not start the other languages
         utils.clean_directory = lambda directory: None
@@ -163,8 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     from .problems import CatalogError
     from .project import read_mkdocs_yaml
 
+    from .po.dates import fixed_date
+
     try:  # a syntax error in mkdocs.yml: one line with its place, not MkDocs' traceback
         read_mkdocs_yaml(Path(args.config_file), args.config_file)
+        fixed_date()  # (and SOURCE_DATE_EPOCH that is no number: one line, not MkDocs' traceback)
     except CatalogError as error:
         print(error, file=sys.stderr)
         return 1

@@ -37,7 +37,8 @@ __all__ = ["SITE_DOMAIN", "TEMPLATES_FOLDER", "CATALOG_FOLDER", "SiteConfig", "l
            "read_mkdocs_yaml", "import_dotted", "MKDOCS_BUILTIN_EXTENSIONS",
            "DEFAULT_MARKDOWN_EXTENSIONS", "MarkdownDialect", "markdown_dialect", "read_text_file",
            "page_domain", "page_domains", "catalog_path",
-           "template_path", "catalog_folder", "templates_folder", "domain_of", "language_of",
+           "template_path", "catalog_folder", "templates_folder", "catalog_files", "domain_of",
+           "language_of",
            "mapping_get", "node_line", "located_under"]
 
 #: Domain of the navigation labels and interface strings.
@@ -134,7 +135,7 @@ def read_mkdocs_yaml(path: Path, shown: str = "mkdocs.yml", *,
     *resolve*, its tags resolved as MkDocs resolves them (:class:`_ConfigLoader`)."""
     try:
         text = read_text_file(path, shown)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # --root a file, ...
         raise CatalogError(f"{shown}: not found; run in the site folder or pass --root DIR") from None
     loader = _ConfigLoader(text)
     loader.resolve_tags = resolve
@@ -460,6 +461,14 @@ def templates_folder(locales: Path) -> Path:
 def catalog_folder(locales: Path, language: str) -> Path:
     """The folder every catalog of *language* is under (:func:`catalog_path`)."""
     return locales / language / CATALOG_FOLDER
+
+
+def catalog_files(folder: Path, suffix: str) -> list[Path]:
+    """The ``*.po`` (or ``*.pot``) files under *folder*, sorted, without hidden ones (a name
+    starting with ``.``): an editor's lock or backup (Emacs' ``.#x.po``, LibreOffice's
+    ``.~lock.x.po#``) is no catalog, as MkDocs takes no dot file for a page."""
+    return sorted(path for path in folder.rglob(f"*{suffix}")
+                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
 def domain_of(path: Path, folder: Path) -> str:

@@ -16,7 +16,8 @@ from .. import checks
 from ..po.entries import active_messages, has_translation, key_of
 from ..po.read import PoFile
 from ..problems import Problem
-from ..project import SITE_DOMAIN, SiteConfig, domain_of, read_text_file, templates_folder
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       read_text_file, templates_folder)
 from ..translate import translate_markdown
 from .moves import detect_moves
 from .translations import make_lookup, translations_of
@@ -58,6 +59,8 @@ def check_project(config: SiteConfig) -> CheckReport:
         report.problems.append(str(problem))
     # a catalog without a page is an error: its translations reach no page
     report.problems.extend(plan.orphaned)
+    report.problems.extend(_translations_left_behind(config, plan.writes))
+    report.problems.extend(_stray_catalogs(config))
     for write in plan.writes:
         po = write.existing  # each catalog is read once, by the update plan
         if po is None:
@@ -77,6 +80,71 @@ def check_project(config: SiteConfig) -> CheckReport:
                                     language=write.language)
         report.problems.extend(result.problems)
     return report
+
+
+def _translations_left_behind(config: SiteConfig, writes: list) -> list[str]:
+    """A page catalog whose untranslated messages (two or more, and at least half of them)
+    have their translations kept as obsolete entries of another page's catalog: text moved
+    there from that page (the page moved and left a short page at its old path, was split,
+    or a section moved). It is shown untranslated while its translations sit unused;
+    ``mdbabel move`` copies them."""
+    problems = []
+    by_language: dict[str | None, list] = {}
+    for write in writes:
+        if write.existing is not None and write.language and write.domain != SITE_DOMAIN:
+            by_language.setdefault(write.language, []).append(write)
+    for catalogs_of_language in by_language.values():
+        kept: dict[tuple, set[str]] = {}   # key of an obsolete translation -> domains keeping it
+        for write in catalogs_of_language:
+            for message in write.existing.catalog.obsolete.values():
+                if has_translation(message):
+                    kept.setdefault(key_of(message), set()).add(write.domain)
+        for write in catalogs_of_language:
+            active = active_messages(write.existing.catalog)
+            counts: dict[str, int] = {}
+            for message in active:
+                if not has_translation(message):
+                    for domain in kept.get(key_of(message), ()):
+                        if domain != write.domain:
+                            counts[domain] = counts.get(domain, 0) + 1
+            if not counts:
+                continue
+            count, domain = max((count, domain) for domain, count in counts.items())
+            untranslated = sum(1 for message in active if not has_translation(message))
+            if count >= 2 and count >= untranslated / 2:
+                source = config.catalog_path(write.language, domain)
+                problems.append(str(Problem(
+                    write.shown, None,
+                    f"{count} of its {len(active)} messages are untranslated here while "
+                    f"{config.shown(source)} keeps their translations as obsolete entries (text "
+                    f"moved from {config.docs_dir}/{domain}.md?)",
+                    f"run `mdbabel move {config.docs_dir}/{domain}.md {config.docs_dir}/"
+                    f"{write.domain}.md` to copy them")))
+    return problems
+
+
+def _stray_catalogs(config: SiteConfig) -> list[str]:
+    """A ``.po`` of a listed language outside its ``<lang>/LC_MESSAGES/`` folder (saved one
+    folder off, ``locales/en/faq.po``): no tool reads it, and its translations reach no page."""
+    locales = config.locales_path
+    if not locales.is_dir():
+        return []
+    problems = []
+    for language in config.languages:
+        folder = locales / language
+        if not folder.is_dir():
+            continue
+        inside = catalog_folder(locales, language)
+        for path in catalog_files(folder, ".po"):
+            if inside in path.parents:
+                continue
+            relative = path.relative_to(folder)
+            problems.append(str(Problem(
+                config.shown(path), None, "not in the catalog folder, so no tool reads it and its "
+                "translations reach no page",
+                f"move it to {config.shown(inside / relative)} (if that catalog exists, copy "
+                "its translations into it instead)")))
+    return problems
 
 
 def check_interface_translation(msgid: str, msgstr: str, reorder: bool = False,

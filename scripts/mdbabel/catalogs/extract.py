@@ -20,6 +20,7 @@ from babel.messages.catalog import Catalog
 from ..problems import CatalogError
 from ..project import SITE_DOMAIN, SiteConfig, mapping_get, node_line, page_domains, read_text_file
 from ..segments import segment
+from ..site_checks.markdown_source import check_conflict_markers
 
 __all__ = ["extract_page", "extract_site", "extract_templates"]
 
@@ -35,6 +36,9 @@ def extract_page(config: SiteConfig, page: str) -> Catalog:
     path = config.docs_path / page
     shown = config.shown(path)
     source = read_text_file(path, shown)
+    conflicts = check_conflict_markers(shown, source)
+    if conflicts:  # the markers and both sides would become messages, for every translator
+        raise CatalogError(str(conflicts[0]))
     try:
         units = segment(source)
     except (ValueError, LookupError, TypeError, AttributeError, RuntimeError) as error:  # a bug: say which page

@@ -22,7 +22,8 @@ FUZZY_SHORT_LENGTH = 24
 FUZZY_SHORT_CUTOFF = 0.85
 
 
-def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalog:
+def merge_catalog(old: Catalog | None, template: Catalog, locale: str,
+                  known: set[Key] | frozenset[Key] | None = None) -> Catalog:
     """The catalog of *locale* for *template*, keeping every translation *old* had.
 
     - same (msgctxt, msgid): translation, translator comments and fuzzy state carried over;
@@ -30,7 +31,10 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
       translation is carried over marked fuzzy, with the old msgid as previous msgid (``#|``),
       so a translator sees exactly what changed; fuzzy entries are never used as translations;
     - disappeared translated messages stay as obsolete entries (``#~``), and come back as they
-      were if the text comes back.
+      were if the text comes back;
+    - an untranslated entry whose msgid is no text the tools ever wrote (not in *known*, the
+      keys of the previous and the new template) was typed by hand, most likely a translation
+      written over the msgid: it is kept as an obsolete entry too, never dropped.
 
     Unlike ``Catalog.update``, only messages that are gone are candidates for fuzzy matching
     (an existing "Select all" never becomes the fuzzy translation of a new "Deselect all"), the
@@ -94,8 +98,9 @@ def merge_catalog(old: Catalog | None, template: Catalog, locale: str) -> Catalo
         for key, message in pool.items():
             if key in wanted or key in revived or key in used_as_fuzzy:
                 continue
-            if not has_translation(message):
-                continue  # an untranslated entry carries nothing worth keeping
+            if not has_translation(message) and not (
+                    pool is old_obsolete or (known is not None and key not in known)):
+                continue  # an untranslated entry of the tools carries nothing worth keeping
             obsolete = message.clone()
             obsolete.locations = []
             obsolete.auto_comments = []

@@ -7,7 +7,8 @@ shared); :func:`carry_moves` then moves the template and the catalog of every la
 new page's name (``git mv`` when the file is tracked in a git work tree, so ``git log
 --follow`` keeps its history; a plain rename otherwise). ``mdbabel update`` does both before
 it merges as usual; ``mdbabel move OLD NEW`` carries the catalogs of a page that changed too
-much to be recognised. If the new page has catalogs already (an update ran before the move
+much to be recognised, and copies the translations of a page that moved and left a short
+page at its old path (:func:`copy_translations`). If the new page has catalogs already (an update ran before the move
 was seen), the old translations fill its untranslated entries and the others are kept as
 obsolete entries: nothing is lost. No MkDocs import.
 """
@@ -24,12 +25,12 @@ from ..po.entries import Key, active_messages, has_translation, key_of
 from ..po.read import PoFile, read_po_file
 from ..po.write import atomic_write, render_catalog
 from ..problems import CatalogError
-from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domain,
-                       templates_folder)
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       page_domain, templates_folder)
 from .extract import extract_page
 
 __all__ = ["MOVE_SHARE", "Move", "orphan_domains", "detect_moves", "carry_moves",
-           "orphan_problem"]
+           "copy_translations", "orphan_problem"]
 
 #: Share of messages (of the larger message set) that a catalog and a page must have in
 #: common for the page to be taken as the catalog's page, moved.
@@ -54,7 +55,7 @@ def orphan_domains(config: SiteConfig, languages: list[str] | None = None) -> li
     folders += [(catalog_folder(config.locales_path, language), ".po") for language in languages]
     for folder, suffix in folders:
         if folder.is_dir():
-            for path in folder.rglob(f"*{suffix}"):
+            for path in catalog_files(folder, suffix):
                 domain = domain_of(path, folder)
                 if domain != SITE_DOMAIN and domain not in pages:
                     found.add(domain)
@@ -190,6 +191,50 @@ def carry_moves(config: SiteConfig, moves: list[Move], languages: list[str] | No
                 _move_file(source, target, git_root)
                 _rename_in_header(target, old_page, new_page)
                 done.append(f"moved {config.shown(source)} -> {config.shown(target)}")
+    return done
+
+
+def copy_translations(config: SiteConfig, move: Move, languages: list[str] | None = None
+                      ) -> list[str]:
+    """The translations of the catalogs of *move.old* into those of *move.new*, when text of
+    the page *move.old* (which still exists) moved to *move.new*: a short "this page moved"
+    page left at the old path, a page split in two, a section moved. The old catalogs stay as
+    they are (nothing leaves them); the new page's untranslated entries take their
+    translations. One line per catalog that changed."""
+    languages = list(config.languages if languages is None else languages)
+    done: list[str] = []
+    for language in languages:
+        source = config.catalog_path(language, move.old)
+        if not source.is_file():
+            continue
+        target = config.catalog_path(language, move.new)
+        old = read_po_file(source, shown=config.shown(source), language=language)
+        if not target.is_file():  # (the update makes it the new page's catalog, as for a move)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, source.read_text(encoding="utf-8"))
+            _rename_in_header(target, f"{config.docs_dir}/{move.old}.md",
+                              f"{config.docs_dir}/{move.new}.md")
+        else:
+            new = read_po_file(target, shown=config.shown(target), language=language)
+            untranslated = {key_of(m): m for m in active_messages(new.catalog)
+                            if not has_translation(m)}
+            filled = 0
+            for message in (*old.catalog.obsolete.values(), *active_messages(old.catalog)):
+                here = untranslated.pop(key_of(message), None)
+                if here is not None and has_translation(message):
+                    here.string = message.string
+                    here.flags |= message.flags
+                    here.user_comments = list(message.user_comments)
+                    here.previous_id = list(message.previous_id)
+                    filled += 1
+                elif here is not None:
+                    untranslated[key_of(message)] = here
+            if not filled:
+                continue
+            atomic_write(target, render_catalog(new.catalog, new.headers,
+                                                header_comments=new.header_comments,
+                                                header_fuzzy=new.header_fuzzy))
+        done.append(f"copied the translations of {config.shown(source)} into {config.shown(target)}")
     return done
 
 

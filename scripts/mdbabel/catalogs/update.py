@@ -21,12 +21,15 @@ from babel.messages.catalog import Catalog
 
 from ..files import existing_bytes
 from ..po.dates import existing_header, now, stable_text, without_dates
+from ..po.entries import active_messages, key_of
 from ..po.headers import catalog_headers, template_headers
-from ..po.read import PoFile, read_po_file
+from ..po.fast import Irregular, regular_entries
+from ..po.read import PoFile, parse_with_babel, read_po_file
+from ..po.syntax import string_text
 from ..po.write import WIDTH, atomic_write, render_catalog
 from ..problems import CatalogError
-from ..project import (SITE_DOMAIN, SiteConfig, catalog_folder, domain_of, page_domains,
-                       templates_folder)
+from ..project import (SITE_DOMAIN, SiteConfig, catalog_files, catalog_folder, domain_of,
+                       page_domains, templates_folder)
 from ..textnorm import normal_text
 from .extract import extract_page, extract_site
 from .merge import merge_catalog
@@ -206,12 +209,24 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
         lambda date: render_catalog(template, template_headers(project, date),
                                     header_comments=comments, header_fuzzy=True),
         old_text, old_date)
+    if old_text is not None and _differs(pot_text, old_bytes):
+        # translations typed into the template (it looks like a catalog): never overwritten
+        problem = translated_template(old_text, config.shown(pot_path), config.locales_dir, domain)
+        if problem is not None:
+            if malformed is None:
+                raise CatalogError(problem)
+            malformed.append(problem)
+            return []
     pot_date = existing_header(pot_text, "POT-Creation-Date") or now()
     writes = [PlannedWrite(pot_path, config.shown(pot_path), pot_text,
                            _differs(pot_text, old_bytes), old_text is None, domain)]
+    known = _template_keys(old_text)
+    if known is not None:
+        known |= {key_of(message) for message in active_messages(template)}
     for language in languages:
         try:
-            writes.append(_plan_catalog(config, domain, template, language, project, pot_date))
+            writes.append(_plan_catalog(config, domain, template, language, project, pot_date,
+                                        known))
         except CatalogError as error:
             if malformed is None:
                 raise
@@ -219,8 +234,41 @@ def _plan_domain(config: SiteConfig, domain: str, page: str | None, languages: l
     return writes
 
 
+def translated_template(text: str, shown: str, locales_dir: str, domain: str) -> str | None:
+    """``file:line: what; fix`` when the template *text* holds a translation (a msgstr filled
+    in, the header's aside), which an update would overwrite; None otherwise (a template that
+    does not read is overwritten as before)."""
+    try:
+        found = [(line, msgstr) for _, _, msgstr, obsolete, _, line in list(regular_entries(text))[1:]
+                 if not obsolete and string_text(msgstr)]
+    except Irregular:
+        try:
+            catalog, _, lines = parse_with_babel(text, shown)
+        except CatalogError:
+            return None
+        found = [(lines.get((m.context, m.id), m.lineno or 1), m.string)
+                 for m in catalog if m.id and m.string and isinstance(m.string, str)]
+    if not found:
+        return None
+    return (f"{shown}:{min(found)[0]}: the template holds {len(found)} translation(s), which "
+            "`make catalogs` would overwrite (templates are generated); put them into the "
+            f"catalog of their language, {locales_dir}/LANG/LC_MESSAGES/{domain}.po, then "
+            f"restore the template (`git checkout -- {shown}`)")
+
+
+def _template_keys(text: str | None) -> set | None:
+    """The messages of the template as the last update wrote it (None: none, or not in the
+    regular layout): what a catalog's untranslated entries may hold without a hand in it."""
+    if text is None:
+        return None
+    try:
+        return {key for _, key, _, obsolete, _, _ in regular_entries(text) if not obsolete}
+    except Irregular:
+        return None
+
+
 def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: str,
-                  project: str, pot_date: str) -> PlannedWrite:
+                  project: str, pot_date: str, known: set | None = None) -> PlannedWrite:
     path = config.catalog_path(language, domain)
     shown = config.shown(path)
     data = existing_bytes(path)
@@ -228,7 +276,7 @@ def _plan_catalog(config: SiteConfig, domain: str, template: Catalog, language: 
     existing = None if data is None else read_po_file(path, shown=shown, language=language,
                                                        data=data)
     old_text = None if data is None else _read_text(path, data)
-    merged = merge_catalog(existing.catalog if existing else None, template, language)
+    merged = merge_catalog(existing.catalog if existing else None, template, language, known)
     comments = existing.header_comments if existing and existing.header_comments else \
         _header_comments_for(config, domain, language)
     if existing is None:
@@ -253,7 +301,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
     moved_to = {move.old: move for move in moves}
     templates_dir = templates_folder(config.locales_path)
     if templates_dir.is_dir():
-        for path in sorted(templates_dir.rglob("*.pot")):
+        for path in catalog_files(templates_dir, ".pot"):
             domain = domain_of(path, templates_dir)
             if domain not in domains:
                 plan.writes.append(PlannedWrite(path, config.shown(path), None, True))
@@ -261,7 +309,7 @@ def _plan_orphans(config: SiteConfig, domains: set[str], languages: list[str],
         folder = catalog_folder(config.locales_path, language)
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.po")):
+        for path in catalog_files(folder, ".po"):
             domain = domain_of(path, folder)
             if domain not in domains:
                 plan.orphaned.append(orphan_problem(config, path, domain, moved_to.get(domain)))

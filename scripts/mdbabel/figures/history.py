@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from ..textnorm import decode_normal
 from .formula import FigureError, evaluate
 
 FIGURE_TYPES = ("money", "percent", "number", "date", "text")
@@ -101,9 +102,21 @@ def shown_path(path: Path, relative_to: str | Path | None) -> str:
         return path.as_posix()
 
 
+def read_data_text(path: Path, shown: str) -> str:
+    """A data file in the normal form (:mod:`mdbabel.textnorm`: a label typed in decomposed
+    Vietnamese is the msgid the catalogs hold); other bytes than UTF-8 are a FigureError
+    with the line (they ended the build in a traceback)."""
+    data = path.read_bytes()
+    try:
+        return decode_normal(data)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FigureError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+
+
 def read_data_file(path: Path, shown: str) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
+        data = yaml.load(read_data_text(path, shown), Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark else shown

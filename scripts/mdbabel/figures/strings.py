@@ -3,7 +3,8 @@
 A label (``label:`` in ``docs/_data/*.yml``) names a figure for readers on the "What has
 changed" page and in the calculator; it is written in the source language and translated in
 ``_site.po`` like any interface text. Read with PyYAML's composer, so each message keeps the
-line it comes from; a file that is not valid YAML gives no labels here (the build reports it).
+line it comes from. A file that does not read (not UTF-8, not YAML) is a :class:`CatalogError`
+with its line, as the build words it: an update would otherwise drop every label of it.
 """
 
 from __future__ import annotations
@@ -13,16 +14,24 @@ from collections.abc import Callable, Iterator
 
 import yaml
 
-from .history import data_files
+from ..problems import CatalogError
+from .formula import FigureError
+from .history import data_files, read_data_file, read_data_text
 
 
 def figure_labels(data_dir: Path, shown: Callable[[Path], str]) -> Iterator[tuple[str, tuple[str, int]]]:
     """``(label, (file as shown, line))`` of every figure of *data_dir*, in file order."""
     for path in data_files(data_dir):
         try:
-            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
+            root = yaml.compose(read_data_text(path, shown(path)), Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            try:
+                read_data_file(path, shown(path))  # words the error as the build does
+            except FigureError as error:
+                raise CatalogError(str(error)) from None
+            raise  # (not reached: what compose refuses, load refuses)
+        except FigureError as error:
+            raise CatalogError(str(error)) from None
         if not isinstance(root, yaml.MappingNode):
             continue
         for _name, entry in root.value:

@@ -21,13 +21,15 @@ from mkdocs.utils import get_relative_url
 
 from mdbabel import figures as figures_module
 from mdbabel import interface_strings as ui
-from mdbabel import lang_marks, review_state
+from mdbabel import lang_marks, project, review_state
+from mdbabel.catalogs import CatalogError
 from mdbabel.figures import calculator as figure_calculator
 from mdbabel.figures import changes as figure_changes
 from mdbabel.mkdocs_plugin.catalog_access import _body_first_line, _checked
 from mdbabel.mkdocs_plugin.status import STATUS_PLACEHOLDER
 from mdbabel.page_source import read_page_source
 from mdbabel.segments import front_matter_message
+from mdbabel.site_checks.nav import check_nav
 from mdbabel.translate import fallback_translation
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -71,6 +73,15 @@ class Pages:
 
     def on_pre_build(self, config):
         self._front_matter_problems: list[str] = []
+        if self.strict:
+            # a nav entry whose page is gone (moved): one line with its place in mkdocs.yml,
+            # before MkDocs' own warning, which has neither place nor fix
+            try:
+                nav_problems = check_nav(project.load_site_config(self._root))
+            except CatalogError:
+                nav_problems = []  # (another name than mkdocs.yml: MkDocs' warning stands)
+            if nav_problems:
+                raise PluginError("\n".join(map(str, nav_problems)))
 
     def on_page_read_source(self, page: Page, config):
         """The page in the normal form, its front matter checked (:mod:`mdbabel.page_source`).
@@ -82,12 +93,16 @@ class Pages:
         """
         if not page.file.abs_src_path:
             return None
+        shown = self._shown_source(page.file.src_uri)
         try:
-            text, problems = read_page_source(page.file.abs_src_path,
-                                              self._shown_source(page.file.src_uri),
+            text, problems = read_page_source(page.file.abs_src_path, shown,
                                               rules=self.config.front_matter_rules)
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return None  # MkDocs reads the file again and words the error
+        except UnicodeDecodeError as error:  # (MkDocs' own words end in a traceback)
+            with open(page.file.abs_src_path, "rb") as source:
+                line = source.read(error.start).count(b"\n") + 1
+            raise PluginError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
         if problems and self.language == self.default_language:
             if self.strict:
                 self._front_matter_problems.extend(problems)

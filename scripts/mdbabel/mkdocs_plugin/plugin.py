@@ -272,7 +272,7 @@ class MdBabelPlugin(CatalogAccess, InterfaceStrings, Pages, StatusPage, Publishi
         # Every page has been read: in strict mode, stop before anything is written.
         front_matter = list(dict.fromkeys(getattr(self, "_front_matter_problems", [])))
         if self.strict and (front_matter or self.problems):
-            parts = [f"{len(front_matter)} front matter problem(s) (strict mode):\n  "
+            parts = [f"{len(front_matter)} page problem(s) (strict mode):\n  "
                      + "\n  ".join(front_matter)] if front_matter else []
             if self.problems:
                 listing = "\n  ".join(dict.fromkeys(self.problems))

@@ -24,7 +24,9 @@ checked by ``tests/catalogs/test_catalog_read.py`` and ``tests/catalogs/test_cat
 
 from __future__ import annotations
 
+import contextlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +88,9 @@ class _CheckingParser(PoFileParser):
     def _process_message_line(self, lineno, line, obsolete=False) -> None:
         if not line or (obsolete and line.startswith("|")):
             return  # "#~|": previous msgid of an obsolete entry, history of history
+        if _CONFLICT_MARKER.match(line):
+            self.fail(lineno + 1, "unresolved git merge conflict; keep the entry you want and "
+                                  "delete the `<<<<<<<`, `=======` and `>>>>>>>` lines")
         if line and line[0] != '"' and line.split(None, 1)[0] not in (
                 "msgid", "msgstr", "msgctxt", "msgid_plural") and not line.startswith("msgstr["):
             self.fail(lineno + 1, f"unknown keyword in {line[:40]!r}; entries are made of "
@@ -140,6 +145,10 @@ class _CheckingParser(PoFileParser):
             self.msgstr_lines[(context, msgid)] = msgstr_line
 
 
+# The lines git writes around the two sides of a merge conflict.
+_CONFLICT_MARKER = re.compile(r"(?:<{7}|={7}|>{7})(?: |$)")
+
+
 def _short(text: str, limit: int = 60) -> str:
     text = text.replace("\n", "\\n")
     return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
@@ -165,6 +174,9 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
                            "(e.g. `msgconv -t UTF-8`)") from None
+    if not text.strip():  # an editor that crashed, a copy that failed: not a header to add
+        raise CatalogError(f"{shown}:1: the catalog is empty; restore it (`git checkout -- "
+                           f"{shown}`), or delete it and run `make catalogs` for a new one")
     catalog, header, msgstr_lines = parse_regular(text) or parse_with_babel(text, shown)
     header_text, header_comments, header_fuzzy, header_line = header
     headers = parse_header(header_text, shown, header_line)
@@ -212,6 +224,7 @@ def read_po_lenient(path: Path) -> Catalog | None:
     :func:`read_po_file`; ``None`` if even that cannot read it. Only for checks that must see
     the translations of a catalog the build rejects (the catalog check reports why)."""
     try:
-        return read_po(io.StringIO(read_normal(path)), abort_invalid=False)
+        with contextlib.redirect_stdout(io.StringIO()):  # Babel prints a WARNING per bad line
+            return read_po(io.StringIO(read_normal(path)), abort_invalid=False)
     except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
         return None

@@ -24,10 +24,11 @@ The package's modules:
 
 ``problem``          :class:`Problem` (``path:line: message``)
 ``front_matter``     front matter: syntax, known keys, ``reviewed``, ``sources``; the pages
-``markdown_source``  unclosed code fences, untitled admonitions, text in raw HTML
+``markdown_source``  merge conflicts, unclosed code fences, untitled admonitions, text in raw HTML
 ``rendering``        mkdocs.yml (read by mdbabel.project) and a renderer in its dialect
 ``html_refs``        ids and links of an HTML document
 ``links``            links and anchors of the source pages and of the page catalogs
+``nav``              the pages mkdocs.yml's ``nav:`` names exist
 ``built_site``       links and anchors of a built site
 ``run``              :func:`check_pages`, :func:`check_yaml_files`, :func:`main` (the command)
 """
@@ -45,7 +46,12 @@ from .front_matter import (
     read_front_matter,
 )
 from .links import check_catalog_links, check_links
-from .markdown_source import check_admonition_titles, check_fences, check_html_text
+from .markdown_source import (
+    check_admonition_titles,
+    check_conflict_markers,
+    check_fences,
+    check_html_text,
+)
 from .problem import Problem, format_problems
 from .rendering import read_site_config
 from .run import check_pages, check_yaml_files, main
@@ -55,6 +61,7 @@ __all__ = [
     "check_pages",
     "check_front_matter",
     "check_fences",
+    "check_conflict_markers",
     "check_admonition_titles",
     "check_html_text",
     "check_links",

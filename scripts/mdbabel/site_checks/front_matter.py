@@ -101,6 +101,11 @@ def front_matter_syntax(text: str) -> Problem | None:
                            "end of the value (or remove the opening one)")
         mark = exc.problem_mark or exc.context_mark
         line = 2 + (mark.line if mark else 0)
+        source_line = text.split("\n")[line - 1] if mark else ""
+        if "\t" in source_line[: len(source_line) - len(source_line.lstrip(" \t"))]:
+            # (what YAML says, "found character that cannot start any token", names no tab)
+            return Problem("", line, "front matter line is indented with a tab; YAML indents "
+                                     "with spaces only: replace the tab with spaces")
         what = exc.problem or exc.context or "not YAML"
         if exc.context_mark is not None and exc.problem_mark is not None and \
                 exc.context_mark.line != exc.problem_mark.line:
@@ -140,6 +145,41 @@ def _unknown_keys(rel_path: str, text: str, data: dict) -> list[Problem]:
     return problems
 
 
+#: libyaml's composer when PyYAML has it (a tenth of the pure-Python one's time per page)
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _duplicate_keys(rel_path: str, text: str) -> list[Problem]:
+    """A key written twice in one mapping of the front matter: YAML keeps the last value
+    without a word, so an edit of the first one would change nothing on the site."""
+    match = _FRONT_MATTER.match(text)
+    try:
+        root = yaml.compose(match.group(2) or "", Loader=_COMPOSER) if match else None
+    except yaml.YAMLError:
+        return []  # (front_matter_syntax says what is wrong)
+    problems = []
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                nodes.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                line = 2 + key.start_mark.line
+                if key.value in first:
+                    problems.append(Problem(
+                        rel_path, line, f"front matter key `{key.value}` is written twice (first "
+                        f"at line {first[key.value]}), and the site uses only this last one; keep "
+                        "one of the two"))
+                else:
+                    first[key.value] = line
+    return sorted(problems)
+
+
 def check_front_matter(rel_path: str, text: str) -> list[Problem]:
     """Problems of the front matter of one page: YAML that does not read (with the line of the
     error), unknown keys, a missing or wrong ``reviewed`` date, missing ``sources``."""
@@ -152,7 +192,7 @@ def check_front_matter(rel_path: str, text: str) -> list[Problem]:
     if data is None:
         return [Problem(rel_path, 1, "no front matter; start the page with `---`, the fields title, description, "
                                      "audience, reviewed (YYYY-MM-DD) and sources, then `---`")]
-    problems: list[Problem] = _unknown_keys(rel_path, text, data)
+    problems: list[Problem] = _duplicate_keys(rel_path, text) + _unknown_keys(rel_path, text, data)
     if "reviewed" not in data or data["reviewed"] in (None, ""):
         problems.append(Problem(rel_path, 1, "missing `reviewed` date in the front matter; add `reviewed: YYYY-MM-DD`"))
     elif _as_date(data["reviewed"]) is None:

@@ -4,6 +4,7 @@ page catalogs (``locales/<lang>/LC_MESSAGES/<page>.po``): each must resolve to a
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,8 +100,12 @@ def _check_url(page_rel: str, url: str, docs_dir: Path, pages: dict[str, _Page])
     fragment = unquote(urlsplit(url).fragment)
     if fragment and target and fragment not in pages[target].ids:
         where = "this page" if target == page_rel else f"{docs_dir.name}/{target}"
-        return (f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; "
-                f"use one of its heading ids (mdbabel.slugs.slugify of the heading text)")
+        # a heading renamed a little ("Quỹ nào trả" -> "Quỹ nào chi trả"): name the id the
+        # link most likely meant
+        close = difflib.get_close_matches(fragment, sorted(pages[target].ids), n=1, cutoff=0.8)
+        fix = f"use `#{close[0]}`, its closest heading id" if close else \
+            "use one of its heading ids (mdbabel.slugs.slugify of the heading text)"
+        return f"broken anchor `#{fragment}` in link `{url}`: {where} has no heading with that id; {fix}"
     return None
 
 
@@ -132,7 +137,8 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
     """(language, page rel, .po path) for every page catalog in locales/."""
     locales = root / "locales"
     from ..problems import CatalogError
-    from ..project import TEMPLATES_FOLDER, catalog_folder, domain_of, load_site_config
+    from ..project import (TEMPLATES_FOLDER, catalog_files, catalog_folder, domain_of,
+                           load_site_config)
 
     try:
         locales = load_site_config(root).locales_path
@@ -144,7 +150,7 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
         messages = catalog_folder(locales, lang_dir.name)
         if not messages.is_dir():
             continue
-        for po in sorted(messages.rglob("*.po")):
+        for po in catalog_files(messages, ".po"):
             rel = f"{domain_of(po, messages)}.md"
             if rel.startswith("_"):
                 continue

@@ -1,5 +1,6 @@
-"""Checks of a page's Markdown source as written: a code fence never closed, an admonition
-without a title, text in a raw HTML block (none of them reach the translators as meant)."""
+"""Checks of a page's Markdown source as written: a git merge conflict left in it, a code fence
+never closed, an admonition without a title, text in a raw HTML block (none of them reach the
+translators as meant)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,7 @@ def _fences(text: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
     """The lines outside closed fenced code and the front matter, as (line number, line), and
     the fence left open at the end of the page, as (line number, fence), if any."""
     lines = text.split("\n")
-    start = 0
-    if lines and lines[0].rstrip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    start = _front_matter_end(lines)
     outside: list[tuple[int, str]] = []
     open_fence: tuple[int, str] | None = None
     for number, line in enumerate(lines[start:], start=start + 1):
@@ -36,6 +35,46 @@ def _fences(text: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
                 and len(m.group("fence")) >= len(open_fence[1]) and not m.group("info").strip():
             open_fence = None
     return outside, open_fence
+
+
+# The lines git writes around the two sides of a conflict (``=======`` alone is a heading's
+# underline in Markdown, so only the opening and closing lines are looked for).
+_CONFLICT_OPEN = re.compile(r"^<{7}(?: |$)")
+_CONFLICT_CLOSE = re.compile(r"^>{7}(?: |$)")
+
+
+def check_conflict_markers(rel_path: str, text: str) -> list[Problem]:
+    """A git merge conflict left in the page (``<<<<<<<`` ... ``>>>>>>>``, the front matter
+    included, code blocks not): the site would show both sides and the marker lines as text.
+    One problem per conflict, at its first line."""
+    lines = text.split("\n")
+    inside_code = {number for number in range(1, len(lines) + 1)} - \
+        {number for number, _ in _fences(text)[0]} - set(range(1, _front_matter_end(lines) + 1))
+    problems = []
+    opened: int | None = None
+    for number, line in enumerate(lines, start=1):
+        if number in inside_code:
+            continue
+        if _CONFLICT_OPEN.match(line):
+            opened = opened or number
+        elif _CONFLICT_CLOSE.match(line):
+            problems.append(Problem(
+                rel_path, opened or number,
+                f"unresolved git merge conflict (lines {opened or number} to {number}); keep the "
+                "text you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"))
+            opened = None
+    if opened is not None:
+        problems.append(Problem(
+            rel_path, opened, "unresolved git merge conflict (`<<<<<<<` here, its `>>>>>>>` "
+            "missing); keep the text you want and delete the conflict's marker lines"))
+    return problems
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The number of the line that closes the front matter (0: the page has none)."""
+    if lines and lines[0].rstrip() == "---":
+        return next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    return 0
 
 
 def check_fences(rel_path: str, text: str) -> list[Problem]:

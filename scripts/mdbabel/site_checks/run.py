@@ -14,34 +14,59 @@ from mdbabel.textnorm import read_normal
 from .built_site import check_built_site
 from .front_matter import check_front_matter
 from .links import _load_pages, _site_pages, check_catalog_links, check_links
-from .markdown_source import check_admonition_titles, check_fences, check_html_text
+from .markdown_source import (check_admonition_titles, check_conflict_markers, check_fences,
+                              check_html_text)
+from .nav import check_nav
 from .problem import Problem
 from .rendering import _Renderer, _renderer_problems, read_site_config
 
 
 def check_pages(root: Path | str) -> list[Problem]:
-    """Front matter (``reviewed``, ``sources``), unclosed code fences, untitled admonitions, text
-    in raw HTML and internal links of every page, in every language."""
+    """Merge conflicts left in a page, front matter (``reviewed``, ``sources``), unclosed code
+    fences, untitled admonitions, text in raw HTML and internal links of every page, in every
+    language; and the pages ``nav:`` names."""
     root = Path(root)
     docs_dir, rels = _site_pages(root)
     if not docs_dir.is_dir():
         return [Problem("docs", 0, "no docs/ folder; run from the project root or pass --root")]
     problems: list[Problem] = []
+    readable = []
     for rel in rels:
         shown = (docs_dir / rel).relative_to(root).as_posix()
-        text = read_normal(docs_dir / rel)
+        try:
+            text = read_normal(docs_dir / rel)
+        except UnicodeDecodeError as error:  # the page's links are not checked either
+            line = (docs_dir / rel).read_bytes()[: error.start].count(b"\n") + 1
+            problems.append(Problem(shown, line, "not UTF-8 text; save the file as UTF-8"))
+            continue
+        readable.append(rel)
+        conflicts = check_conflict_markers(shown, text)
+        if conflicts:  # what else is wrong with the page comes from the conflict: one line
+            problems.extend(conflicts)
+            continue
         problems.extend(check_front_matter(shown, text))
         problems.extend(check_fences(shown, text))
         problems.extend(check_admonition_titles(shown, text))
         problems.extend(check_html_text(shown, text))
+    problems.extend(_nav_problems(root))
     renderer = _Renderer(read_site_config(root))
     problems.extend(_renderer_problems(root, renderer))
-    pages = _load_pages(docs_dir, renderer, rels)
+    pages = _load_pages(docs_dir, renderer, readable)
     problems.extend(check_links(root, pages))
     problems.extend(check_catalog_links(root, pages))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
+
+
+def _nav_problems(root: Path) -> list[Problem]:
+    from ..catalogs import CatalogError, load_site_config
+
+    try:
+        config = load_site_config(root)
+    except (CatalogError, OSError):
+        return []  # mkdocs.yml that does not read: its one line comes from the renderer
+    return check_nav(config)
 
 
 def check_yaml_files(paths: Iterable[Path | str]) -> list[Problem]:
