@@ -14,7 +14,9 @@ text for that unit. The rules, in order:
 4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`);
 5. both texts rendered by the site's Markdown converter in the construct they sit in
    (:mod:`mdbabel.safety.render`) and compared as HTML trees (:mod:`mdbabel.safety.compare`):
-   no new element, attribute, URL, host, scheme, block or definition;
+   no new element, attribute, URL, host, scheme, block or definition; and as tags
+   (:mod:`mdbabel.safety.balance`): nothing that closes, stays open into or changes the
+   page around the unit (``</div>``, an unclosed ``<a>``, ``<body onload=...>``);
 6. what the construct around the unit cannot hold (a line break in a heading, a ``|`` in a
    table cell, a ``"`` in a quoted title).
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .safety import budget, compare, figures_compare, invisible, render
+from .safety import balance, budget, compare, figures_compare, invisible, render
 
 __all__ = ["check_translation", "reference_labels", "footnote_labels"]
 
@@ -137,6 +139,9 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
     problems = made + (_literal_delimiters(src, dst) if not raw else [])
     problems += compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
                                 target_html=target_html, blocks=not raw)
+    if not problems and "<" in msgstr:  # (without a "<" the converter writes no tag unmatched)
+        problems += balance.balance_problems(balance.balance(source_html),
+                                             balance.balance(target_html))
     return problems, ("".join(src.text), "".join(dst.text))
 
 
