@@ -316,12 +316,23 @@ def _context_problems(msgid: str, msgstr: str, kind: str) -> list[str]:
     if kind == "table cell" and _unescaped(msgstr, "|"):
         problems.append('translation contains an unescaped "|", which splits the table cell; '
                         'write "\\|" instead')
+    if kind == "table cell" and _escapes_what_follows(msgstr) and not _escapes_what_follows(msgid):
+        # (the stand-in cell has a space after the text; a row written "|a|b|" has none)
+        problems.append('translation ends with a backslash, which escapes the "|" that ends the '
+                        'table cell (the cell takes in the next one); remove it or write "\\\\"')
     if kind == "image alt" and msgstr.count("[") != msgstr.count("]"):
         problems.append('translation has unbalanced "[" "]" in the image text; remove them')
     if kind in _QUOTED_KINDS and '"' in msgstr and '"' not in msgid:
         problems.append(f"translation contains a double quote, which ends the {kind}; "
                         "use typographic quotes “ ” instead")
     return problems
+
+
+def _escapes_what_follows(text: str) -> bool:
+    """Whether *text*, as write-back puts it (stripped), ends with an odd run of backslashes:
+    the last one escapes the character after the unit on the page."""
+    text = text.strip()
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
 
 
 def _unescaped(text: str, ch: str) -> bool:

@@ -140,6 +140,7 @@ HOSTILE = [
     ("setext heading", PLAIN, "Foreign workers\n===", "paragraph", '"<h1>"'),
     ("new list", PLAIN, "- Foreign workers must join.", "paragraph", '"<ul>"'),
     ("pipe in a table cell", "Chữ", "a | b", "table cell", '"|"'),
+    ("backslash that escapes the cell's end", "Chữ", "a word\\", "table cell", "backslash"),
     ("a year that starts an ordered list", PLAIN, "2024. Foreign workers must join.",
      "paragraph", '"<ol>"'),
     ("a quote marker", PLAIN, "> Foreign workers must join.", "paragraph", '"<blockquote>"'),

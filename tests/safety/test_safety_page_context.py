@@ -157,3 +157,40 @@ def test_the_page_keeps_its_structure_and_the_entry_is_named(name, msgid, msgstr
     assert not problems and msgstr.split("<")[0].strip() in unchecked
     assert _shape(_page(unchecked)) != expected, name
 
+
+# --------------------------------------------------------------------------- what follows the unit
+
+UNPADDED_TABLE = "|Đối tượng|Tỷ lệ|\n|---|---|\n|Người lao động|8%|\n|Người sử dụng lao động|17,5%|\n"
+
+
+def _cells(markdown_text: str) -> list[list[str]]:
+    import markdown
+
+    root = html5lib.parseFragment(markdown.Markdown(**markdown_config()).convert(markdown_text),
+                                  treebuilder="etree", namespaceHTMLElements=False)
+    return [["".join(cell.itertext()) for cell in row] for row in root.iter("tr")]
+
+
+@pytest.mark.parametrize("msgstr", ["Worker\\", "Worker \\", "Worker\\\\\\"])
+def test_a_cell_that_ends_with_a_backslash_is_refused_and_the_row_kept(msgstr, monkeypatch):
+    """In a row written without spaces ("|a|b|"), a backslash at the end of a cell's
+    translation escapes the "|" after it: the cell takes in the next one (a rate moves to
+    another column)."""
+    lookup = {"Người lao động": Translation(msgstr, "locales/en/LC_MESSAGES/page.po:9")}
+
+    def translated():
+        return translate_markdown(UNPADDED_TABLE, lambda text, context: lookup.get(text),
+                                  mark_untranslated=False)
+
+    result = translated()
+    assert [p for p in result.problems if "ends with a backslash" in p], result.problems
+    assert result.problems[0].startswith("locales/en/LC_MESSAGES/page.po:9: ")
+    assert _cells(result.markdown) == _cells(UNPADDED_TABLE)
+
+    monkeypatch.setattr(translate_module, "_check", lambda *args, **kwargs: [])
+    assert _cells(translated().markdown)[1][1] != "8%"  # without the check: the rate moved
+
+
+@pytest.mark.parametrize("msgstr", ["Worker", "Worker\\\\", "Worker \\| employee", "C:\\\\"])
+def test_a_cell_without_a_trailing_escape_passes(msgstr):
+    assert check_translation("Người lao động", msgstr, "table cell") == []
