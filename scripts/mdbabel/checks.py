@@ -7,7 +7,8 @@ build) and ``mdbabel check`` prefix them with the catalog file and line and keep
 text for that unit. The rules, in order:
 
 1. no invisible character (zero-width, bidirectional control, soft hyphen) the source lacks
-   (:mod:`mdbabel.safety.invisible`);
+   (:mod:`mdbabel.safety.invisible`), written as itself or, found in the rendering, as a
+   character reference;
 2. a complexity budget, so that rendering stays fast (:mod:`mdbabel.safety.budget`);
 3. the same ``{{ placeholders }}``, in the source's order unless the entry carries the flag
    ``#, mdbabel-reorder``;
@@ -137,12 +138,20 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
         made = _definition_problems(source, target)
     src, dst = compare.summarise(source_html), compare.summarise(target_html)
     problems = made + (_literal_delimiters(src, dst) if not raw else [])
+    if "&" in msgstr:  # an invisible character written as a reference: what the reader gets
+        problems += invisible.referenced_problems(_decoded(src), _decoded(dst), msgstr)
     problems += compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
                                 target_html=target_html, blocks=not raw)
     if not problems and "<" in msgstr:  # (without a "<" the converter writes no tag unmatched)
         problems += balance.balance_problems(balance.balance(source_html),
                                              balance.balance(target_html))
     return problems, ("".join(src.text), "".join(dst.text))
+
+
+def _decoded(summary: compare.Summary) -> str:
+    """The text and attribute values of a rendering, character references decoded."""
+    values = (value for found in summary.attributes.values() for value in found)
+    return "".join(summary.text) + "".join(values)
 
 
 def _definition_problems(source: render.Rendering, target: render.Rendering) -> list[str]:

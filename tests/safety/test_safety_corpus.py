@@ -150,6 +150,14 @@ HOSTILE = [
      "The contribution is 2,530,\u202e000 VND.", "paragraph", "U+202E"),
     ("zero width space", PLAIN, "Foreign\u200b workers must join.", "paragraph", "U+200B"),
     ("soft hyphen in a number", "Năm 2024.", "Year 20\u00ad24.", "paragraph", "U+00AD"),
+    # ... or written as character references, which the reader's browser decodes
+    ("right-to-left override as a reference", PLAIN, "Foreign &#x202e;srekrow must join.",
+     "paragraph", "U+202E"),
+    ("zero width space as a named reference", PLAIN, "Foreign&ZeroWidthSpace;workers must join.",
+     "paragraph", "U+200B"),
+    ("soft hyphen reference in a front matter title", "Người lao động", "Foreign &shy;workers",
+     "front matter title", "U+00AD"),
+    ("isolate reference in an image text", "Ảnh minh họa", "An &#8294;image", "image alt", "U+2066"),
     # figures
     ("swapped percentages", "Người sử dụng lao động đóng 3% và người lao động đóng 1,5%.",
      "The employer pays 1.5% and the worker pays 3%.", "paragraph", "another order"),
@@ -209,6 +217,8 @@ HONEST = [
     ("Xem [Luật BHXH][] để biết thêm.", "See [Social Insurance Law][luật  BHXH] for more.",
      "paragraph"),
     ("Chữ[^1] ở đây.", "Text[^1] here.", "paragraph"),
+    ("Xem a &amp; b.", "See a &amp; b &nbsp;and &#x2014; c.", "paragraph"),
+    ("Chữ\u200bnày", "This&#x200B;text", "table cell"),  # the source has the character too
     ("Tiêu đề", 'A title: "quoted" & a < b', "front matter title"),
     ('Biểu tượng <svg><use href="#i"/></svg> và <span lang="en">OK</span>.',
      'The icon <svg><use href="#i"/></svg> and <span lang="en">OK</span>.', "paragraph"),
