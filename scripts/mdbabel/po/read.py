@@ -7,7 +7,8 @@ in file order, the header's comments and fuzzy flag, the line of each msgstr) an
 layout is read by :mod:`mdbabel.po.fast` with the same results; any other goes through
 Babel's parser. :func:`read_po_lenient` is the other way in, for a check that looks at every
 translation a catalog holds even when the build rejects the catalog (the site checks: links a
-translation changes): Babel's public ``read_po``, without the checks.
+translation changes): Babel's parser as its public ``read_po`` runs it, without the checks and
+without the file's header (whose ``Plural-Forms`` Babel would obey).
 
 Why Babel's parser and not its public ``read_po``: ``read_po`` gives no line for a msgstr
 (only for its msgid), merges a duplicate entry into the first without a word, drops a
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser, read_po
+from babel.messages.pofile import PoFileError, PoFileParser
 
 from ..problems import CatalogError
 from ..project import language_of
@@ -206,12 +207,27 @@ def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> 
         po.catalog.locale = value.replace("-", "_")
 
 
+class _Messages(Catalog):
+    """A Babel catalog that takes no field of the file's header.
+
+    Babel reads the header into the catalog: its ``Plural-Forms`` sets the number of plural
+    forms, and the parser then builds a list that long for every plural entry (a header
+    ``nplurals=1000000000`` asks for gigabytes), and a date it cannot read raises. The
+    lenient reader needs the messages only (plural entries included, in two forms)."""
+
+    mime_headers = property(Catalog.mime_headers.fget, lambda self, headers: None)
+
+
 def read_po_lenient(path: Path) -> Catalog | None:
-    """The messages of the catalog at *path* as Babel's public ``read_po`` reads them, in the
-    normal form (:mod:`mdbabel.textnorm`: LF, NFC) and without the checks of
-    :func:`read_po_file`; ``None`` if even that cannot read it. Only for checks that must see
-    the translations of a catalog the build rejects (the catalog check reports why)."""
+    """The messages of the catalog at *path* as Babel's public ``read_po`` reads them (its
+    header left out: :class:`_Messages`), in the normal form (:mod:`mdbabel.textnorm`: LF,
+    NFC) and without the checks of :func:`read_po_file`; ``None`` if even that cannot read
+    it. Only for checks that must see the translations of a catalog the build rejects (the
+    catalog check reports why)."""
     try:
-        return read_po(io.StringIO(read_normal(path)), abort_invalid=False)
+        catalog = _Messages(charset="utf-8")
+        PoFileParser(catalog, ignore_obsolete=False, abort_invalid=False).parse(
+            io.StringIO(read_normal(path)))
+        return catalog
     except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
         return None
