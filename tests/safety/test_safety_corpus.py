@@ -158,6 +158,9 @@ HOSTILE = [
     ("soft hyphen reference in a front matter title", "Người lao động", "Foreign &shy;workers",
      "front matter title", "U+00AD"),
     ("isolate reference in an image text", "Ảnh minh họa", "An &#8294;image", "image alt", "U+2066"),
+    # the private-use marks of mdbabel.lang_marks, which the finished page turns into <span lang>
+    ("language marks", PLAIN, "Foreign \ue0f0ar\ue0f1workers\ue0f2 must join.", "paragraph",
+     "U+E0F0"),
     # figures
     ("swapped percentages", "Người sử dụng lao động đóng 3% và người lao động đóng 1,5%.",
      "The employer pays 1.5% and the worker pays 3%.", "paragraph", "another order"),

@@ -194,3 +194,20 @@ def test_a_cell_that_ends_with_a_backslash_is_refused_and_the_row_kept(msgstr, m
 @pytest.mark.parametrize("msgstr", ["Worker", "Worker\\\\", "Worker \\| employee", "C:\\\\"])
 def test_a_cell_without_a_trailing_escape_passes(msgstr):
     assert check_translation("Người lao động", msgstr, "table cell") == []
+
+
+def test_language_marks_in_a_translation_are_refused(monkeypatch):
+    """The finished page turns mdbabel.lang_marks' private-use marks into ``<span lang>``: in
+    a msgstr they would make an element (and a language) that the source's rendering lacks."""
+    import markdown
+
+    from mdbabel import lang_marks
+
+    msgstr = f"Last {lang_marks.mark('paragraph', 'ar')}."
+    markdown_text, problems = _translated("Đoạn cuối trang.", msgstr)
+    assert problems and "U+E0F0" in problems[0] and markdown_text == PAGE
+
+    monkeypatch.setattr(translate_module, "_check", lambda *args, **kwargs: [])
+    unchecked, _ = _translated("Đoạn cuối trang.", msgstr)
+    page = lang_marks.resolve(markdown.Markdown(**markdown_config()).convert(unchecked))
+    assert '<span lang="ar">paragraph</span>' in page

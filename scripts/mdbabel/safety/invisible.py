@@ -23,6 +23,10 @@ INVISIBLE = {
     "\u2063": "INVISIBLE SEPARATOR", "\u2064": "INVISIBLE PLUS", "\u061C": "ARABIC LETTER MARK",
     "\uFEFF": "ZERO WIDTH NO-BREAK SPACE (byte order mark)", "\u00AD": "SOFT HYPHEN",
     "\u180E": "MONGOLIAN VOWEL SEPARATOR",
+    # the private-use marks of mdbabel.lang_marks: the finished page turns them into
+    # <span lang> (an element and a language the source's rendering lacks)
+    "\uE0F0": "PRIVATE USE (mdbabel language mark)", "\uE0F1": "PRIVATE USE (mdbabel language mark)",
+    "\uE0F2": "PRIVATE USE (mdbabel language mark)",
 }
 
 
