@@ -5,7 +5,9 @@ nothing to close, closes what is left open at the end and drops ``<body>`` and `
 On the page the same tags close the article, a list, a table or an admonition (the rest of the
 page moves out of place), keep an ``<a>`` or ``<strong>`` open into every following paragraph
 (the rest of the page becomes a link, or bold), or give the page's own ``<body>`` an event
-attribute or a background image from another host (mdbabel.safety.balance).
+attribute or a background image from another host (mdbabel.safety.balance). A ``<p>`` left open
+at the start of a paragraph is worse: Python-Markdown reads it as a raw HTML block that takes
+the rest of the page, headings, lists and tables, as unrendered text.
 
 Each case is refused with one line, and through the real path (translate_markdown writes the
 page, Python-Markdown renders it, html5lib reads it inside a page as a browser does) the page
@@ -24,6 +26,8 @@ from mdbabel.translate import Translation, markdown_config, translate_markdown
 
 PAGE = """\
 # Tiêu đề trang
+
+Đoạn mở đầu.
 
 Xem [trang liên hệ](../contacts.md) và **chữ đậm** ở đây.
 
@@ -55,6 +59,8 @@ HOSTILE = [
     ("a self-closing <strong/> stays open", LINK_PARAGRAPH,
      "See [the contacts page](../contacts.md) and **bold** <strong/>here.", "paragraph",
      '"<strong>" open'),
+    ("an opening <p> swallows the rest of the page as raw text", "Đoạn mở đầu.",
+     "<p>Opening paragraph.", "paragraph", '"<p>" open'),
     ("end tags close the list", "Mục một của danh sách.", "Item one.</li></ul>", "list item",
      '"</ul>"'),
     ("end tags close the table", "Ô một", "Cell one</td></tr></table>", "table cell",

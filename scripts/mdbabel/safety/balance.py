@@ -9,7 +9,8 @@ the unit:
   article, an admonition, the table or the list the unit sits in): the rest of the page moves
   out of place;
 - an element left open reaches into what follows: an ``<a>`` or ``<strong>`` is opened again
-  in every following paragraph (the rest of the page becomes a link, or bold);
+  in every following paragraph (the rest of the page becomes a link, or bold), and a ``<p>``
+  opening a paragraph starts a raw HTML block that takes the rest of the page as raw text;
 - an ``<html>`` or ``<body>`` tag gives the page's own root element its attributes
   (``<body onload=...>``, ``<body background=//other.host/...>``).
 
