@@ -99,6 +99,14 @@ class _CheckingParser(PoFileParser):
 
     def _process_keyword_line(self, lineno, line, obsolete=False) -> None:
         keyword = line.partition(" ")[0]
+        if keyword.startswith("msgstr["):
+            # Babel reads the index with int(): "msgstr[x]", "msgstr[0", "msgstr[1]x" or a run
+            # of 5,000 digits raised a ValueError that no caller expects
+            index = keyword[len("msgstr["):-1]
+            if not keyword.endswith("]") or not (index.isascii() and index.isdecimal()) \
+                    or len(index) > 3:
+                self.fail(lineno + 1, f"malformed plural index in {line[:40]!r}; write "
+                                      'msgstr[0] "...", msgstr[1] "..." for the plural forms')
         if keyword in ("msgid", "msgctxt") and self.messages and not self.translations:
             self.fail(self.offset + 1, "entry without msgstr; add `msgstr \"\"` after the msgid")
         super()._process_keyword_line(lineno, line, obsolete)
