@@ -23,26 +23,21 @@ from mdbabel.problems import CatalogError
 SOURCE = "Có hiệu lực từ ngày 1/7/2026, diện tích 50 m²."
 
 
-@pytest.mark.parametrize("msgstr", [
-    "In force from 1 July 2026, an area of 50 m².",      # honest: the same figures
-    "In force from 1 July 2026, 50 m², CO₂ ① ⁵.",
-    "In force from ²/⁷/²⁰²⁶.",
-    "In force from 1 July " + "2" * 5000 + ".",
-    "In force from 1/7/" + "2" * 5000 + ".",
-    "In force from " + "7" * 5000 + "月.",
-    "In force from tháng " + "7" * 5000 + ".",
-    "9" * 19000,
+@pytest.mark.parametrize("msgstr, refused", [
+    ("In force from 1 July 2026, an area of 50 m².", False),  # honest: the same figures
+    ("In force from 1 July 2026, 50 m², CO₂ ① ⁵.", False),   # signs, not figures
+    ("In force from ²/⁷/²⁰²⁶, 50 m².", True),                # the date is gone
+    ("In force from 1 July " + "2" * 5000 + ", 50 m².", True),
+    ("In force from 1/7/" + "2" * 5000 + ", 50 m².", True),
+    ("In force from " + "7" * 5000 + "月, 50 m².", True),
+    ("In force from tháng " + "7" * 5000 + ", 50 m².", True),
+    ("9" * 19000, True),
 ])
 @pytest.mark.parametrize("kind", ["paragraph", "heading", "front matter title", "interface"])
-def test_figures_the_check_cannot_read_as_numbers_are_judged_not_raised(msgstr, kind):
-    if kind == "heading" and len(msgstr) > 100:
-        msgstr = msgstr[:100]
+def test_figures_the_check_cannot_read_as_numbers_are_judged_not_raised(msgstr, refused, kind):
     found = check_translation(SOURCE, msgstr, kind)
     assert all(isinstance(problem, str) and "\n" not in problem for problem in found)
-    if msgstr.startswith("In force from 1 July 2026, an area"):
-        assert found == []
-    else:
-        assert found  # a figure of the source is missing or changed
+    assert bool(found) is refused, found
 
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
