@@ -19,7 +19,8 @@ text for that unit. The rules, in order:
    (:mod:`mdbabel.safety.balance`): nothing that closes, stays open into or changes the
    page around the unit (``</div>``, an unclosed ``<a>``, ``<body onload=...>``);
 6. what the construct around the unit cannot hold (a line break in a heading, a ``|`` in a
-   table cell, a ``"`` in a quoted title).
+   table cell, a ``"`` in a quoted title);
+7. some text to show where the source's rendering has text (not a msgstr of spaces).
 
 Text that never goes through Markdown (front matter values, interface strings) is judged as
 the HTML it would make if a template printed it unescaped. Nothing here runs a backtracking
@@ -28,6 +29,7 @@ pattern on the translation.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from .safety import balance, budget, compare, figures_compare, invisible, render
@@ -68,11 +70,24 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
     else:
         found, texts = _rendering_problems(msgid, msgstr, kind, references=references,
                                            footnotes=footnotes)
-    if texts is not None and not found:  # figures as the reader sees them, not in URLs
+    if not found and _shows_nothing(msgid, msgstr, texts):
+        # (" " or "&nbsp;" would publish an empty paragraph, heading or cell, counted as done)
+        problems.append("translation shows no text (white space only); write the translation, "
+                        'or leave the msgstr empty ("") so that the source text is shown')
+    elif texts is not None and not found:  # figures as the reader sees them, not in URLs
         problems += figures_compare.compare_figures(
             _without_placeholders(texts[0]), _without_placeholders(texts[1]),
             ordered=not reorder, language=language)
     return problems + found
+
+
+def _shows_nothing(msgid: str, msgstr: str, texts: tuple[str, str] | None) -> bool:
+    """Whether the translation shows no text where its source shows some: white space (or
+    character references to it), or a rendering whose text is white space (a comment alone).
+    (A unit in a stand-in construct has the construct's text too: there the first test.)"""
+    if not html.unescape(msgstr).strip():
+        return bool(html.unescape(msgid).strip())
+    return texts is not None and bool(texts[0].strip()) and not texts[1].strip()
 
 
 # --------------------------------------------------------------------------- rendering

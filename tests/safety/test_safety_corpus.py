@@ -144,6 +144,12 @@ HOSTILE = [
     ("a year that starts an ordered list", PLAIN, "2024. Foreign workers must join.",
      "paragraph", '"<ol>"'),
     ("a quote marker", PLAIN, "> Foreign workers must join.", "paragraph", '"<blockquote>"'),
+    # a translation that shows nothing (it counted as translated and emptied the unit)
+    ("white space only", PLAIN, "  ", "paragraph", "shows no text"),
+    ("a no-break space reference in a table cell", "Chữ", "&nbsp;", "table cell", "shows no text"),
+    ("a comment alone in a heading", "Tiêu đề", "<!-- translated -->", "heading", "shows no text"),
+    ("no-break spaces in an interface string", "Tìm kiếm", "\u00a0\u00a0", "interface",
+     "shows no text"),
     ("a horizontal rule", PLAIN, "Foreign workers must join.\n\n- - -", "paragraph", '"<hr>"'),
     # invisible characters
     ("right-to-left override in a number", "Mức đóng là 2.530.000 đồng.",

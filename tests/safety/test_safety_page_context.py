@@ -61,6 +61,7 @@ HOSTILE = [
      '"<strong>" open'),
     ("an opening <p> swallows the rest of the page as raw text", "Đoạn mở đầu.",
      "<p>Opening paragraph.", "paragraph", '"<p>" open'),
+    ("white space empties the paragraph", "Đoạn mở đầu.", " ", "paragraph", "shows no text"),
     ("end tags close the list", "Mục một của danh sách.", "Item one.</li></ul>", "list item",
      '"</ul>"'),
     ("end tags close the table", "Ô một", "Cell one</td></tr></table>", "table cell",
