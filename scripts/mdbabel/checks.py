@@ -20,7 +20,9 @@ text for that unit. The rules, in order:
    page around the unit (``</div>``, an unclosed ``<a>``, ``<body onload=...>``);
 6. what the construct around the unit cannot hold (a line break in a heading, a ``|`` in a
    table cell, a ``"`` in a quoted title);
-7. some text to show where the source's rendering has text (not a msgstr of spaces).
+7. some text to show where the source's rendering has text (not a msgstr of spaces);
+8. no "&#" that starts no character reference: the converter's HTML reader loses its place at
+   one for the rest of the page, which rendering the unit alone does not show.
 
 Text that never goes through Markdown (front matter values, interface strings) is judged as
 the HTML it would make if a template printed it unescaped. Nothing here runs a backtracking
@@ -30,7 +32,10 @@ pattern on the translation.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
+
+from markdown import htmlparser as markdown_htmlparser
 
 from .safety import balance, budget, compare, figures_compare, invisible, render
 
@@ -65,6 +70,8 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
         return problems + over
     problems += _placeholder_problems(msgid, msgstr, reorder)
     problems += _context_problems(msgid, msgstr, kind)
+    if "&#" in msgstr and not kind.startswith(_TEXT_KINDS):
+        problems += _reference_problems(msgid, msgstr)
     if kind.startswith(_TEXT_KINDS):
         found, texts = _rendering_problems(msgid, msgstr, kind, raw=True)
     else:
@@ -350,6 +357,40 @@ def _context_problems(msgid: str, msgstr: str, kind: str) -> list[str]:
         problems.append(f"translation contains a double quote, which ends the {kind}; "
                         "use typographic quotes “ ” instead")
     return problems
+
+
+# ----------------------------------------------------------- what the converter cannot read
+
+# Python-Markdown reads raw HTML with (a copy of) Python's html.parser over the whole page. At a
+# "&#" that starts no numeric character reference ("&#;", "&#x;", "&#12a") that parser stops and
+# keeps only the rest of the text, and Python-Markdown's positions no longer match it: for the
+# rest of the page, the text and tags of other units are cut or repeated (an untranslated
+# unit's <span lang> loses its end, a cell gets another cell's words). How depends on where the
+# unit is on the page, so rendering the unit alone shows none of it: such a "&#" is refused.
+_CHARREF = getattr(getattr(markdown_htmlparser, "htmlparser", None), "charref", None) \
+    or re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+
+
+def _broken_references(text: str) -> list[str]:
+    """Each "&#" of *text* that the HTML parser does not read as a character reference."""
+    text += "\n"  # (the parser needs the character after the reference)
+    found, position = [], text.find("&#")
+    while position >= 0:
+        if not _CHARREF.match(text, position):
+            found.append(text[position:position + 6].split()[0] if text[position + 2:position + 3].strip()
+                         else "&#")
+        position = text.find("&#", position + 2)
+    return found
+
+
+def _reference_problems(msgid: str, msgstr: str) -> list[str]:
+    broken = _broken_references(msgstr)
+    if len(broken) <= len(_broken_references(msgid)):
+        return []
+    return [f'translation has "{broken[0]}", a "&#" that starts no character reference, which '
+            "makes the Markdown converter lose its place for the rest of the page (text and "
+            'tags of other paragraphs are cut or repeated); write "&amp;#", or a whole '
+            'reference such as "&#8470;"']
 
 
 def _escapes_what_follows(text: str) -> bool:
