@@ -12,7 +12,8 @@ text for that unit. The rules, in order:
 2. a complexity budget, so that rendering stays fast (:mod:`mdbabel.safety.budget`);
 3. the same ``{{ placeholders }}``, in the source's order unless the entry carries the flag
    ``#, mdbabel-reorder``;
-4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`);
+4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`), and no web
+   address in the text that the source does not name (:mod:`mdbabel.safety.text_hosts`);
 5. both texts rendered by the site's Markdown converter in the construct they sit in
    (:mod:`mdbabel.safety.render`) and compared as HTML trees (:mod:`mdbabel.safety.compare`):
    no new element, attribute, URL, host, scheme, block or definition; and as tags
@@ -37,7 +38,7 @@ from collections import Counter
 
 from markdown import htmlparser as markdown_htmlparser
 
-from .safety import balance, budget, compare, figures_compare, invisible, render
+from .safety import balance, budget, compare, figures_compare, invisible, render, text_hosts
 
 __all__ = ["check_translation", "reference_labels", "footnote_labels"]
 
@@ -85,6 +86,8 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
         problems += figures_compare.compare_figures(
             _without_placeholders(texts[0]), _without_placeholders(texts[1]),
             ordered=not reorder, language=language)
+        problems += text_hosts.host_problems(_without_placeholders(texts[0]),
+                                             _without_placeholders(texts[1]), msgid)
     return problems + found
 
 
