@@ -7,16 +7,23 @@ build) and ``mdbabel check`` prefix them with the catalog file and line and keep
 text for that unit. The rules, in order:
 
 1. no invisible character (zero-width, bidirectional control, soft hyphen) the source lacks
-   (:mod:`mdbabel.safety.invisible`);
+   (:mod:`mdbabel.safety.invisible`), written as itself or, found in the rendering, as a
+   character reference;
 2. a complexity budget, so that rendering stays fast (:mod:`mdbabel.safety.budget`);
 3. the same ``{{ placeholders }}``, in the source's order unless the entry carries the flag
    ``#, mdbabel-reorder``;
-4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`);
+4. the same figures as typed values (:mod:`mdbabel.safety.figures_compare`), and no web
+   address in the text that the source does not name (:mod:`mdbabel.safety.text_hosts`);
 5. both texts rendered by the site's Markdown converter in the construct they sit in
    (:mod:`mdbabel.safety.render`) and compared as HTML trees (:mod:`mdbabel.safety.compare`):
-   no new element, attribute, URL, host, scheme, block or definition;
+   no new element, attribute, URL, host, scheme, block or definition; and as tags
+   (:mod:`mdbabel.safety.balance`): nothing that closes, stays open into or changes the
+   page around the unit (``</div>``, an unclosed ``<a>``, ``<body onload=...>``);
 6. what the construct around the unit cannot hold (a line break in a heading, a ``|`` in a
-   table cell, a ``"`` in a quoted title).
+   table cell, a ``"`` in a quoted title);
+7. some text to show where the source's rendering has text (not a msgstr of spaces);
+8. no "&#" that starts no character reference: the converter's HTML reader loses its place at
+   one for the rest of the page, which rendering the unit alone does not show.
 
 Text that never goes through Markdown (front matter values, interface strings) is judged as
 the HTML it would make if a template printed it unescaped. Nothing here runs a backtracking
@@ -25,9 +32,13 @@ pattern on the translation.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 
-from .safety import budget, compare, figures_compare, invisible, render
+from markdown import htmlparser as markdown_htmlparser
+
+from .safety import balance, budget, compare, figures_compare, invisible, render, text_hosts
 
 __all__ = ["check_translation", "reference_labels", "footnote_labels"]
 
@@ -60,16 +71,33 @@ def check_translation(msgid: str, msgstr: str, kind: str, *,
         return problems + over
     problems += _placeholder_problems(msgid, msgstr, reorder)
     problems += _context_problems(msgid, msgstr, kind)
+    if "&#" in msgstr and not kind.startswith(_TEXT_KINDS):
+        problems += _reference_problems(msgid, msgstr)
     if kind.startswith(_TEXT_KINDS):
         found, texts = _rendering_problems(msgid, msgstr, kind, raw=True)
     else:
         found, texts = _rendering_problems(msgid, msgstr, kind, references=references,
                                            footnotes=footnotes)
-    if texts is not None and not found:  # figures as the reader sees them, not in URLs
+    if not found and _shows_nothing(msgid, msgstr, texts):
+        # (" " or "&nbsp;" would publish an empty paragraph, heading or cell, counted as done)
+        problems.append("translation shows no text (white space only); write the translation, "
+                        'or leave the msgstr empty ("") so that the source text is shown')
+    elif texts is not None and not found:  # figures as the reader sees them, not in URLs
         problems += figures_compare.compare_figures(
             _without_placeholders(texts[0]), _without_placeholders(texts[1]),
             ordered=not reorder, language=language)
+        problems += text_hosts.host_problems(_without_placeholders(texts[0]),
+                                             _without_placeholders(texts[1]), msgid)
     return problems + found
+
+
+def _shows_nothing(msgid: str, msgstr: str, texts: tuple[str, str] | None) -> bool:
+    """Whether the translation shows no text where its source shows some: white space (or
+    character references to it), or a rendering whose text is white space (a comment alone).
+    (A unit in a stand-in construct has the construct's text too: there the first test.)"""
+    if not html.unescape(msgstr).strip():
+        return bool(html.unescape(msgid).strip())
+    return texts is not None and bool(texts[0].strip()) and not texts[1].strip()
 
 
 # --------------------------------------------------------------------------- rendering
@@ -135,9 +163,20 @@ def _rendering_problems(msgid: str, msgstr: str, kind: str, *, raw: bool = False
         made = _definition_problems(source, target)
     src, dst = compare.summarise(source_html), compare.summarise(target_html)
     problems = made + (_literal_delimiters(src, dst) if not raw else [])
+    if "&" in msgstr:  # an invisible character written as a reference: what the reader gets
+        problems += invisible.referenced_problems(_decoded(src), _decoded(dst), msgstr)
     problems += compare.compare(src, dst, line_breaks=kind not in _ONE_LINE_KINDS,
                                 target_html=target_html, blocks=not raw)
+    if not problems and "<" in msgstr:  # (without a "<" the converter writes no tag unmatched)
+        problems += balance.balance_problems(balance.balance(source_html),
+                                             balance.balance(target_html))
     return problems, ("".join(src.text), "".join(dst.text))
+
+
+def _decoded(summary: compare.Summary) -> str:
+    """The text and attribute values of a rendering, character references decoded."""
+    values = (value for found in summary.attributes.values() for value in found)
+    return "".join(summary.text) + "".join(values)
 
 
 def _definition_problems(source: render.Rendering, target: render.Rendering) -> list[str]:
@@ -311,12 +350,57 @@ def _context_problems(msgid: str, msgstr: str, kind: str) -> list[str]:
     if kind == "table cell" and _unescaped(msgstr, "|"):
         problems.append('translation contains an unescaped "|", which splits the table cell; '
                         'write "\\|" instead')
+    if kind == "table cell" and _escapes_what_follows(msgstr) and not _escapes_what_follows(msgid):
+        # (the stand-in cell has a space after the text; a row written "|a|b|" has none)
+        problems.append('translation ends with a backslash, which escapes the "|" that ends the '
+                        'table cell (the cell takes in the next one); remove it or write "\\\\"')
     if kind == "image alt" and msgstr.count("[") != msgstr.count("]"):
         problems.append('translation has unbalanced "[" "]" in the image text; remove them')
     if kind in _QUOTED_KINDS and '"' in msgstr and '"' not in msgid:
         problems.append(f"translation contains a double quote, which ends the {kind}; "
                         "use typographic quotes “ ” instead")
     return problems
+
+
+# ----------------------------------------------------------- what the converter cannot read
+
+# Python-Markdown reads raw HTML with (a copy of) Python's html.parser over the whole page. At a
+# "&#" that starts no numeric character reference ("&#;", "&#x;", "&#12a") that parser stops and
+# keeps only the rest of the text, and Python-Markdown's positions no longer match it: for the
+# rest of the page, the text and tags of other units are cut or repeated (an untranslated
+# unit's <span lang> loses its end, a cell gets another cell's words). How depends on where the
+# unit is on the page, so rendering the unit alone shows none of it: such a "&#" is refused.
+_CHARREF = getattr(getattr(markdown_htmlparser, "htmlparser", None), "charref", None) \
+    or re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+
+
+def _broken_references(text: str) -> list[str]:
+    """Each "&#" of *text* that the HTML parser does not read as a character reference."""
+    text += "\n"  # (the parser needs the character after the reference)
+    found, position = [], text.find("&#")
+    while position >= 0:
+        if not _CHARREF.match(text, position):
+            found.append(text[position:position + 6].split()[0] if text[position + 2:position + 3].strip()
+                         else "&#")
+        position = text.find("&#", position + 2)
+    return found
+
+
+def _reference_problems(msgid: str, msgstr: str) -> list[str]:
+    broken = _broken_references(msgstr)
+    if len(broken) <= len(_broken_references(msgid)):
+        return []
+    return [f'translation has "{broken[0]}", a "&#" that starts no character reference, which '
+            "makes the Markdown converter lose its place for the rest of the page (text and "
+            'tags of other paragraphs are cut or repeated); write "&amp;#", or a whole '
+            'reference such as "&#8470;"']
+
+
+def _escapes_what_follows(text: str) -> bool:
+    """Whether *text*, as write-back puts it (stripped), ends with an odd run of backslashes:
+    the last one escapes the character after the unit on the page."""
+    text = text.strip()
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
 
 
 def _unescaped(text: str, ch: str) -> bool:

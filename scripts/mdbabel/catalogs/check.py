@@ -181,25 +181,31 @@ def _percent_problems(msgid: str, msgstr: str) -> list[str]:
     The site fills in interface strings with ``text % values`` (the plugin's sentences, and
     the templates' ``_()``, which Jinja's new-style gettext formats even without values), so
     such a ``%`` stops the build with a traceback (``100% done``: "unsupported format
-    character"), or prints the values (``%s``). Judged when the msgid is a format string: it
-    formats with stand-ins of its own placeholders (a text with a lone ``%`` is not one)."""
-    if "%" not in msgstr:
+    character"), or prints the values (``%s``). Judged when the msgid is a format string (no
+    such ``%`` of its own). Read, never run: ``"%9999999999s" % values`` asks for 10 GB (the
+    values are a mapping, which ``%s`` prints), in the check itself."""
+    if "%" not in msgstr or _stray_percent(msgid) is not None:
+        return []  # no % to judge, or a msgid the site never formats
+    at = _stray_percent(msgstr)
+    if at is None:
         return []
-    values = {name: 0 if kind in "diouxXc" else 0.0 if kind in "eEfFgG" else ""
-              for name, kind in _NAMED_SPEC.findall(msgid)}
-    try:
-        msgid % values
-    except (ValueError, TypeError, KeyError):
-        return []  # not a format string: the site never formats it
-    try:
-        msgstr % values
-    except (ValueError, TypeError, KeyError) as error:
-        why = f" ({error})"
-    else:
-        if "%" not in _NAMED_FORMAT.sub("", msgstr.replace("%%", "")):
-            return []
-        why = ""  # "%s", "%r": formats, with the whole mapping of values
-    return [f"translation has a % that is not a placeholder{why}; write %% for a percent sign"]
+    return [f'translation has a % that is not a placeholder ("{msgstr[at:at + 12]}"); write %% '
+            "for a percent sign"]
+
+
+def _stray_percent(text: str) -> int | None:
+    """Where *text* has a ``%`` that is neither ``%%`` nor a named placeholder, as Python's
+    ``%`` operator reads it from left to right; None when it has none."""
+    position = text.find("%")
+    while position >= 0:
+        if text.startswith("%%", position):
+            position = text.find("%", position + 2)
+            continue
+        named = _NAMED_FORMAT.match(text, position)
+        if named is None:
+            return position
+        position = text.find("%", named.end())
+    return None
 
 
 def _gettext_rule_problems(po: PoFile) -> list[Problem]:

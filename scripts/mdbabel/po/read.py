@@ -7,7 +7,8 @@ in file order, the header's comments and fuzzy flag, the line of each msgstr) an
 layout is read by :mod:`mdbabel.po.fast` with the same results; any other goes through
 Babel's parser. :func:`read_po_lenient` is the other way in, for a check that looks at every
 translation a catalog holds even when the build rejects the catalog (the site checks: links a
-translation changes): Babel's public ``read_po``, without the checks.
+translation changes): Babel's parser as its public ``read_po`` runs it, without the checks and
+without the file's header (whose ``Plural-Forms`` Babel would obey).
 
 Why Babel's parser and not its public ``read_po``: ``read_po`` gives no line for a msgstr
 (only for its msgid), merges a duplicate entry into the first without a word, drops a
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser, read_po
+from babel.messages.pofile import PoFileError, PoFileParser
 
 from ..problems import CatalogError
 from ..project import language_of
@@ -103,6 +104,14 @@ class _CheckingParser(PoFileParser):
 
     def _process_keyword_line(self, lineno, line, obsolete=False) -> None:
         keyword = line.partition(" ")[0]
+        if keyword.startswith("msgstr["):
+            # Babel reads the index with int(): "msgstr[x]", "msgstr[0", "msgstr[1]x" or a run
+            # of 5,000 digits raised a ValueError that no caller expects
+            index = keyword[len("msgstr["):-1]
+            if not keyword.endswith("]") or not (index.isascii() and index.isdecimal()) \
+                    or len(index) > 3:
+                self.fail(lineno + 1, f"malformed plural index in {line[:40]!r}; write "
+                                      'msgstr[0] "...", msgstr[1] "..." for the plural forms')
         if keyword in ("msgid", "msgctxt") and self.messages and not self.translations:
             self.fail(self.offset + 1, "entry without msgstr; add `msgstr \"\"` after the msgid")
         super()._process_keyword_line(lineno, line, obsolete)
@@ -218,13 +227,28 @@ def _check_language(po: PoFile, path: Path, line: int, expected: str | None) -> 
         po.catalog.locale = value.replace("-", "_")
 
 
+class _Messages(Catalog):
+    """A Babel catalog that takes no field of the file's header.
+
+    Babel reads the header into the catalog: its ``Plural-Forms`` sets the number of plural
+    forms, and the parser then builds a list that long for every plural entry (a header
+    ``nplurals=1000000000`` asks for gigabytes), and a date it cannot read raises. The
+    lenient reader needs the messages only (plural entries included, in two forms)."""
+
+    mime_headers = property(Catalog.mime_headers.fget, lambda self, headers: None)
+
+
 def read_po_lenient(path: Path) -> Catalog | None:
-    """The messages of the catalog at *path* as Babel's public ``read_po`` reads them, in the
-    normal form (:mod:`mdbabel.textnorm`: LF, NFC) and without the checks of
-    :func:`read_po_file`; ``None`` if even that cannot read it. Only for checks that must see
-    the translations of a catalog the build rejects (the catalog check reports why)."""
+    """The messages of the catalog at *path* as Babel's public ``read_po`` reads them (its
+    header left out: :class:`_Messages`), in the normal form (:mod:`mdbabel.textnorm`: LF,
+    NFC) and without the checks of :func:`read_po_file`; ``None`` if even that cannot read
+    it. Only for checks that must see the translations of a catalog the build rejects (the
+    catalog check reports why)."""
     try:
+        catalog = _Messages(charset="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):  # Babel prints a WARNING per bad line
-            return read_po(io.StringIO(read_normal(path)), abort_invalid=False)
+            PoFileParser(catalog, ignore_obsolete=False, abort_invalid=False).parse(
+                io.StringIO(read_normal(path)))
+        return catalog
     except (OSError, UnicodeDecodeError, PoFileError, UnknownLocaleError, ValueError):
         return None

@@ -58,21 +58,22 @@ def _fold(text: str) -> str:
 
 def _tokens(text: str) -> list[tuple[str, str, int, int]]:
     """("num", figure text) and ("word", folded word) tokens, other characters as
-    ("sep", ch), each with its start and end in *text*."""
+    ("sep", ch), each with its start and end in *text*. A digit is a decimal digit of any
+    script (``str.isdecimal``: what ``int`` reads); ``²``, ``₂``, ``①`` are other characters."""
     out: list[tuple[str, str, int, int]] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch.isdigit() or (ch == "+" and i + 1 < n and text[i + 1].isdigit()
+        if ch.isdecimal() or (ch == "+" and i + 1 < n and text[i + 1].isdecimal()
                             and (i == 0 or not text[i - 1].isalnum())):
             start = i
             i += 1
             digits_only = True
             spaced = False  # grouped by plain spaces already (checked once, at the first)
-            group = 1 if ch.isdigit() else 0
+            group = 1 if ch.isdecimal() else 0
             while i < n:
                 c = text[i]
-                if c.isdigit():
+                if c.isdecimal():
                     i += 1
                     group += 1
                 elif c.isalpha() and ord(c) < 0x2E80:  # "QH15", "NĐ", "40th"; not "2026年"
@@ -82,8 +83,8 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
                     i += 1
                     group = 0
                 elif (c in _GROUP_SPACES and digits_only and 1 <= group <= 3
-                      and text[i + 1:i + 4].isdigit() and len(text[i + 1:i + 4]) == 3
-                      and not text[i + 4:i + 5].isdigit()
+                      and text[i + 1:i + 4].isdecimal() and len(text[i + 1:i + 4]) == 3
+                      and not text[i + 4:i + 5].isdecimal()
                       and (c != " " or spaced or _all_groups(text, start, i))):
                     spaced = spaced or c == " "
                     i += 1
@@ -114,7 +115,7 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
 def _all_groups(text: str, start: int, at: int) -> bool:
     """A plain space groups digits only in a number written entirely in groups of three."""
     groups = text[start:at].split(" ")
-    return all(g.isdigit() for g in groups) and len(groups[0]) <= 3 \
+    return all(g.isdecimal() for g in groups) and len(groups[0]) <= 3 \
         and all(len(g) == 3 for g in groups[1:]) and (start == 0 or not text[start - 1].isalnum())
 
 
@@ -151,10 +152,12 @@ def _decimal(text: str) -> frozenset:
 def _numeric_date(text: str) -> Figure | None:
     for mark in "/.-":
         parts = text.split(mark)
-        if len(parts) > 1 and all(p.isdigit() for p in parts):
+        if len(parts) > 1 and all(p.isdecimal() for p in parts):
             break
     else:
         return None
+    if any(len(p) > _DATE_PART_DIGITS for p in parts):
+        return None  # no date (and int() refuses a run of over 4,300 digits)
     numbers = [int(p) for p in parts]
     if len(parts) == 3 and len(parts[0]) == 4 and mark == "-":      # 2026-07-01
         y, m, d = numbers
@@ -170,6 +173,10 @@ def _numeric_date(text: str) -> Figure | None:
     return None
 
 
+#: More digits than any part of a date has (day, month, year).
+_DATE_PART_DIGITS = 8
+
+
 def _valid(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
@@ -179,9 +186,10 @@ def _digits(token: tuple[str, str, int, int] | None) -> str | None:
     if token is None or token[0] != "num":
         return None
     text = token[1]
-    if text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit():
+    if text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdecimal():
         text = text[:-2]
-    return text if text.isdigit() else None
+    # (no part of a date has more digits; int() refuses a run of over 4,300 with a ValueError)
+    return text if text.isdecimal() and len(text) <= _DATE_PART_DIGITS else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -198,7 +206,7 @@ def month_names(language: str | None) -> dict[str, int]:
             for context in ("format", "stand-alone"):
                 for number, name in locale.months[context][width].items():
                     folded = _fold(name).rstrip(".")
-                    if folded and not folded.isdigit():
+                    if folded and not folded.isdecimal():
                         names.setdefault(folded, number)
     return names
 
@@ -290,15 +298,15 @@ def figures_of(text: str, language: str | None = None) -> list[Figure]:
 
 
 def _figure(text: str) -> Figure:
-    if text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit():
+    if text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdecimal():
         text = text[:-2]  # an ordinal: "40th" is the 40 of "thứ 40"
     if text.endswith("%"):
         return Figure("percent", _number_values(text[:-1]), text)
     date = _numeric_date(text)
     if date is not None:
         return date
-    if text[0] != "+" and all(c.isdigit() or c in ".," or c in _GROUP_SPACES for c in text) \
-            and not (text[0] == "0" and len(text) > 1 and text[1].isdigit()):
+    if text[0] != "+" and all(c.isdecimal() or c in ".," or c in _GROUP_SPACES for c in text) \
+            and not (text[0] == "0" and len(text) > 1 and text[1].isdecimal()):
         return Figure("number", _number_values(text), text)
     return Figure("token", frozenset({_fold(text)}), text)
 

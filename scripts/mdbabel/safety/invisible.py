@@ -2,14 +2,17 @@
 
 They change what a reader sees (a right-to-left override reverses digits; a zero-width space
 inside "2530000" hides a changed figure from a search) without showing themselves. A
-translation may not add one that its source does not have. Linear: one pass over the text.
+translation may not add one that its source does not have, whether it writes the character
+itself (:func:`invisible_problems`) or a character reference that the page's reader decodes
+into it, ``&#x202E;``, ``&shy;`` (:func:`referenced_problems`, over the decoded rendering).
+Linear: one pass over the text.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["invisible_problems", "INVISIBLE"]
+__all__ = ["invisible_problems", "referenced_problems", "INVISIBLE"]
 
 #: The characters reported, with the name a translator can search for.
 INVISIBLE = {
@@ -20,6 +23,10 @@ INVISIBLE = {
     "\u2063": "INVISIBLE SEPARATOR", "\u2064": "INVISIBLE PLUS", "\u061C": "ARABIC LETTER MARK",
     "\uFEFF": "ZERO WIDTH NO-BREAK SPACE (byte order mark)", "\u00AD": "SOFT HYPHEN",
     "\u180E": "MONGOLIAN VOWEL SEPARATOR",
+    # the private-use marks of mdbabel.lang_marks: the finished page turns them into
+    # <span lang> (an element and a language the source's rendering lacks)
+    "\uE0F0": "PRIVATE USE (mdbabel language mark)", "\uE0F1": "PRIVATE USE (mdbabel language mark)",
+    "\uE0F2": "PRIVATE USE (mdbabel language mark)",
 }
 
 
@@ -43,4 +50,19 @@ def invisible_problems(msgid: str, msgstr: str) -> list[str]:
                 f"translation contains the invisible character U+{ord(ch):04X} {INVISIBLE[ch]} "
                 f"({where}{', next to a digit' if digits else ''}); delete it (a bidirectional "
                 "or zero-width character can hide or reorder what the reader sees)")
+    return problems
+
+
+def referenced_problems(source_text: str, target_text: str, msgstr: str) -> list[str]:
+    """One problem per invisible character of *target_text* (the translation's rendering as
+    a browser decodes it: text and attribute values) that *source_text* (the source's) lacks
+    and *msgstr* does not write as itself (that one is reported by
+    :func:`invisible_problems`): it was written as a character reference."""
+    problems = []
+    for ch in dict.fromkeys(ch for ch in target_text if ch in INVISIBLE):
+        if ch not in source_text and ch not in msgstr:
+            problems.append(
+                f"translation writes the invisible character U+{ord(ch):04X} {INVISIBLE[ch]} as "
+                f'a character reference (e.g. "&#x{ord(ch):X};"); delete the reference (a '
+                "bidirectional or zero-width character can hide or reorder what the reader sees)")
     return problems

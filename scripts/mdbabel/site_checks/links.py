@@ -158,17 +158,27 @@ def _catalog_pages(root: Path) -> Iterator[tuple[str, str, Path]]:
 
 
 def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> list[Problem]:
-    """Links that a translation adds or changes: they must resolve like the source's links."""
+    """Links that a translation adds or changes: they must resolve like the source's links.
+
+    Catalogs are untrusted: only entries whose msgid is a text of the page (the build uses no
+    other) and whose msgstr is within the judge's complexity budget (mdbabel.safety.budget)
+    are rendered, so that a hostile entry costs no more here than in the build (16,000
+    characters of ``[](`` take half a minute to render); the catalog check reports the others."""
     from ..po.read import read_po_lenient
+    from ..safety import budget
+    from ..segments import segment
 
     docs_dir, rels = _site_pages(root)
     if pages is None:
         pages = _load_pages(docs_dir, _Renderer(read_site_config(root)), rels)
     renderer = _Renderer(read_site_config(root))
     problems = []
+    units: dict[str, set[str]] = {}  # page -> the texts of its units (trusted: the source's)
     for _lang, page_rel, po in _catalog_pages(root):
         if page_rel not in pages:
             continue  # a catalog without a page is the catalog check's business
+        if page_rel not in units:
+            units[page_rel] = {unit.text for unit in segment(pages[page_rel].text)}
         # lenient: a catalog the build rejects is reported by the catalog check, with its line
         catalog = read_po_lenient(po)
         if catalog is None:
@@ -181,8 +191,16 @@ def check_catalog_links(root: Path, pages: dict[str, _Page] | None = None) -> li
                 continue
             if "](" not in msgstr and "][" not in msgstr and "<" not in msgstr:
                 continue  # no link, image or HTML: nothing to resolve
+            if message.id not in units[page_rel]:
+                continue  # not a text of the page: never published (nor rendered here)
+            if budget.budget_problems(message.id, msgstr):
+                continue  # too costly to render: the catalog check refuses it, with its line
+            try:
+                rendered = renderer.render(msgstr)
+            except RecursionError:
+                continue  # nests too deeply to render: the catalog check says so
             source_urls = {url for _t, _a, url, _l in _parse_html(renderer.render(message.id)).refs}
-            for _tag, _attr, url, _line in _parse_html(renderer.render(msgstr)).refs:
+            for _tag, _attr, url, _line in _parse_html(rendered).refs:
                 if url in source_urls:
                     continue  # the same link as the source: checked on the page
                 problem = _check_url(page_rel, url, docs_dir, pages)
