@@ -31,7 +31,7 @@ import yaml
 from babel.core import Locale, UnknownLocaleError
 
 from .problems import CatalogError
-from .textnorm import decode_normal
+from .textnorm import read_source_text
 
 __all__ = ["SITE_DOMAIN", "TEMPLATES_FOLDER", "CATALOG_FOLDER", "SiteConfig", "load_site_config",
            "read_mkdocs_yaml", "import_dotted", "MKDOCS_BUILTIN_EXTENSIONS",
@@ -55,12 +55,7 @@ def read_text_file(path: Path, shown: str) -> str:
     """A UTF-8 source file (BOM allowed) in the normal form (:mod:`mdbabel.textnorm`: LF line
     ends, NFC); any other encoding is a :class:`CatalogError` naming the line of the first
     bad byte."""
-    data = path.read_bytes()
-    try:
-        return decode_normal(data)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+    return read_source_text(path, shown, CatalogError)
 
 
 class _ConfigLoader(yaml.SafeLoader):

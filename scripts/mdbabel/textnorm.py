@@ -46,3 +46,14 @@ def decode_normal(data: bytes) -> str:
 def read_normal(path: str | Path) -> str:
     """The file at *path* as normal text (``OSError``, ``UnicodeDecodeError`` as raised)."""
     return decode_normal(Path(path).read_bytes())
+
+
+def read_source_text(path: Path, shown: str, error: type[Exception]) -> str:
+    """A UTF-8 source file (BOM allowed) in the normal form; any other encoding raises
+    *error* naming the line of the first bad byte (``shown:line: not UTF-8 text; ...``)."""
+    data = path.read_bytes()
+    try:
+        return decode_normal(data)
+    except UnicodeDecodeError as bad:
+        line = data[: bad.start].count(b"\n") + 1
+        raise error(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None

@@ -23,26 +23,9 @@ import pytest
 import mdbabel.translate as translate_module
 from mdbabel.checks import check_translation
 from mdbabel.translate import Translation, markdown_config, translate_markdown
+from sample_pages import BLOCKS_PAGE
 
-PAGE = """\
-# Tiêu đề trang
-
-Đoạn mở đầu.
-
-Xem [trang liên hệ](../contacts.md) và **chữ đậm** ở đây.
-
-- Mục một của danh sách.
-- Mục hai của danh sách.
-
-| Cột | Giá trị |
-| --- | --- |
-| Ô một | Ô hai |
-
-!!! note "Ghi chú"
-    Nội dung ghi chú.
-
-Đoạn cuối trang.
-"""
+PAGE = BLOCKS_PAGE
 LINK_PARAGRAPH = "Xem [trang liên hệ](../contacts.md) và **chữ đậm** ở đây."
 
 # (name, msgid, hostile msgstr, kind, a text the problem names)

@@ -17,26 +17,9 @@ from hypothesis import strategies as st
 
 from mdbabel.segments import segment
 from mdbabel.translate import Translation, markdown_config, translate_markdown
+from sample_pages import BLOCKS_PAGE
 
-PAGE = """\
-# Tiêu đề trang
-
-Đoạn mở đầu.
-
-Xem [trang liên hệ](../contacts.md) và **chữ đậm** ở đây.
-
-- Mục một của danh sách.
-- Mục hai của danh sách.
-
-| Cột | Giá trị |
-| --- | --- |
-| Ô một | Ô hai |
-
-!!! note "Ghi chú"
-    Nội dung ghi chú.
-
-Đoạn cuối trang.
-"""
+PAGE = BLOCKS_PAGE
 UNITS = [unit.text for unit in segment(PAGE)]
 MARK = "Intro"  # every line with the unit's own HTML has it
 PIECES = ["&#", "&#;", "&#x", "&", "&a", "&amp;", ";", "<", "</", "<!", "<!--", "-->", "<?", "?>",

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import yaml
 
-from ..textnorm import decode_normal
+from ..textnorm import read_source_text
 from .formula import FigureError, evaluate
 
 FIGURE_TYPES = ("money", "percent", "number", "date", "text")
@@ -106,12 +106,7 @@ def read_data_text(path: Path, shown: str) -> str:
     """A data file in the normal form (:mod:`mdbabel.textnorm`: a label typed in decomposed
     Vietnamese is the msgid the catalogs hold); other bytes than UTF-8 are a FigureError
     with the line (they ended the build in a traceback)."""
-    data = path.read_bytes()
-    try:
-        return decode_normal(data)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FigureError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+    return read_source_text(path, shown, FigureError)
 
 
 def read_data_file(path: Path, shown: str) -> dict:
