@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 
 import pytest
 
@@ -71,6 +72,8 @@ def test_a_new_version_replaces_its_own_cache_file_only(tmp_path):
 def test_how_many_processes(monkeypatch):
     tasks = [(request, "0" * 64, None) for request in requests()]
     monkeypatch.delenv(batch.JOBS_ENV, raising=False)
+    # as in a build's process, whatever threads the test runner has (a real one comes below)
+    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)
     cores = len(os.sched_getaffinity(0))
     assert batch._jobs(tasks, None) == (min(cores, 3) if cores > 1 else 1)
     assert batch._jobs(tasks, 2) == 2
@@ -80,6 +83,18 @@ def test_how_many_processes(monkeypatch):
     assert batch._jobs(tasks, None) == 1
     monkeypatch.setenv(batch.JOBS_ENV, "2")
     assert batch._jobs(tasks, None) == 2
+    # another thread (mkdocs serve's server): a fork would copy the locks it holds
+    monkeypatch.undo()
+    monkeypatch.delenv(batch.JOBS_ENV, raising=False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert batch._jobs(tasks, 2) == 1
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)
     # a lambda cannot be handed to another process: rendered here, not an error
     lambdas = [(request, "0" * 64, None) for request in requests(online=lambda url: (url, "vi"))]
     assert batch._jobs(lambdas, 2) == 1

@@ -11,8 +11,9 @@ a PDF depends on its inputs only.
 
 ``MDBABEL_BOOKLET_JOBS`` sets the number of processes (default: the cores this process may
 use; ``1`` renders in the build's own process, e.g. where memory is short: WeasyPrint takes
-about 300 MB per booklet of 60 pages, 1.5 GB at 400). Without ``fork`` (Windows), and for a
-single booklet, they are rendered in the build's own process.
+about 300 MB per booklet of 60 pages, 1.5 GB at 400). Without ``fork`` (Windows), in a
+process with other threads (``mkdocs serve``), and for a single booklet, they are rendered in
+the build's own process.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime as dt
 import os
 import pickle
 import re
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +120,10 @@ def _jobs(tasks: list, workers: int | None) -> int:
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    # a fork copies only the calling thread: a lock another thread holds (``mkdocs serve``'s
+    # server and watcher) would stay held in the child
+    if threading.active_count() > 1:
         return 1
     try:  # a lambda for *online* cannot cross to another process
         pickle.dumps([request.online for request, _, _ in tasks])
