@@ -17,3 +17,17 @@ def mkdocs_yml(*, pages: tuple[str, ...] = ("index.md",), mdbabel_options: str =
             + "        - locale: en\n          name: English\n"
             + plugin
             + "nav:\n" + "".join(f"  - {page}\n" for page in pages))
+
+
+def build_in_process(root, site_dir=None) -> None:
+    """``mkdocs build`` of the project at *root* in this process (its plugins started and
+    shut down as the command does), into *site_dir* (default ``root/site``)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir or root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()

@@ -9,14 +9,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils.meta import get_data
 
 from mdbabel.page_source import read_page_source
 from mdbabel.site_checks import check_front_matter, check_pages
-from small_site import mkdocs_yml
+from small_site import build_in_process, mkdocs_yml
 
 FRONT = ("---\ntitle: Giới thiệu\nreviewed: 2026-11-25\nsources:\n"
          "  - title: Luật Bảo hiểm xã hội số 41/2024/QH15\n---\n")
@@ -137,12 +135,7 @@ def test_a_page_saved_in_another_encoding_is_one_line_for_check(tmp_path):
 
 
 def _build(root):
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_in_process(root)
 
 
 def test_a_page_saved_in_another_encoding_is_one_line_for_the_build(tmp_path, monkeypatch, caplog):

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from catalog_site import translate_entry
 from mdbabel import catalogs, interface_strings
-from small_site import mkdocs_yml
+from small_site import build_in_process, mkdocs_yml
 
 MKDOCS_YML = mkdocs_yml(mdbabel_options="cache: false\nthreshold: 0.1\npublish_threshold: 0\n"
                                         "strict: !ENV [MDBABEL_STRICT, false]")
@@ -49,12 +49,7 @@ def site(tmp_path, monkeypatch):
 
 
 def _build(root):
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_in_process(root)
 
 
 def test_the_build_warns_with_the_line_and_goes_on(site, monkeypatch, caplog):

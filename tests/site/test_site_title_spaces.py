@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from catalog_site import translate_entry
 from mdbabel import catalogs
 from mdbabel.segments import front_matter_message, segment
-from small_site import mkdocs_yml
+from small_site import build_in_process, mkdocs_yml
 
 MKDOCS_YML = mkdocs_yml(mdbabel_options="cache: false\nstrict: true")
 PAGE = ("---\ntitle: Bảo hiểm  xã hội\ndescription: Thông tin  dễ hiểu\n---\n\n"
@@ -31,12 +31,7 @@ def test_title_with_two_spaces_is_translated_in_the_page(tmp_path, monkeypatch):
                           ("Thông tin  dễ hiểu", "Plain information"),
                           ("Trang chủ", "Home"), ("Một đoạn văn.", "A paragraph.")):
         translate_entry(tmp_path, msgid, msgstr)
-    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_in_process(tmp_path)
     english = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
     title = html.unescape(re.search(r"<title>(.*?)</title>", english, re.S).group(1))
     assert title.startswith("Social insurance"), title
