@@ -55,5 +55,10 @@ def read_source_text(path: Path, shown: str, error: type[Exception]) -> str:
     try:
         return decode_normal(data)
     except UnicodeDecodeError as bad:
-        line = data[: bad.start].count(b"\n") + 1
-        raise error(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+        raise error(f"{shown}:{undecodable_line(data, bad)}: not UTF-8 text; save the file as "
+                    "UTF-8") from None
+
+
+def undecodable_line(data: bytes, error: UnicodeDecodeError) -> int:
+    """The line (from 1) of *data* where the byte *error* could not decode is."""
+    return data[: error.start].count(b"\n") + 1

@@ -216,24 +216,8 @@ def copy_translations(config: SiteConfig, move: Move, languages: list[str] | Non
                               f"{config.docs_dir}/{move.new}.md")
         else:
             new = read_po_file(target, shown=config.shown(target), language=language)
-            untranslated = {key_of(m): m for m in active_messages(new.catalog)
-                            if not has_translation(m)}
-            filled = 0
-            for message in (*old.catalog.obsolete.values(), *active_messages(old.catalog)):
-                here = untranslated.pop(key_of(message), None)
-                if here is not None and has_translation(message):
-                    here.string = message.string
-                    here.flags |= message.flags
-                    here.user_comments = list(message.user_comments)
-                    here.previous_id = list(message.previous_id)
-                    filled += 1
-                elif here is not None:
-                    untranslated[key_of(message)] = here
-            if not filled:
+            if not _merge_into(old, new, target, keep_others=False):
                 continue
-            atomic_write(target, render_catalog(new.catalog, new.headers,
-                                                header_comments=new.header_comments,
-                                                header_fuzzy=new.header_fuzzy))
         done.append(f"copied the translations of {config.shown(source)} into {config.shown(target)}")
     return done
 
@@ -246,13 +230,16 @@ def _rename_in_header(path: Path, old_page: str, new_page: str) -> None:
         atomic_write(path, head.replace(old_page, new_page) + separator + rest)
 
 
-def _merge_into(old: PoFile, existing: PoFile, target: Path) -> None:
+def _merge_into(old: PoFile, existing: PoFile, target: Path, *, keep_others: bool = True) -> int:
     """The translations of *old* into *existing* (written to *target*): an entry that the
-    existing catalog leaves untranslated takes the old translation; any other old translation
-    is kept as an obsolete entry, which an update brings back if its text comes back."""
+    existing catalog leaves untranslated takes the old translation; with *keep_others*, any
+    other old translation is kept as an obsolete entry, which an update brings back if its
+    text comes back. Gives the number of entries filled (without *keep_others*, the catalog
+    is written only when there is one)."""
     catalog = existing.catalog
     active = {key_of(m): m for m in active_messages(catalog)}
     obsolete = {key_of(m): m for m in catalog.obsolete.values()}
+    filled = 0
     for message in (*old.catalog.obsolete.values(), *active_messages(old.catalog)):
         if not has_translation(message):
             continue
@@ -264,14 +251,17 @@ def _merge_into(old: PoFile, existing: PoFile, target: Path) -> None:
                 here.flags |= message.flags
                 here.user_comments = list(message.user_comments)
                 here.previous_id = list(message.previous_id)
-        elif key not in obsolete:
+                filled += 1
+        elif keep_others and key not in obsolete:
             kept = message.clone()
             kept.locations, kept.auto_comments = [], []
             catalog.obsolete[key[1] if key[0] is None else (key[1], key[0])] = kept
             obsolete[key] = kept
-    atomic_write(target, render_catalog(catalog, existing.headers,
-                                        header_comments=existing.header_comments,
-                                        header_fuzzy=existing.header_fuzzy))
+    if keep_others or filled:
+        atomic_write(target, render_catalog(catalog, existing.headers,
+                                            header_comments=existing.header_comments,
+                                            header_fuzzy=existing.header_fuzzy))
+    return filled
 
 
 # --------------------------------------------------------------------------- messages

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_percent
@@ -30,6 +31,7 @@ from mdbabel.mkdocs_plugin.status import STATUS_PLACEHOLDER
 from mdbabel.page_source import read_page_source
 from mdbabel.segments import front_matter_message
 from mdbabel.site_checks.nav import check_nav
+from mdbabel.textnorm import read_source_text
 from mdbabel.translate import fallback_translation
 
 log = logging.getLogger("mkdocs.plugins.mdbabel")
@@ -99,10 +101,10 @@ class Pages:
                                               rules=self.config.front_matter_rules)
         except OSError:
             return None  # MkDocs reads the file again and words the error
-        except UnicodeDecodeError as error:  # (MkDocs' own words end in a traceback)
-            with open(page.file.abs_src_path, "rb") as source:
-                line = source.read(error.start).count(b"\n") + 1
-            raise PluginError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+        except UnicodeDecodeError:  # (MkDocs' own words end in a traceback)
+            # the one reader of source files words it, with the line of the first bad byte
+            read_source_text(Path(page.file.abs_src_path), shown, PluginError)
+            raise
         if problems and self.language == self.default_language:
             if self.strict:
                 self._front_matter_problems.extend(problems)

@@ -37,7 +37,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from ..problems import CatalogError
 from ..project import language_of
-from ..textnorm import decode_normal, read_normal
+from ..textnorm import decode_normal, read_normal, undecodable_line
 from .entries import Key
 from .fast import Parsed, parse_regular
 from .headers import header_value, language_problem, parse_header, says_utf8
@@ -180,7 +180,7 @@ def read_po_file(path: str | Path, *, shown: str | None = None, template: bool =
     try:
         text = decode_normal(data)  # CRLF, CR, NFD, BOM: read as LF, NFC (mdbabel.textnorm)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = undecodable_line(data, error)
         raise CatalogError(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8 "
                            "(e.g. `msgconv -t UTF-8`)") from None
     if not text.strip():  # an editor that crashed, a copy that failed: not a header to add

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from mdbabel.textnorm import read_normal
+from mdbabel.textnorm import read_normal, undecodable_line
 
 from .built_site import check_built_site
 from .front_matter import check_front_matter
@@ -36,7 +36,7 @@ def check_pages(root: Path | str) -> list[Problem]:
         try:
             text = read_normal(docs_dir / rel)
         except UnicodeDecodeError as error:  # the page's links are not checked either
-            line = (docs_dir / rel).read_bytes()[: error.start].count(b"\n") + 1
+            line = undecodable_line((docs_dir / rel).read_bytes(), error)
             problems.append(Problem(shown, line, "not UTF-8 text; save the file as UTF-8"))
             continue
         readable.append(rel)
